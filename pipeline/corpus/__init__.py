@@ -1,0 +1,1 @@
+"""The corpus: its manifest, and the batch run behind `make corpus`."""

@@ -1,0 +1,138 @@
+"""`corpus/manifest.toml`: one `[[document]]` table per file (keys in CONTRACTS.md).
+
+Any error names the manifest line it is about and stops the run.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, fields
+from datetime import date
+from pathlib import Path
+
+from pipeline.errors import ManifestError
+from pipeline.languages import LANGUAGES
+
+REQUIRED = ("id", "file", "lang", "convention", "kind", "title")
+OPTIONAL = ("date", "symbol", "translation_of", "plan", "follows")
+# Ids become xml:ids, which must start with a letter.
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+KEY_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass
+class Entry:
+    id: str
+    file: str
+    lang: str
+    convention: str
+    kind: str
+    title: str
+    date: str | None = None
+    symbol: str | None = None
+    translation_of: str | None = None
+    plan: str | None = None
+    follows: str | None = None
+    line: int = 0  # the line of its [[document]] header
+
+    def metadata(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "line"}
+
+
+def load_manifest(path: Path) -> list[Entry]:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ManifestError(name, f"cannot read the manifest: {err}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        match = re.search(r"line (\d+)", str(err))
+        raise ManifestError(name, f"not valid TOML: {err}",
+                            line=int(match.group(1)) if match else None) from None
+    unknown = sorted(set(data) - {"document"})
+    if unknown:
+        raise ManifestError(name, f"unknown top-level key {unknown[0]!r}; expected [[document]] "
+                            "tables", line=_key_line(text.splitlines(), 0, None, unknown[0]))
+    tables = data.get("document", [])
+    if not isinstance(tables, list):
+        raise ManifestError(name, "'document' must be an array of tables: [[document]]")
+    starts = _table_lines(text)
+    entries = [_entry(name, table, starts, index, text.splitlines())
+               for index, table in enumerate(tables)]
+    _check_references(name, entries, text.splitlines(), starts)
+    return entries
+
+
+def _table_lines(text: str) -> list[int]:
+    return [no for no, line in enumerate(text.splitlines(), 1)
+            if re.match(r"^\s*\[\[\s*document\s*\]\]", line)]
+
+
+def _key_line(lines: list[str], start: int, end: int | None, key: str) -> int:
+    for no in range(start, end if end is not None else len(lines)):
+        if re.match(rf"^\s*{re.escape(key)}\s*=", lines[no]):
+            return no + 1
+    return start if start else 1
+
+
+def _entry(name: str, table: dict, starts: list[int], index: int, lines: list[str]) -> Entry:
+    start = starts[index] if index < len(starts) else 1
+    end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
+
+    def fail(message: str, key: str | None = None) -> ManifestError:
+        line = _key_line(lines, start, end, key) if key else start
+        return ManifestError(name, message, line=line)
+
+    for key in table:
+        if key not in REQUIRED + OPTIONAL:
+            raise fail(f"unknown key {key!r} (known: {', '.join(REQUIRED + OPTIONAL)})", key)
+    for key in REQUIRED:
+        if key not in table:
+            raise fail(f"document without required key {key!r}")
+    for key, value in table.items():
+        if not isinstance(value, str) or not value.strip():
+            raise fail(f"{key!r} must be a non-empty string", key)
+    if not ID_PATTERN.match(table["id"]):
+        raise fail(f"id {table['id']!r} must match [a-z][a-z0-9-]* (it becomes an xml:id)", "id")
+    if table["lang"] not in LANGUAGES:
+        raise fail(f"lang {table['lang']!r} is not one of {', '.join(LANGUAGES)}", "lang")
+    if "date" in table:
+        try:
+            date.fromisoformat(table["date"])
+        except ValueError:
+            raise fail(f"date {table['date']!r} is not YYYY-MM-DD", "date") from None
+    for key in ("plan", "follows"):
+        if key in table and not KEY_PATTERN.match(table[key]):
+            raise fail(f"{key} {table[key]!r} must match [a-z][a-z0-9-]*", key)
+    if Path(table["file"]).is_absolute() or ".." in Path(table["file"]).parts:
+        raise fail(f"file {table['file']!r} must be a path under corpus/", "file")
+    return Entry(**table, line=start)
+
+
+def _check_references(name: str, entries: list[Entry], lines: list[str],
+                      starts: list[int]) -> None:
+    seen: dict[str, Entry] = {}
+    files: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in seen:
+            raise ManifestError(name, f"duplicate id {entry.id!r} (first at line "
+                                f"{seen[entry.id].line})", line=entry.line)
+        if entry.file in files:
+            raise ManifestError(name, f"file {entry.file!r} listed twice (first at line "
+                                f"{files[entry.file].line})", line=entry.line)
+        seen[entry.id] = entry
+        files[entry.file] = entry
+    for entry in entries:
+        if entry.translation_of and entry.translation_of not in seen:
+            end = _next_start(starts, entry.line)
+            raise ManifestError(name, f"translation_of {entry.translation_of!r} names no "
+                                "document", line=_key_line(lines, entry.line, end,
+                                                           "translation_of"))
+
+
+def _next_start(starts: list[int], line: int) -> int | None:
+    later = [s - 1 for s in starts if s > line]
+    return later[0] if later else None

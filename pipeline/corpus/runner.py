@@ -1,0 +1,144 @@
+"""The batch run behind `make corpus`: every document in corpus/ to output/tei/, and the corpus.
+
+A bad document is reported in one line and skipped; the others go on. Every file is
+written atomically, so an interrupted run leaves earlier outputs whole.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import atomic
+from pipeline.corpus.manifest import Entry, load_manifest
+from pipeline.errors import InputError
+from pipeline.extract import default_id, extract_file
+from pipeline.model import Document
+from pipeline.writers.tei import corpus_to_tei, document_to_tei
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+MANIFEST = "manifest.toml"
+
+
+@dataclass
+class Outcome:
+    id: str
+    file: str
+    status: str  # ok | warned | failed
+    message: str = ""
+    warnings: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class RunResult:
+    outcomes: list[Outcome]
+    seconds: float
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def summary(self) -> dict:
+        statuses = [o.status for o in self.outcomes]
+        totals: dict[str, int] = {}
+        for outcome in self.outcomes:
+            for key, value in outcome.counts.items():
+                totals[key] = totals.get(key, 0) + value
+        return {
+            "documents": len(self.outcomes),
+            "ok": statuses.count("ok"),
+            "warned": statuses.count("warned"),
+            "failed": statuses.count("failed"),
+            **totals,
+        }
+
+
+def run_corpus(root: Path, log: Callable[[str], None] = print) -> RunResult:
+    started = time.monotonic()
+    corpus = root / "corpus"
+    manifest_path = corpus / MANIFEST
+    entries = load_manifest(manifest_path) if manifest_path.exists() else []
+    outcomes: list[Outcome] = []
+    documents: list[Document] = []
+    for entry, path, note in _plan(corpus, entries):
+        outcome, doc = _process(root, corpus, entry, path, note)
+        outcomes.append(outcome)
+        _report(outcome, log)
+        if doc is not None:
+            documents.append(doc)
+    atomic.write_bytes(root / "output" / "corpus.xml", corpus_to_tei(documents))
+    result = RunResult(outcomes, time.monotonic() - started)
+    _write_run_json(root / "output" / "run.json", result)
+    summary = result.summary()
+    log(f"{summary['documents']} documents: {summary['ok']} ok, {summary['warned']} warned, "
+        f"{summary['failed']} failed; {summary.get('sections', 0)} sections, "
+        f"{summary.get('paragraphs', 0)} paragraphs, {summary.get('actions', 0)} actions, "
+        f"{summary.get('indicators', 0)} indicators, {summary.get('footnotes', 0)} footnotes "
+        f"in {result.seconds:.1f} s")
+    return result
+
+
+def _plan(corpus: Path, entries: list[Entry]) -> list[tuple[Entry | None, Path, str]]:
+    """Each document to process: manifest entries first, then files the manifest lacks."""
+    planned: list[tuple[Entry | None, Path, str]] = [(e, corpus / e.file, "") for e in entries]
+    listed = {(corpus / e.file).resolve() for e in entries}
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file()):
+        if path.name == MANIFEST or path.name.startswith(".") or path.resolve() in listed:
+            continue
+        planned.append((None, path, "no manifest entry: language and metadata inferred"))
+    return planned
+
+
+def _process(root: Path, corpus: Path, entry: Entry | None, path: Path,
+             note: str) -> tuple[Outcome, Document | None]:
+    display = f"corpus/{path.relative_to(corpus).as_posix()}"
+    doc_id = entry.id if entry else default_id(path)
+    outcome = Outcome(doc_id, display, "ok")
+    try:
+        if path.suffix.lower() not in TEXT_SUFFIXES:
+            raise InputError(display, f"unsupported input type {path.suffix or '(none)'!r}")
+        if not path.exists():
+            where = f" (manifest line {entry.line})" if entry else ""
+            raise InputError(display, f"file not found{where}")
+        doc = extract_file(path, doc_id, entry.lang if entry else None, display,
+                           entry.metadata() if entry else None)
+        atomic.write_bytes(root / "output" / "tei" / f"{doc.id}.xml", document_to_tei(doc))
+    except InputError as err:
+        outcome.status, outcome.message = "failed", str(err)
+        return outcome, None
+    outcome.warnings = ([note] if note else []) + doc.warnings
+    outcome.status = "warned" if outcome.warnings else "ok"
+    outcome.counts = {
+        "sections": len(doc.all_sections()),
+        "paragraphs": len(doc.paragraphs(numbered=True)),
+        "actions": len(doc.actions()),
+        "indicators": len(doc.indicators()),
+        "footnotes": len(doc.footnotes),
+    }
+    return outcome, doc
+
+
+def _report(outcome: Outcome, log: Callable[[str], None]) -> None:
+    if outcome.status == "failed":
+        log(f"FAILED {outcome.message}")
+        return
+    counts = ", ".join(f"{v} {k}" for k, v in outcome.counts.items())
+    log(f"{outcome.status:<6} {outcome.id}: {counts}")
+    for warning in outcome.warnings:
+        log(f"  warning {outcome.file}: {warning}")
+
+
+def _write_run_json(path: Path, result: RunResult) -> None:
+    payload = {
+        "summary": result.summary(),
+        "documents": [
+            {"id": o.id, "file": o.file, "status": o.status, "message": o.message,
+             "warnings": o.warnings, **o.counts}
+            for o in result.outcomes
+        ],
+    }
+    atomic.write_text(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,96 @@
+"""Extraction: a read source to one `Document`, the model every writer and aligner uses."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.extract import tokens as tk
+from pipeline.extract.front import read_front
+from pipeline.extract.ids import assign_ids
+from pipeline.extract.notes import link_notes
+from pipeline.extract.restore import restore_paragraph_numbers
+from pipeline.extract.structure import build_body
+from pipeline.languages import LANGUAGES, table
+from pipeline.model import Document, Source
+from pipeline.readers.text import TextSource, read_text
+
+# Manifest keys that override or complete what the document itself says.
+MANIFEST_KEYS = ("title", "date", "symbol", "convention", "kind", "plan", "follows",
+                 "translation_of")
+BODY_START = {tk.SECTION, tk.PARA, tk.ACTION, tk.ACTION_INLINE, tk.BULLET}
+
+
+def extract_file(path: Path, doc_id: str | None = None, lang: str | None = None,
+                 display: str | None = None, manifest: dict | None = None) -> Document:
+    source = read_text(path, display)
+    return extract_source(source, doc_id or default_id(path), lang, manifest)
+
+
+def default_id(path: Path) -> str:
+    """An id from the file name; ids become xml:ids, so they start with a letter."""
+    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return stem if stem[:1].isalpha() else f"doc-{stem}".rstrip("-")
+
+
+def extract_source(source: TextSource, doc_id: str, lang: str | None = None,
+                   manifest: dict | None = None) -> Document:
+    code = lang or detect_language(source)
+    if code not in LANGUAGES:
+        raise InputError(source.path, f"unsupported language {code!r}")
+    language = table(code)
+    tokens = tk.tokenize(source.lines, language)
+    start = body_start(tokens, language)
+    meta = read_front(tokens[:start], language)
+    body = build_body(tk.join_continuations(tokens[start:], language), language)
+    doc = Document(
+        id=doc_id,
+        meta=meta,
+        source=Source(source.path, source.sha256, source.encoding),
+        sections=body.sections,
+        preamble=body.preamble,
+        footnotes=body.footnotes,
+        doc_notes=body.doc_notes,
+        warnings=body.warnings,
+    )
+    meta.submitted_by = meta.submitted_by or body.submitted_by
+    _apply_manifest(doc, manifest or {})
+    if not (doc.all_sections() or doc.paragraphs(numbered=True) or doc.actions()):
+        raise InputError(source.path, "no recognisable structure: no sections, numbered "
+                         "paragraphs or actions")
+    restore_paragraph_numbers(doc)
+    assign_ids(doc)
+    link_notes(doc)
+    return doc
+
+
+def detect_language(source: TextSource) -> str:
+    text = "".join(line.text for line in source.lines)
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    letters = sum(1 for ch in text if ch.isalpha())
+    return "zh" if letters and han / letters > 0.2 else "en"
+
+
+def body_start(tokens: list[tk.Token], language) -> int:
+    """Index of the first body token; what comes before is the first-page block."""
+    for index, token in enumerate(tokens):
+        if token.kind in BODY_START or token.md_heading:
+            # "导言" over paragraph 1: an unnumbered chapter heading, when a title stands above.
+            previous = tokens[index - 1] if index >= 2 else None
+            if (token.kind != tk.SECTION and previous is not None and previous.kind == tk.TEXT
+                    and len(previous.text.text) <= language.max_heading // 2
+                    and not previous.ends_sentence(language.terminal)):
+                return index - 1
+            return index
+    return len(tokens)
+
+
+def _apply_manifest(doc: Document, manifest: dict) -> None:
+    meta = doc.meta
+    for key in MANIFEST_KEYS:
+        value = manifest.get(key)
+        if value:
+            setattr(meta, key, str(value))
+    if manifest.get("lang"):
+        meta.language = manifest["lang"]

@@ -1,0 +1,80 @@
+"""The first-page block: symbol, date, language, original language, meeting, agenda item, title."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from pipeline.extract.inline import join_text, parse_inline
+from pipeline.extract.tokens import Token
+from pipeline.languages import LanguageTable
+from pipeline.model import Metadata, Text
+
+LANGUAGE_NAMES = {
+    "arabic": "ar", "chinese": "zh", "english": "en", "french": "fr", "russian": "ru",
+    "spanish": "es",
+}
+_ENGLISH_DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
+_ORIGINAL = re.compile(r"^Original\s*:\s*(?P<lang>[A-Za-z]+)", re.IGNORECASE)
+_SYMBOL = re.compile(r"^(?:APLC|CCM|CCW|A|S|E)/[A-Z0-9./]+(?:/Add\.\d+)?$")
+_DISTR = re.compile(r"^Distr\.", re.IGNORECASE)
+
+
+def read_front(tokens: list[Token], lang: LanguageTable) -> Metadata:
+    meta = Metadata(language=lang.code)
+    lines = _join_open_brackets(tokens, lang)
+    rest: list[Text] = []
+    after_agenda = False
+    for text in lines:
+        meta.front.append(text)
+        plain = text.text.strip()
+        if _ENGLISH_DATE.match(plain):
+            meta.date = _iso_date(plain)
+        elif plain.lower() in LANGUAGE_NAMES:
+            continue
+        elif match := _ORIGINAL.match(plain):
+            meta.original_language = LANGUAGE_NAMES.get(match.group("lang").lower())
+        elif _SYMBOL.match(plain):
+            meta.symbol = plain
+        elif _DISTR.match(plain):
+            continue
+        elif match := lang.agenda_item.search(plain):
+            meta.agenda_item = match.group("item")
+            after_agenda = True
+        elif lang.meeting_date_place.match(plain):
+            meta.meeting_date_place = plain
+        elif lang.annex.match(plain):
+            meta.annex = plain
+        elif lang.submitted_by.search(plain):
+            meta.submitted_by = plain
+        elif not after_agenda and (lang.meeting.search(plain) or plain.startswith("《")):
+            meta.meeting.append(plain)
+        else:
+            rest.append(text)
+    if rest:
+        meta.title = meta.printed_title = rest[-1].text.strip()
+        meta.agenda_title = [t.text.strip() for t in rest[:-1]]
+    return meta
+
+
+def _join_open_brackets(tokens: list[Token], lang: LanguageTable) -> list[Text]:
+    """A title wrapped over two lines leaves a bracket open: 《关于……转让 / 杀伤……公约》."""
+    lines: list[Text] = []
+    for token in tokens:
+        text = parse_inline(token.raw.strip(), docnote_tail=True)
+        if lines and _open_brackets(lines[-1].text):
+            lines[-1] = join_text(lines[-1], text, lang.joiner)
+        else:
+            lines.append(text)
+    return lines
+
+
+def _open_brackets(text: str) -> bool:
+    return text.count("《") > text.count("》") or text.count("(") > text.count(")")
+
+
+def _iso_date(text: str) -> str | None:
+    try:
+        return datetime.strptime(text, "%d %B %Y").date().isoformat()
+    except ValueError:
+        return None

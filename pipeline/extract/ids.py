@@ -1,0 +1,74 @@
+"""Stable identifiers: every alignable unit gets `uid`, the part of its xml:id after the doc id.
+
+Identifiers come from numbers as printed (`p5`, `a12`, `a12.i2`) wherever the source has
+them, and from positions inside their section otherwise, so an unchanged input always
+gets the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.model import Action, Block, Document, Item, Paragraph, Section
+
+
+def assign_ids(doc: Document) -> None:
+    taken: Counter[str] = Counter()
+
+    def unique(uid: str) -> str:
+        uid = re.sub(r"[^A-Za-z0-9._-]", "_", uid)
+        taken[uid] += 1
+        return uid if taken[uid] == 1 else f"{uid}-{taken[uid]}"
+
+    _blocks(doc.preamble, "pre", unique)
+    counts: Counter[str] = Counter()
+    for section in doc.sections:
+        prefix = "app" if section.kind == "appendix" else "s"
+        counts[prefix] += 1
+        _section(section, unique(f"{prefix}{counts[prefix]}"), unique)
+    for note in doc.footnotes:
+        note.uid = unique(f"fn{note.n}")
+    for index, note in enumerate(doc.doc_notes, 1):
+        note.uid = unique(f"dn{index}")
+
+
+def _section(section: Section, uid: str, unique) -> None:
+    section.uid = uid
+    _blocks(section.blocks, uid, unique)
+    for index, sub in enumerate(section.subsections, 1):
+        _section(sub, unique(f"{uid}.ss{index}"), unique)
+
+
+def _blocks(blocks: list[Block], container: str, unique) -> None:
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        if isinstance(block, Action):
+            _action(block, unique(f"a{block.n}"), unique)
+        elif block.n is not None:
+            _paragraph(block, unique(f"p{block.n}"), unique)
+        else:
+            kind = "g" if block.kind == "group" else "u"
+            counts[kind] += 1
+            _paragraph(block, unique(f"{container}.{kind}{counts[kind]}"), unique)
+
+
+def _paragraph(paragraph: Paragraph, uid: str, unique) -> None:
+    paragraph.uid = uid
+    _items(paragraph.items, uid, "i", unique)
+
+
+def _action(action: Action, uid: str, unique) -> None:
+    action.uid = uid
+    _items(action.subitems, uid, "b", unique)
+    _items(action.indicators, uid, "i", unique, lettered=False)
+    by_letter = {item.n: item.uid for item in action.subitems if item.n}
+    for index, restatement in enumerate(action.restatements, 1):
+        restatement.uid = unique(f"{uid}.r{index}")
+        restatement.of_uid = by_letter.get(restatement.of_n, uid) if restatement.of_n else uid
+
+
+def _items(items: list[Item], parent: str, prefix: str, unique, lettered: bool = True) -> None:
+    for index, item in enumerate(items, 1):
+        name = item.n if lettered and item.n else f"{prefix}{index}"
+        item.uid = unique(f"{parent}.{name}")

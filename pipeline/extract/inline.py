@@ -1,0 +1,85 @@
+"""Inline note markers: superscript footnote digits and document-note asterisks.
+
+`parse_inline` removes the markers from the text and records each as a `NoteRef` at the
+offset where it stood, so the TEI writer can put the note back at exactly that point.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.model import NoteRef, Text
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+_FOOTNOTE_MARK = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+# Asterisks that mark document notes stand at the end of a front-matter line: "草案**", "* **".
+_DOCNOTE_TAIL = re.compile(r"(?:\s*\*{1,3})+$")
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef《》“”]")
+
+
+def parse_inline(raw: str, docnote_tail: bool = False) -> Text:
+    """Text with its footnote markers (and, if asked, trailing document-note marks) as refs."""
+    refs: list[NoteRef] = []
+    tail: list[str] = []
+    if docnote_tail:
+        match = _DOCNOTE_TAIL.search(raw)
+        if match and match.start() > 0:
+            tail = match.group(0).split()
+            raw = raw[: match.start()].rstrip()
+    pieces: list[str] = []
+    length = 0
+    pos = 0
+    for match in _FOOTNOTE_MARK.finditer(raw):
+        before = raw[pos : match.start()]
+        pieces.append(before)
+        length += len(before)
+        refs.append(NoteRef(match.group(0).translate(FROM_SUPERSCRIPT), length))
+        pos = match.end()
+        # "目标。¹ 缔约国": the blank after the marker only separated it from the next word.
+        if _is_cjk_gap(raw, match.start() - 1, pos):
+            pos += 1
+    pieces.append(raw[pos:])
+    text = "".join(pieces)
+    refs.extend(NoteRef(mark, len(text)) for mark in tail)
+    return Text(text, refs)
+
+
+def _is_cjk_gap(raw: str, before: int, after: int) -> bool:
+    return (
+        before >= 0
+        and after + 1 < len(raw)
+        and raw[after] == " "
+        and bool(_CJK.match(raw[before]))
+        and bool(_CJK.match(raw[after + 1]))
+    )
+
+
+def join_text(left: Text, right: Text, joiner: str) -> Text:
+    """Concatenate two pieces of one wrapped unit, shifting the right piece's refs."""
+    glue = _glue(left.text, right.text, joiner)
+    head = left.text
+    if glue == "-":  # hyphenation undone: "imple-" + "mentation"
+        head, glue = head[:-1], ""
+    shift = len(head) + len(glue)
+    refs = [NoteRef(r.n, min(r.offset, len(head))) for r in left.refs]
+    refs += [NoteRef(r.n, r.offset + shift) for r in right.refs]
+    return Text(head + glue + right.text, refs)
+
+
+# Prefixes whose hyphen belongs to the word even at a line end ("non-State", "anti-personnel").
+_KEEP_HYPHEN = ("non", "anti", "self", "cross", "well", "ex", "co", "semi", "multi", "inter")
+
+
+def _glue(left: str, right: str, joiner: str) -> str:
+    if not left or not right:
+        return ""
+    if left.endswith("-") and left[-2:-1].isalpha() and right[:1].islower():
+        word = re.split(r"[^A-Za-z-]", left)[-1][:-1].lower()
+        return "" if word in _KEEP_HYPHEN else "-"
+    if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return " "
+    if _CJK.match(left[-1]) or _CJK.match(right[0]):
+        return ""
+    return joiner

@@ -1,0 +1,175 @@
+"""Lines to tokens: each line classified by the language table, wrapped lines joined.
+
+A token is one logical line: a chapter heading, a numbered paragraph, an action, a bullet,
+a footnote definition, a table row, or plain text. Joining undoes what conversion did:
+hard wraps inside a sentence and paragraphs broken across pages are put back together
+here, before any structure is built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, join_text, parse_inline
+from pipeline.languages import LanguageTable
+from pipeline.model import Text
+from pipeline.readers.text import Line
+
+_BULLET = re.compile(r"^[-•·▪●○◦–](?:\s+|(?=[\u4e00-\u9fff《“(（]))(?P<text>\S.*)$")
+_STAR_BULLET = re.compile(r"^\*\s+(?P<text>\S.*)$")
+_FOOTNOTE_DEF = re.compile(f"^(?P<n>[{SUPERSCRIPT_DIGITS}]+)\\s*(?P<text>\\S.*)$")
+_DOCNOTE_DEF = re.compile(r"^(?P<n>\*{1,3})\s+(?P<text>\S.*)$")
+
+# Kinds of token.
+SECTION = "section"
+PARA = "para"
+ACTION = "action"  # heading line, text follows
+ACTION_INLINE = "action-inline"
+INDICATORS = "indicators"
+BULLET = "bullet"
+SUBITEM = "subitem"
+FOOTNOTE = "footnote"
+DOCNOTE = "docnote"
+APPENDIX = "appendix"
+TABLE_HEADER = "table-header"
+ROW = "row"
+TEXT = "text"
+
+# Kinds whose text a wrapped continuation line belongs to.
+CONTINUABLE = {PARA, ACTION_INLINE, BULLET, SUBITEM, TEXT, FOOTNOTE, DOCNOTE}
+# Kinds that start something new: never a continuation of the line before.
+MARKERS = {SECTION, PARA, ACTION, ACTION_INLINE, INDICATORS, BULLET, SUBITEM, FOOTNOTE, DOCNOTE,
+           APPENDIX, TABLE_HEADER}
+
+
+@dataclass
+class Token:
+    kind: str
+    line: int
+    text: Text = field(default_factory=lambda: Text(""))
+    num: str | None = None  # section/paragraph/action number, sub-item letter, note mark
+    cells: list[str] = field(default_factory=list)  # table rows
+    md_heading: bool = False
+    indent: int = 0
+    open_end: bool = False  # the source line did not end in blanks (wrap mode)
+    raw: str = ""  # the cleaned source line as a whole
+
+    def ends_sentence(self, terminal: str) -> bool:
+        stripped = self.text.text.rstrip()
+        return bool(stripped) and stripped[-1] in terminal
+
+
+def classify(line: Line, lang: LanguageTable, star_notes: bool) -> Token:
+    text = line.text
+    token = Token(TEXT, line.no, md_heading=line.md_heading, indent=line.indent, raw=text)
+    if "\t" in text:
+        if lang.table_header.match(text):
+            token.kind = TABLE_HEADER
+        else:
+            token.kind, token.cells = ROW, [c.strip() for c in text.split("\t")]
+        return token
+    text = text.strip()
+    for kind, pattern, group in (
+        (SECTION, lang.section, "head"),
+        (ACTION_INLINE, lang.action_inline, "text"),
+        (ACTION, lang.action_line, None),
+        (PARA, lang.paragraph, "text"),
+        (SUBITEM, lang.subitem, "text"),
+        (FOOTNOTE, _FOOTNOTE_DEF, "text"),
+        (DOCNOTE if star_notes else BULLET, _DOCNOTE_DEF if star_notes else _STAR_BULLET, "text"),
+        (BULLET, _BULLET, "text"),
+    ):
+        match = pattern.match(text)
+        if match:
+            token.kind = kind
+            groups = match.groupdict()
+            token.num = groups.get("num") or groups.get("n") or groups.get("l1") or groups.get("l2")
+            if kind == FOOTNOTE:
+                token.num = token.num.translate(FROM_SUPERSCRIPT)
+            token.text = parse_inline(match.group(group) if group else "")
+            return token
+    if lang.indicators_head.match(text):
+        token.kind = INDICATORS
+    elif lang.appendix.match(text):
+        token.kind = APPENDIX
+    token.text = parse_inline(text)
+    return token
+
+
+def tokenize(lines: list[Line], lang: LanguageTable) -> list[Token]:
+    """Classify the non-blank lines; nothing is joined yet (see `join_continuations`)."""
+    content = [line for line in lines if line.text]
+    star_notes = uses_star_notes(content)
+    wrap_mode = is_wrap_mode(content, lang)
+    tokens = [classify(line, lang, star_notes) for line in content]
+    for token, line in zip(tokens, content, strict=True):
+        token.open_end = wrap_mode and not line.trailing_space
+    return tokens
+
+
+def join_continuations(tokens: list[Token], lang: LanguageTable) -> list[Token]:
+    """Join each wrapped or page-broken piece of body text to the token it continues."""
+    joined: list[Token] = []
+    for token in tokens:
+        target = _continued_token(joined, token, lang)
+        if target is None:
+            joined.append(token)
+            continue
+        target.text = join_text(target.text, token.text, lang.joiner)
+        target.open_end = token.open_end
+    return joined
+
+
+def _continued_token(tokens: list[Token], token: Token, lang: LanguageTable) -> Token | None:
+    """The earlier token that `token` continues, if it is a wrapped or page-broken piece."""
+    if token.kind != TEXT or token.md_heading or not tokens:
+        return None
+    # Footnote definitions that landed between the two halves of a paragraph are skipped.
+    index = len(tokens) - 1
+    while index > 0 and tokens[index].kind in (FOOTNOTE, DOCNOTE) and not tokens[index].open_end:
+        index -= 1
+    previous = tokens[index]
+    if previous.kind not in CONTINUABLE:
+        return None
+    if previous.open_end:
+        return previous
+    if previous.ends_sentence(lang.terminal) or is_heading(tokens, index, lang):
+        return None
+    return previous
+
+
+def is_heading(tokens: list[Token], index: int, lang: LanguageTable) -> bool:
+    """A short plain line after a finished sentence (or a heading) is a heading itself."""
+    token = tokens[index]
+    if token.kind != TEXT:
+        return False
+    if token.md_heading:
+        return True
+    text = token.text.text
+    if len(text) > lang.max_heading or token.ends_sentence(lang.terminal):
+        return False
+    if index == 0:
+        return True
+    before = tokens[index - 1]
+    return before.kind not in CONTINUABLE or before.ends_sentence(lang.terminal)
+
+
+def uses_star_notes(lines: list[Line]) -> bool:
+    """`*` lines are document notes (not bullets) when `**` notes are present too."""
+    return any(re.match(r"^\*\*\s+\S", line.text) for line in lines)
+
+
+def is_wrap_mode(lines: list[Line], lang: LanguageTable) -> bool:
+    """PDF text layers end each paragraph with blanks and each wrapped line without.
+
+    When sentence-final lines mostly end in blanks, a line without them is a wrap even if
+    it happens to end with a full stop.
+    """
+    finals = [line for line in lines if line.text[-1] in lang.terminal]
+    if len(finals) < 5:
+        return False
+    with_blank = sum(1 for line in finals if line.trailing_space)
+    open_lines = sum(1 for line in lines if not line.trailing_space and line.text[-1] not in
+                     lang.terminal)
+    return with_blank / len(finals) > 0.7 and open_lines >= 5

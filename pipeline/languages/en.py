@@ -1,0 +1,33 @@
+"""English: numbering, punctuation and front-matter patterns of UN English documents."""
+
+import re
+
+from pipeline.languages import LanguageTable
+
+TABLE = LanguageTable(
+    code="en",
+    section=re.compile(r"^(?P<num>[IVXL]{1,6})\.\s+(?P<head>\S.*)$"),
+    paragraph=re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<text>\S.*)$"),
+    action_line=re.compile(r"^Action\s*#?\s*(?P<num>\d+(?:\.\d+)?)\s*:?$", re.IGNORECASE),
+    action_inline=re.compile(
+        r"^Action\s*#?\s*(?P<num>\d+(?:\.\d+)?)\s*(?:[:–—-]\s*|\s+)(?P<text>\S.*)$", re.IGNORECASE
+    ),
+    # Maputo numbers its actions as paragraphs: "1. The States Parties will ...".
+    paragraph_action=re.compile(
+        r"^(?:The|Each|All|Those)\b[^.]{0,200}?\bStates? Part(?:y|ies)\b[^.]{0,300}?\bwill\b"
+    ),
+    indicators_head=re.compile(r"^Indicators?\s*:?$", re.IGNORECASE),
+    subitem=re.compile(r"^(?:\((?P<l1>[a-z])\)|(?P<l2>[a-z])\))\s+(?P<text>\S.*)$"),
+    appendix=re.compile(r"^(Appendix|Annex)(\s+[IVX\d]+)?$", re.IGNORECASE),
+    table_header=re.compile(r"^Actions?\t+Indicators?", re.IGNORECASE),
+    submitted_by=re.compile(r"^(Submitted by\b|(Committee|Coordinator)s? on\b.*\(.*\)$)", re.IGNORECASE),
+    annex=re.compile(r"^Annex\s+[IVX]+$", re.IGNORECASE),
+    agenda_item=re.compile(r"agenda item\s+(?P<item>\S+)", re.IGNORECASE),
+    meeting=re.compile(r"(Meeting|Conference)\b", re.IGNORECASE),
+    meeting_date_place=re.compile(
+        r"^(Geneva|Oslo|Lausanne|Siem Reap|Maputo|Cartagena|Nairobi|Vientiane|Dubrovnik)\b.*\d{4}$"
+    ),
+    terminal=".;:!?…”’)",
+    joiner=" ",
+    max_heading=90,
+)

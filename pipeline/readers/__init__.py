@@ -1,0 +1,1 @@
+"""Reading inputs: bytes on disk to decoded, cleaned lines."""

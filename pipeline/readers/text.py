@@ -1,0 +1,83 @@
+"""Text converted from PDF: decode it and strip the debris of conversion, line by line.
+
+What comes out is a list of `Line`s that still map one-to-one to the source lines, so every
+later error or warning can name its line. Markup is cleaned here and only here:
+HTML fragments (`<p>`, `<ul …>`, `<sup>1</sup>`), markdown residue (`##`, `\\*`, `<https://…>`).
+Footnote markers are normalised to superscript digits (`¹`), the form the extractor reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.readers.decode import decode
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+_SUP = re.compile(r"<sup>\s*(\d{1,3}|\*{1,3})\s*</sup>", re.IGNORECASE)
+_MD_LINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+)>")
+_LIST_ITEM = re.compile(r"<li[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"</?(?:p|ul|ol|li|div|span|b|i|u|em|strong|font|a|br|sup|sub)\b[^>]*>", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_ESCAPE = re.compile(r"\\([*_#\[\]().\-+!`>|])")
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line number in the source file
+    text: str  # cleaned, without leading/trailing blanks
+    indent: int = 0  # leading blanks in the source
+    trailing_space: bool = False  # the source line ended in blanks (a paragraph end in PDF text)
+    md_heading: bool = False  # the source marked it as a markdown heading
+
+
+@dataclass
+class TextSource:
+    path: str
+    sha256: str
+    encoding: str
+    lines: list[Line]
+
+
+def read_text(path: Path, display: str | None = None) -> TextSource:
+    name = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(name, f"cannot read: {err.strerror or err}") from None
+    decoded = decode(data, name)
+    lines = [clean_line(no, raw) for no, raw in enumerate(_split_lines(decoded.text), 1)]
+    if not any(line.text for line in lines):
+        raise InputError(name, "no text")
+    return TextSource(name, hashlib.sha256(data).hexdigest(), decoded.encoding, lines)
+
+
+def _split_lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return text.split("\n")
+
+
+def clean_line(no: int, raw: str) -> Line:
+    stripped = raw.rstrip(" \u3000\r\n")  # tabs stay: they separate table cells
+    trailing = len(stripped) < len(raw.rstrip("\r\n"))
+    md_heading = bool(_MD_HEADING.match(stripped))
+    text = _MD_HEADING.sub("", stripped) if md_heading else stripped
+    indent = len(text) - len(text.lstrip(" \u3000"))
+    text = clean_markup(text.strip(" \u3000"))
+    return Line(no, text, indent, trailing, md_heading)
+
+
+def clean_markup(text: str) -> str:
+    text = _SUP.sub(lambda m: m.group(1).translate(SUPERSCRIPT), text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _LIST_ITEM.sub("• ", text)
+    text = _TAG.sub("", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = html.unescape(text)
+    text = text.replace("\u00a0", " ").replace("\u3000", " ").replace("\ufeff", "")
+    return re.sub(r"[ ]{2,}", " ", text).strip(" ")
