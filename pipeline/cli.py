@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -48,7 +49,10 @@ def run_extract(args: argparse.Namespace) -> int:
         print(f"planalign: warning: {args.file}: {warning}", file=sys.stderr)
     data = document_to_json(doc) if args.to == "json" else document_to_tei(doc)
     if args.output:
-        atomic.write_bytes(args.output, data)
+        try:
+            atomic.write_bytes(args.output, data)
+        except OSError as err:
+            raise InputError(str(args.output), f"cannot write: {err.strerror or err}") from None
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -76,6 +80,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as err:  # an output folder that cannot be written, a disk full
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"planalign: {where}{err.strerror or err}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception as err:
+        if os.environ.get("PLANALIGN_DEBUG"):
+            raise
+        subject = getattr(args, "file", None) or getattr(args, "root", "")
+        print(f"planalign: {subject}: internal error: {type(err).__name__}: {err} "
+              "(set PLANALIGN_DEBUG=1 for the traceback)", file=sys.stderr)
+        return EXIT_UNUSABLE
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ so writers can place the note exactly where the source put its marker.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 
@@ -70,6 +71,7 @@ class Action:
     subitems: list[Item] = field(default_factory=list)
     indicators: list[Item] = field(default_factory=list)
     restatements: list[Restatement] = field(default_factory=list)
+    numbered_as_paragraph: bool = False  # Maputo style: "1. The States Parties will …"
     uid: str = ""
     line: int = 0
 
@@ -88,6 +90,14 @@ class Section:
     subsections: list[Section] = field(default_factory=list)
     uid: str = ""
     line: int = 0
+
+
+def block_lists(preamble: list[Block], sections: list[Section]) -> Iterator[list[Block]]:
+    """Every list of blocks, in document order: the preamble, then each (sub)section's."""
+    yield preamble
+    for section in sections:
+        yield section.blocks
+        yield from block_lists([], section.subsections)
 
 
 @dataclass
@@ -164,15 +174,7 @@ class Document:
         return found
 
     def blocks(self) -> list[Block]:
-        out: list[Block] = list(self.preamble)
-
-        def walk(sections: list[Section]) -> None:
-            for section in sections:
-                out.extend(section.blocks)
-                walk(section.subsections)
-
-        walk(self.sections)
-        return out
+        return [block for blocks in block_lists(self.preamble, self.sections) for block in blocks]
 
     def paragraphs(self, numbered: bool | None = None) -> list[Paragraph]:
         paras = [b for b in self.blocks() if isinstance(b, Paragraph) and b.kind == "text"]

@@ -19,6 +19,7 @@ OPTIONAL = ("date", "symbol", "translation_of", "plan", "follows")
 # Ids become xml:ids, which must start with a letter.
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -40,8 +41,8 @@ class Entry:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "line"}
 
 
-def load_manifest(path: Path) -> list[Entry]:
-    name = str(path)
+def load_manifest(path: Path, display: str | None = None) -> list[Entry]:
+    name = display or str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
@@ -57,8 +58,11 @@ def load_manifest(path: Path) -> list[Entry]:
         raise ManifestError(name, f"unknown top-level key {unknown[0]!r}; expected [[document]] "
                             "tables", line=_key_line(text.splitlines(), 0, None, unknown[0]))
     tables = data.get("document", [])
-    if not isinstance(tables, list):
-        raise ManifestError(name, "'document' must be an array of tables: [[document]]")
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        line = next((no for no, text_line in enumerate(text.splitlines(), 1)
+                     if re.match(r"^\s*(\[\s*document\s*\]|document\s*=)", text_line)), None)
+        raise ManifestError(name, "'document' must be an array of tables: [[document]]",
+                            line=line)
     starts = _table_lines(text)
     entries = [_entry(name, table, starts, index, text.splitlines())
                for index, table in enumerate(tables)]
@@ -93,6 +97,8 @@ def _entry(name: str, table: dict, starts: list[int], index: int, lines: list[st
         if key not in table:
             raise fail(f"document without required key {key!r}")
     for key, value in table.items():
+        if key == "date" and type(value) is date:  # an unquoted TOML date: 2019-09-30
+            table[key] = value = value.isoformat()
         if not isinstance(value, str) or not value.strip():
             raise fail(f"{key!r} must be a non-empty string", key)
     if not ID_PATTERN.match(table["id"]):
@@ -101,9 +107,11 @@ def _entry(name: str, table: dict, starts: list[int], index: int, lines: list[st
         raise fail(f"lang {table['lang']!r} is not one of {', '.join(LANGUAGES)}", "lang")
     if "date" in table:
         try:
+            if not DATE_PATTERN.match(table["date"]):  # fromisoformat also takes 20190930
+                raise ValueError
             date.fromisoformat(table["date"])
         except ValueError:
-            raise fail(f"date {table['date']!r} is not YYYY-MM-DD", "date") from None
+            raise fail(f"date {table['date']!r} is not a YYYY-MM-DD date", "date") from None
     for key in ("plan", "follows"):
         if key in table and not KEY_PATTERN.match(table[key]):
             raise fail(f"{key} {table[key]!r} must match [a-z][a-z0-9-]*", key)

@@ -61,11 +61,12 @@ def run_corpus(root: Path, log: Callable[[str], None] = print) -> RunResult:
     started = time.monotonic()
     corpus = root / "corpus"
     manifest_path = corpus / MANIFEST
-    entries = load_manifest(manifest_path) if manifest_path.exists() else []
+    entries = (load_manifest(manifest_path, f"corpus/{MANIFEST}") if manifest_path.exists()
+               else [])
     outcomes: list[Outcome] = []
     documents: list[Document] = []
-    for entry, path, note in _plan(corpus, entries):
-        outcome, doc = _process(root, corpus, entry, path, note)
+    for entry, doc_id, path, note in _plan(corpus, entries):
+        outcome, doc = _process(root, corpus, entry, doc_id, path, note)
         outcomes.append(outcome)
         _report(outcome, log)
         if doc is not None:
@@ -82,21 +83,31 @@ def run_corpus(root: Path, log: Callable[[str], None] = print) -> RunResult:
     return result
 
 
-def _plan(corpus: Path, entries: list[Entry]) -> list[tuple[Entry | None, Path, str]]:
-    """Each document to process: manifest entries first, then files the manifest lacks."""
-    planned: list[tuple[Entry | None, Path, str]] = [(e, corpus / e.file, "") for e in entries]
+Planned = tuple[Entry | None, str, Path, str]
+
+
+def _plan(corpus: Path, entries: list[Entry]) -> list[Planned]:
+    """Each document to process: manifest entries first, then files the manifest lacks,
+    under an id inferred from the file name and made unique."""
+    planned: list[Planned] = [(e, e.id, corpus / e.file, "") for e in entries]
+    taken = {e.id for e in entries}
     listed = {(corpus / e.file).resolve() for e in entries}
     for path in sorted(p for p in corpus.rglob("*") if p.is_file()):
         if path.name == MANIFEST or path.name.startswith(".") or path.resolve() in listed:
             continue
-        planned.append((None, path, "no manifest entry: language and metadata inferred"))
+        doc_id = base = default_id(path)
+        suffix = 1
+        while doc_id in taken:
+            suffix += 1
+            doc_id = f"{base}-{suffix}"
+        taken.add(doc_id)
+        planned.append((None, doc_id, path, "no manifest entry: language and metadata inferred"))
     return planned
 
 
-def _process(root: Path, corpus: Path, entry: Entry | None, path: Path,
+def _process(root: Path, corpus: Path, entry: Entry | None, doc_id: str, path: Path,
              note: str) -> tuple[Outcome, Document | None]:
     display = f"corpus/{path.relative_to(corpus).as_posix()}"
-    doc_id = entry.id if entry else default_id(path)
     outcome = Outcome(doc_id, display, "ok")
     try:
         if path.suffix.lower() not in TEXT_SUFFIXES:
@@ -109,6 +120,10 @@ def _process(root: Path, corpus: Path, entry: Entry | None, path: Path,
         atomic.write_bytes(root / "output" / "tei" / f"{doc.id}.xml", document_to_tei(doc))
     except InputError as err:
         outcome.status, outcome.message = "failed", str(err)
+        return outcome, None
+    except Exception as err:  # noqa: BLE001 - a bug must not stop the batch; name the file
+        outcome.status = "failed"
+        outcome.message = f"{display}: internal error: {type(err).__name__}: {err}"
         return outcome, None
     outcome.warnings = ([note] if note else []) + doc.warnings
     outcome.status = "warned" if outcome.warnings else "ok"

@@ -75,6 +75,8 @@ def detect_language(source: TextSource) -> str:
 def body_start(tokens: list[tk.Token], language) -> int:
     """Index of the first body token; what comes before is the first-page block."""
     for index, token in enumerate(tokens):
+        if _opens_body_unnumbered(tokens, index, language):
+            return index
         if token.kind in BODY_START or token.md_heading:
             # "导言" over paragraph 1: an unnumbered chapter heading, when a title stands above.
             previous = tokens[index - 1] if index >= 2 else None
@@ -84,6 +86,16 @@ def body_start(tokens: list[tk.Token], language) -> int:
                 return index - 1
             return index
     return len(tokens)
+
+
+def _opens_body_unnumbered(tokens: list[tk.Token], index: int, language) -> bool:
+    """"INTRODUCTION" followed by prose, above the first numbered chapter."""
+    pattern = language.front_heading
+    if pattern is None or index == 0 or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    return (tokens[index].kind == tk.TEXT and bool(pattern.match(tokens[index].text.text))
+            and following.kind == tk.TEXT and len(following.text.text) >= 40)
 
 
 def _apply_manifest(doc: Document, manifest: dict) -> None:

@@ -40,11 +40,13 @@ def parse_rows(tokens: list[Token], lang: LanguageTable) -> list[TableRow]:
         if token.kind != ROW:
             continue
         action_cell = token.cells[0] if token.cells else ""
-        indicators = [parse_inline(t) for t in split_indicators(" ".join(token.cells[1:]))]
+        indicator_cell = " ".join(token.cells[1:]).strip()
+        indicators = [parse_inline(t) for t in split_indicators(indicator_cell)]
         row = _new_row(action_cell, token.line, lang)
         previous = rows[-1] if rows else None
         if row is None and previous is not None and _is_cut(previous, action_cell, lang):
-            _continue_row(previous, parse_inline(action_cell), indicators, lang)
+            opens_item = bool(_BULLETS.match(indicator_cell))
+            _continue_row(previous, parse_inline(action_cell), indicators, opens_item, lang)
             continue
         if row is None:
             row = TableRow(GROUP_ROW, token.line, parse_inline(action_cell))
@@ -67,11 +69,14 @@ def _is_cut(previous: TableRow, cell: str, lang: LanguageTable) -> bool:
     return not cell or previous.text.text.rstrip()[-1:] not in lang.terminal
 
 
-def _continue_row(row: TableRow, text: Text, indicators: list[Text], lang: LanguageTable) -> None:
-    """A row cut by a page break: its text, and maybe its last indicator, resume here."""
+def _continue_row(row: TableRow, text: Text, indicators: list[Text], opens_item: bool,
+                  lang: LanguageTable) -> None:
+    """A row cut by a page break: its text, and its last indicator unless the continued
+    cell opens with a bullet of its own, resume here."""
     if text.text:
         row.text = join_text(row.text, text, lang.joiner)
-    if indicators and row.indicators and row.indicators[-1].text[-1:] not in lang.terminal:
+    cut = row.indicators and row.indicators[-1].text[-1:] not in lang.terminal
+    if indicators and cut and not opens_item:
         row.indicators[-1] = join_text(row.indicators[-1], indicators.pop(0), lang.joiner)
     row.indicators.extend(indicators)
 

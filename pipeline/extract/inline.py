@@ -68,16 +68,29 @@ def join_text(left: Text, right: Text, joiner: str) -> Text:
     return Text(head + glue + right.text, refs)
 
 
-# Prefixes whose hyphen belongs to the word even at a line end ("non-State", "anti-personnel").
-_KEEP_HYPHEN = ("non", "anti", "self", "cross", "well", "ex", "co", "semi", "multi", "inter")
+# A hyphen at a line end is either the typesetter's (hyphenation: "imple-" + "mentation") or
+# the word's own ("non-" + "State"). It is the word's own before a capital or a digit
+# ("non-State", "COVID-19"), after these prefixes ("anti-personnel", "self-reliance"), and
+# before these second halves of compounds ("follow-up", "mine-affected", "co-chair").
+# "co", "inter", "multi" and "ex" are no such prefixes: UN English writes "cooperation",
+# "intersessional", "international", "multilateral", and "ex-" + "ample" is hyphenation.
+_KEEP_HYPHEN = ("non", "anti", "self", "cross", "well", "semi")
+_COMPOUND_TAILS = frozenset((
+    "up", "term", "bound", "based", "sensitive", "appropriate", "affected", "contaminated",
+    "related", "specific", "led", "owned", "making", "year", "years", "agency", "chair",
+    "chairs", "chaired", "sponsor", "sponsors", "stakeholder",
+))
 
 
 def _glue(left: str, right: str, joiner: str) -> str:
     if not left or not right:
         return ""
-    if left.endswith("-") and left[-2:-1].isalpha() and right[:1].islower():
+    if left.endswith("-") and left[-2:-1].isalpha() and right[:1].isalnum():
         word = re.split(r"[^A-Za-z-]", left)[-1][:-1].lower()
-        return "" if word in _KEEP_HYPHEN else "-"
+        tail = re.match(r"[A-Za-z]*", right).group(0)
+        if right[:1].islower() and word not in _KEEP_HYPHEN and tail not in _COMPOUND_TAILS:
+            return "-"  # hyphenation: the hyphen goes
+        return ""  # the word's own hyphen: kept, with nothing in between
     if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
         return " "
     if _CJK.match(left[-1]) or _CJK.match(right[0]):

@@ -7,9 +7,9 @@ their numbers exactly, each unit gets its number back.
 
 from __future__ import annotations
 
-from pipeline.model import Block, Document, Item, Paragraph, Section
+from pipeline.model import Action, Block, Document, Item, Paragraph, block_lists
 
-Slot = tuple[list[Block], Paragraph]
+Slot = tuple[list[Block], Paragraph]  # a paragraph and the list that holds it
 
 
 def restore_paragraph_numbers(doc: Document) -> int:
@@ -17,13 +17,13 @@ def restore_paragraph_numbers(doc: Document) -> int:
     restored = 0
     pending: list[Slot] = []
     previous = 0
-    for blocks, paragraph in list(_paragraph_slots(doc)):
-        if paragraph.n is None:
-            pending.append((blocks, paragraph))
+    for blocks, block in list(_numbered_slots(doc)):
+        if isinstance(block, Paragraph) and block.n is None:
+            pending.append((blocks, block))
             continue
-        if not paragraph.n.isdigit():
+        if not block.n.isdigit():
             continue
-        number = int(paragraph.n)
+        number = int(block.n)
         units = sum(len(p.items) if _is_bare_list(p) else 1 for _, p in pending)
         if pending and units == number - previous - 1:
             restored += _renumber(pending, previous + 1)
@@ -32,15 +32,12 @@ def restore_paragraph_numbers(doc: Document) -> int:
     return restored
 
 
-def _paragraph_slots(doc: Document):
-    yield from ((doc.preamble, b) for b in doc.preamble if _is_text(b))
-
-    def walk(sections: list[Section]):
-        for section in sections:
-            yield from ((section.blocks, b) for b in section.blocks if _is_text(b))
-            yield from walk(section.subsections)
-
-    yield from walk(doc.sections)
+def _numbered_slots(doc: Document):
+    """Paragraphs, and actions numbered in the paragraph sequence, in document order."""
+    for blocks in block_lists(doc.preamble, doc.sections):
+        for block in blocks:
+            if _is_text(block) or (isinstance(block, Action) and block.numbered_as_paragraph):
+                yield blocks, block
 
 
 def _is_text(block: Block) -> bool:

@@ -19,6 +19,7 @@ from pipeline.model import (
     Restatement,
     Section,
     Text,
+    block_lists,
 )
 
 
@@ -94,7 +95,8 @@ class _Builder:
 
     def _on_para(self, token: tk.Token) -> None:
         if self.paragraph_actions and self.lang.paragraph_action.match(token.text.text):
-            self._add(Action(token.num, token.text, line=token.line))
+            self._add(Action(token.num, token.text, numbered_as_paragraph=True,
+                             line=token.line))
         else:
             self._add(Paragraph(token.text, token.num, line=token.line))
 
@@ -140,9 +142,6 @@ class _Builder:
     def _on_docnote(self, token: tk.Token) -> None:
         self.body.doc_notes.append(DocumentNote(token.num, token.text, line=token.line))
 
-    def _on_row(self, token: tk.Token) -> None:  # pragma: no cover - rows go to feed()
-        raise AssertionError
-
     def _lettered(self, text: Text) -> tuple[str | None, Text]:
         match = self.lang.subitem.match(text.text)
         if not match:
@@ -185,13 +184,8 @@ class _Builder:
         target.append(paragraph)
 
     def _all_blocks(self) -> list[Block]:
-        out = list(self.body.preamble)
-        stack = list(self.body.sections)
-        while stack:
-            section = stack.pop(0)
-            out.extend(section.blocks)
-            stack[0:0] = section.subsections
-        return out
+        return [b for blocks in block_lists(self.body.preamble, self.body.sections)
+                for b in blocks]
 
     def finish(self) -> Body:
         self._flush_table()
@@ -222,8 +216,9 @@ def _byline(tokens: list[tk.Token], lang: LanguageTable) -> int | None:
 
 
 def _heading_follows(tokens: list[tk.Token], index: int) -> bool:
-    """A heading is followed by something other than more plain text of its own."""
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return following is None or following.kind != tk.TEXT or tokens[index].md_heading or (
-        following.kind == tk.TEXT and len(following.text.text) > len(tokens[index].text.text)
-    )
+    """What follows a heading is a structural unit or a paragraph longer than the heading;
+    a short line followed by another short line is more likely a stray line of text."""
+    if tokens[index].md_heading or index + 1 == len(tokens):
+        return True
+    following = tokens[index + 1]
+    return following.kind != tk.TEXT or len(following.text.text) > len(tokens[index].text.text)

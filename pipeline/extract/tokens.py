@@ -152,6 +152,8 @@ def is_heading(tokens: list[Token], index: int, lang: LanguageTable) -> bool:
     if index == 0:
         return True
     before = tokens[index - 1]
+    if before.kind == ACTION:  # "Action #1" on its own line: what follows is its text
+        return False
     return before.kind not in CONTINUABLE or before.ends_sentence(lang.terminal)
 
 

@@ -43,6 +43,9 @@ class LanguageTable:
     joiner: str
     # Longest line (in characters) still taken for a heading.
     max_heading: int
+    # An unnumbered chapter heading that can open the body above the first numbered chapter
+    # ("INTRODUCTION"); taken as such only when prose follows it.
+    front_heading: re.Pattern[str] | None = None
 
 
 def table(code: str) -> LanguageTable:

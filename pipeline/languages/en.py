@@ -9,12 +9,22 @@ TABLE = LanguageTable(
     section=re.compile(r"^(?P<num>[IVXL]{1,6})\.\s+(?P<head>\S.*)$"),
     paragraph=re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<text>\S.*)$"),
     action_line=re.compile(r"^Action\s*#?\s*(?P<num>\d+(?:\.\d+)?)\s*:?$", re.IGNORECASE),
+    # Without a separator the text starts with a capital ("Action #20 Increase ..."): a wrapped
+    # line of running text that opens with a cross-reference ("Action 5 of the Oslo Action
+    # Plan ...") is no action.
     action_inline=re.compile(
-        r"^Action\s*#?\s*(?P<num>\d+(?:\.\d+)?)\s*(?:[:–—-]\s*|\s+)(?P<text>\S.*)$", re.IGNORECASE
+        r"^(?:Action|ACTION)\s*#?\s*(?P<num>\d+(?:\.\d+)?)(?:\s*[:–—-]\s*|\s+(?=[A-Z“\"‘']))"
+        r"(?P<text>\S.*)$"
     ),
-    # Maputo numbers its actions as paragraphs: "1. The States Parties will ...".
+    # Maputo numbers its actions as paragraphs: "1. The States Parties will ...". "will" must be
+    # the subject's own verb: after "States Parties", a relative or prepositional phrase ("Each
+    # State Party that has ... will", "those in a position to do so will", ", in cooperation with
+    # ..., will") may come between, but no verb of its own: "The States Parties recognise that
+    # ... will ..." is no commitment.
     paragraph_action=re.compile(
-        r"^(?:The|Each|All|Those)\b[^.]{0,200}?\bStates? Part(?:y|ies)\b[^.]{0,300}?\bwill\b"
+        r"^(?:(?:The|Each|All|Those|These)\s+(?:[\w-]+\s+){0,3}?)?States?\s+Part(?:y|ies)\b"
+        r"(?:\s*,[^.;]{0,300}?,|\s+(?:that|which|who|whose|with|in|having|concerned|affected|"
+        r"seeking|still|not|and|or)\b[^.;]{0,300}?)?\s+will\b"
     ),
     indicators_head=re.compile(r"^Indicators?\s*:?$", re.IGNORECASE),
     subitem=re.compile(r"^(?:\((?P<l1>[a-z])\)|(?P<l2>[a-z])\))\s+(?P<text>\S.*)$"),
@@ -30,4 +40,5 @@ TABLE = LanguageTable(
     terminal=".;:!?…”’)",
     joiner=" ",
     max_heading=90,
+    front_heading=re.compile(r"^[A-Z][A-Z ,'’&-]{3,}$"),
 )
