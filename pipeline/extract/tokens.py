@@ -38,9 +38,6 @@ TEXT = "text"
 
 # Kinds whose text a wrapped continuation line belongs to.
 CONTINUABLE = {PARA, ACTION_INLINE, BULLET, SUBITEM, TEXT, FOOTNOTE, DOCNOTE}
-# Kinds that start something new: never a continuation of the line before.
-MARKERS = {SECTION, PARA, ACTION, ACTION_INLINE, INDICATORS, BULLET, SUBITEM, FOOTNOTE, DOCNOTE,
-           APPENDIX, TABLE_HEADER}
 
 
 @dataclass
@@ -51,7 +48,6 @@ class Token:
     num: str | None = None  # section/paragraph/action number, sub-item letter, note mark
     cells: list[str] = field(default_factory=list)  # table rows
     md_heading: bool = False
-    indent: int = 0
     open_end: bool = False  # the source line did not end in blanks (wrap mode)
     raw: str = ""  # the cleaned source line as a whole
 
@@ -62,7 +58,7 @@ class Token:
 
 def classify(line: Line, lang: LanguageTable, star_notes: bool) -> Token:
     text = line.text
-    token = Token(TEXT, line.no, md_heading=line.md_heading, indent=line.indent, raw=text)
+    token = Token(TEXT, line.no, md_heading=line.md_heading, raw=text)
     if "\t" in text:
         if lang.table_header.match(text):
             token.kind = TABLE_HEADER

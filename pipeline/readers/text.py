@@ -31,7 +31,6 @@ _MD_ESCAPE = re.compile(r"\\([*_#\[\]().\-+!`>|])")
 class Line:
     no: int  # 1-based line number in the source file
     text: str  # cleaned, without leading/trailing blanks
-    indent: int = 0  # leading blanks in the source
     trailing_space: bool = False  # the source line ended in blanks (a paragraph end in PDF text)
     md_heading: bool = False  # the source marked it as a markdown heading
 
@@ -67,9 +66,8 @@ def clean_line(no: int, raw: str) -> Line:
     trailing = len(stripped) < len(raw.rstrip("\r\n"))
     md_heading = bool(_MD_HEADING.match(stripped))
     text = _MD_HEADING.sub("", stripped) if md_heading else stripped
-    indent = len(text) - len(text.lstrip(" \u3000"))
     text = clean_markup(text.strip(" \u3000"))
-    return Line(no, text, indent, trailing, md_heading)
+    return Line(no, text, trailing, md_heading)
 
 
 def clean_markup(text: str) -> str:
