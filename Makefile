@@ -5,9 +5,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv corpus test clean
+# Debian packages the tests and benchmarks need: a CJK TrueType font to render the test
+# PDFs, and poppler's pdftotext as the speed reference. Installed only when missing.
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+APT := $(if $(shell command -v sudo 2>/dev/null),sudo ,)apt-get
+
+.PHONY: venv corpus test bench clean system-deps
 
 venv: $(STAMP)
+
+system-deps:
+	@missing=""; \
+	[ -f $(CJK_FONT) ] || missing="$$missing fonts-wqy-microhei"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing"; \
+		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq $$missing; \
+	fi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +34,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 corpus: venv
 	$(BIN)/planalign corpus
 
-test: venv
+test: venv system-deps
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/python -m pytest -q
 
+bench: venv system-deps
+	$(BIN)/python -m benchmarks
+
 clean:
-	rm -rf output/*
+	find output -mindepth 1 ! -name .gitkeep -delete

@@ -19,7 +19,7 @@ from pipeline.extract import default_id, extract_file
 from pipeline.model import Document
 from pipeline.writers.tei import corpus_to_tei, document_to_tei
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+INPUT_SUFFIXES = {".txt", ".text", ".md", ".pdf"}
 MANIFEST = "manifest.toml"
 
 
@@ -110,7 +110,7 @@ def _process(root: Path, corpus: Path, entry: Entry | None, doc_id: str, path: P
     display = f"corpus/{path.relative_to(corpus).as_posix()}"
     outcome = Outcome(doc_id, display, "ok")
     try:
-        if path.suffix.lower() not in TEXT_SUFFIXES:
+        if path.suffix.lower() not in INPUT_SUFFIXES:
             raise InputError(display, f"unsupported input type {path.suffix or '(none)'!r}")
         if not path.exists():
             where = f" (manifest line {entry.line})" if entry else ""

@@ -7,25 +7,34 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.extract import tokens as tk
-from pipeline.extract.front import read_front
+from pipeline.extract.front import body_start, read_front
 from pipeline.extract.ids import assign_ids
 from pipeline.extract.notes import link_notes
 from pipeline.extract.restore import restore_paragraph_numbers
 from pipeline.extract.structure import build_body
-from pipeline.languages import LANGUAGES, table
+from pipeline.languages import LANGUAGES, LanguageTable, table
 from pipeline.model import Document, Source
-from pipeline.readers.text import TextSource, read_text
+from pipeline.readers.pdftext import read_pdf
+from pipeline.readers.text import Line, TextSource, read_text
 
 # Manifest keys that override or complete what the document itself says.
 MANIFEST_KEYS = ("title", "date", "symbol", "convention", "kind", "plan", "follows",
                  "translation_of")
-BODY_START = {tk.SECTION, tk.PARA, tk.ACTION, tk.ACTION_INLINE, tk.BULLET}
 
 
 def extract_file(path: Path, doc_id: str | None = None, lang: str | None = None,
                  display: str | None = None, manifest: dict | None = None) -> Document:
-    source = read_text(path, display)
+    if path.suffix.lower() == ".pdf":
+        source = read_pdf(path, display, lang, front_end=pdf_front_end)
+    else:
+        source = read_text(path, display)
     return extract_source(source, doc_id or default_id(path), lang, manifest)
+
+
+def pdf_front_end(texts: list[str], language: LanguageTable) -> int:
+    """How many of the first page's printed lines form its first-page block."""
+    lines = [Line(no, text) for no, text in enumerate(texts, 1)]
+    return body_start(tk.tokenize(lines, language), language)
 
 
 def default_id(path: Path) -> str:
@@ -70,32 +79,6 @@ def detect_language(source: TextSource) -> str:
     han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     letters = sum(1 for ch in text if ch.isalpha())
     return "zh" if letters and han / letters > 0.2 else "en"
-
-
-def body_start(tokens: list[tk.Token], language) -> int:
-    """Index of the first body token; what comes before is the first-page block."""
-    for index, token in enumerate(tokens):
-        if _opens_body_unnumbered(tokens, index, language):
-            return index
-        if token.kind in BODY_START or token.md_heading:
-            # "导言" over paragraph 1: an unnumbered chapter heading, when a title stands above.
-            previous = tokens[index - 1] if index >= 2 else None
-            if (token.kind != tk.SECTION and previous is not None and previous.kind == tk.TEXT
-                    and len(previous.text.text) <= language.max_heading // 2
-                    and not previous.ends_sentence(language.terminal)):
-                return index - 1
-            return index
-    return len(tokens)
-
-
-def _opens_body_unnumbered(tokens: list[tk.Token], index: int, language) -> bool:
-    """"INTRODUCTION" followed by prose, above the first numbered chapter."""
-    pattern = language.front_heading
-    if pattern is None or index == 0 or index + 1 >= len(tokens):
-        return False
-    following = tokens[index + 1]
-    return (tokens[index].kind == tk.TEXT and bool(pattern.match(tokens[index].text.text))
-            and following.kind == tk.TEXT and len(following.text.text) >= 40)
 
 
 def _apply_manifest(doc: Document, manifest: dict) -> None:

@@ -15,7 +15,7 @@ FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 _FOOTNOTE_MARK = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 # Asterisks that mark document notes stand at the end of a front-matter line: "草案**", "* **".
-_DOCNOTE_TAIL = re.compile(r"(?:\s*\*{1,3})+$")
+_DOCNOTE_TAIL = re.compile(r"(?:[\s,]*\*{1,3})+$")
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef《》“”]")
 
 
@@ -26,7 +26,7 @@ def parse_inline(raw: str, docnote_tail: bool = False) -> Text:
     if docnote_tail:
         match = _DOCNOTE_TAIL.search(raw)
         if match and match.start() > 0:
-            tail = match.group(0).split()
+            tail = re.findall(r"\*{1,3}", match.group(0))
             raw = raw[: match.start()].rstrip()
     pieces: list[str] = []
     length = 0

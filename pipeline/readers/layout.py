@@ -1,0 +1,280 @@
+"""Positioned PDF lines to the logical lines the extractor reads, rebuilt from geometry.
+
+Running headers and footers go; the first-page block stays one line per printed line;
+paragraphs are rebuilt from vertical gaps, indents and line lengths and joined across
+lines and pages; the footnote zone (smaller type at the page foot) becomes footnote
+definitions; ruled indicator tables become tab-separated rows, their header rows and
+page-split rows handled. What comes out is what a careful conversion to text would
+have produced, so the text path's extractor does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from pipeline.extract.inline import join_text
+from pipeline.languages import LanguageTable
+from pipeline.model import Text
+from pipeline.readers.pdf import PdfLine, PdfPage
+
+_JOB_NUMBER = re.compile(r"^GE\.\d{2}-\d{4,6}\s*\([A-Z]\)")
+_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+_NOTE_START = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3}) ")
+_ITEM_START = re.compile(r"^([•·▪●–-]|\(?[a-z]\))\s")
+_TABLE_ITEM = re.compile(r"^[•·▪●]")
+TableFinder = Callable[[int], list[list[list[tuple[float, float, float, float] | None]]]]
+
+
+@dataclass
+class Geometry:
+    """The page grid the document is set on, measured from its own lines."""
+
+    size: float  # body type size
+    left: float  # text column left edge
+    right: float  # text column right edge
+    pitch: float  # baseline-to-baseline distance inside a paragraph
+
+
+@dataclass
+class Block:
+    lines: list[PdfLine]
+    kind: str  # paragraph | item | heading | note | row
+    text: Text = field(default_factory=lambda: Text(""))
+    cells: list[Text] = field(default_factory=list)  # rows only
+    header: bool = False  # a table's header row
+
+
+def measure(pages: list[PdfPage]) -> Geometry:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    size = sizes.most_common(1)[0][0] if sizes else 10.0
+    body = [ln for p in pages for ln in p.lines if abs(ln.size - size) < 0.5]
+    lefts = Counter(round(ln.x0) for ln in body)
+    left = min((x for x, n in lefts.items() if n >= max(2, len(body) // 20)), default=72)
+    rights = sorted(ln.x1 for ln in body)
+    right = rights[int(len(rights) * 0.9)] if rights else 523
+    pitches: Counter[float] = Counter()
+    for page in pages:
+        ordered = sorted((ln for ln in page.lines if abs(ln.size - size) < 0.5),
+                         key=lambda ln: ln.top)
+        for a, b in pairwise(ordered):
+            if 0 < b.top - a.top < 3 * size:
+                pitches[round(b.top - a.top, 1)] += 1
+    pitch = pitches.most_common(1)[0][0] if pitches else size * 1.5
+    return Geometry(size, left, right, pitch)
+
+
+def strip_page_furniture(pages: list[PdfPage], symbol: str | None) -> None:
+    """Running headers (the symbol), footers (job number, page number) out of every page."""
+    for page in pages:
+        head = page.height * 0.085
+        foot = page.height * 0.93
+        kept = []
+        for line in page.lines:
+            text = line.text.strip()
+            in_margin = line.bottom < head or line.top > foot
+            furniture = (_JOB_NUMBER.match(text) or _PAGE_NUMBER.match(text)
+                         or (symbol and text == symbol and page.number > 1))
+            if in_margin and (furniture or page.number > 1):
+                continue
+            kept.append(line)
+        page.lines = kept
+
+
+def find_symbol(first: PdfPage) -> str | None:
+    """The document symbol: the largest type at the top of the first page."""
+    top = [ln for ln in first.lines if ln.bottom < first.height * 0.12]
+    if not top:
+        return None
+    biggest = max(top, key=lambda ln: ln.size)
+    text = biggest.text.strip()
+    return text if "/" in text and " " not in text else None
+
+
+def layout(pages: list[PdfPage], lang: LanguageTable, front_end: Callable[[list[str]], int],
+           tables: TableFinder) -> list[str]:
+    """The document's logical lines; `front_end` says where the first-page block ends."""
+    symbol = find_symbol(pages[0])
+    strip_page_furniture(pages, symbol)
+    grid = measure(pages)
+    out: list[str] = []
+    first = pages[0].lines
+    front_count = front_end([ln.text for ln in first])
+    out.extend(ln.text for ln in first[:front_count])
+    pages[0].lines = first[front_count:]
+    blocks: list[Block] = []
+    pending_notes: list[Block] = []
+    for page in pages:
+        body, notes = _split_notes(page, grid)
+        table_rows = _table_rows(page, body, tables, lang) if _has_columns(body, grid) else None
+        if table_rows is not None:
+            body, rows = table_rows
+        else:
+            rows = []
+        _flow(body, rows, blocks, pending_notes, grid, lang, page.number)
+        pending_notes.extend(_notes(notes, lang))
+    blocks.extend(pending_notes)
+    out.extend(block.text.text if block.kind != "row" else _row_text(block) for block in blocks)
+    return out
+
+
+def _split_notes(page: PdfPage, grid: Geometry) -> tuple[list[PdfLine], list[PdfLine]]:
+    """The footnote zone: the run of smaller type at the foot of the page."""
+    lines = sorted(page.lines, key=lambda ln: (ln.top, ln.x0))
+    cut = len(lines)
+    while cut > 0 and lines[cut - 1].size < grid.size * 0.9:
+        cut -= 1
+    notes = lines[cut:]
+    if notes and not _NOTE_START.match(notes[0].text):
+        return lines, []
+    return lines[:cut], notes
+
+
+def _notes(lines: list[PdfLine], lang: LanguageTable) -> list[Block]:
+    blocks: list[Block] = []
+    for line in lines:
+        if _NOTE_START.match(line.text) or not blocks:
+            blocks.append(Block([line], "note", Text(line.text)))
+        else:
+            blocks[-1].text = join_text(blocks[-1].text, Text(line.text), lang.joiner)
+    return blocks
+
+
+def _has_columns(lines: list[PdfLine], grid: Geometry) -> bool:
+    middle = grid.left + (grid.right - grid.left) * 0.45
+    return sum(1 for ln in lines if ln.x0 > middle) >= 2
+
+
+def _flow(lines: list[PdfLine], rows: list[Block], blocks: list[Block], notes: list[Block],
+          grid: Geometry, lang: LanguageTable, page: int) -> None:
+    """Paragraphs from the page's body lines (and its table rows, in place)."""
+    items: list[PdfLine | Block] = sorted([*lines, *rows], key=_top)
+    for item in items:
+        if isinstance(item, Block):
+            _close(blocks, notes)
+            previous = blocks[-1] if blocks and blocks[-1].kind == "row" else None
+            if previous is not None and item.header:
+                continue  # the header row repeated on a new page
+            if previous is not None and previous.lines[-1].page != page and _continues_row(item):
+                _merge_rows(previous, item, lang)
+            else:
+                blocks.append(item)
+            continue
+        current = blocks[-1] if blocks else None
+        if current is not None and _continues(current, item, grid):
+            current.lines.append(item)
+            current.text = join_text(current.text, Text(item.text), lang.joiner)
+            continue
+        _close(blocks, notes)
+        blocks.append(Block([item], _kind(item), Text(item.text)))
+
+
+def _top(item: PdfLine | Block) -> float:
+    return item.top if isinstance(item, PdfLine) else item.lines[0].top
+
+
+def _close(blocks: list[Block], notes: list[Block]) -> None:
+    """A new block starts: notes waiting since the last page break go in before it."""
+    if notes:
+        blocks.extend(notes)
+        notes.clear()
+
+
+def _kind(line: PdfLine) -> str:
+    if line.bold:
+        return "heading"
+    return "item" if _ITEM_START.match(line.text) else "paragraph"
+
+
+def _continues(block: Block, line: PdfLine, grid: Geometry) -> bool:
+    """Whether `line` goes on with `block` rather than starting something new."""
+    if block.kind not in ("paragraph", "item") or line.bold or _ITEM_START.match(line.text):
+        return False
+    previous = block.lines[-1]
+    full = previous.x1 >= grid.right - 2 * grid.size
+    if not full:
+        return False
+    if line.page == previous.page and line.top - previous.top > grid.pitch * 1.25:
+        return False
+    if block.kind == "item":  # hanging indent: continuation lines sit right of the bullet
+        return line.x0 > block.lines[0].x0 + grid.size * 0.5
+    return line.x0 < grid.left + grid.size
+
+
+# Tables.
+def _table_rows(page: PdfPage, lines: list[PdfLine], tables: TableFinder,
+                lang: LanguageTable) -> tuple[list[PdfLine], list[Block]] | None:
+    found = tables(page.number)
+    if not found:
+        return None
+    used: set[int] = set()
+    rows: list[Block] = []
+    for table in found:
+        for cells in table:
+            cell_lines = [_in_cell(lines, cell, used) for cell in cells if cell is not None]
+            if not any(cell_lines):
+                continue
+            rows.append(_row(cell_lines, lang))
+    body = [ln for index, ln in enumerate(lines) if index not in used]
+    return body, rows
+
+
+def _in_cell(lines: list[PdfLine], cell, used: set[int]) -> list[PdfLine]:
+    x0, top, x1, bottom = cell
+    inside = []
+    for index, line in enumerate(lines):
+        centre_y = (line.top + line.bottom) / 2
+        if x0 - 1 <= line.x0 <= x1 and top <= centre_y <= bottom:
+            inside.append(line)
+            used.add(index)
+    return inside
+
+
+def _row(cells: list[list[PdfLine]], lang: LanguageTable) -> Block:
+    lines = [ln for cell in cells for ln in cell]
+    texts = [_cell_text(cell, lang) for cell in cells]
+    header = bool(lang.table_header.match("\t".join(t.text for t in texts)))
+    return Block(lines, "row", cells=texts, header=header)
+
+
+def _cell_text(lines: list[PdfLine], lang: LanguageTable) -> Text:
+    """A cell's lines joined; in an indicator cell each bullet starts a new indicator."""
+    text = Text("")
+    for line in lines:
+        if not text.text:
+            text = Text(line.text)
+        elif _TABLE_ITEM.match(line.text):
+            text = Text(f"{text.text} {line.text}", text.refs)
+        else:
+            text = join_text(text, Text(line.text), lang.joiner)
+    return text
+
+
+def _continues_row(row: Block) -> bool:
+    """The first row on a page that opens without a number goes on with the row before."""
+    if row.header or len(row.cells) < 2:
+        return False
+    return not re.match(r"^(\d+\.|\(?[a-z]\))", row.cells[0].text)
+
+
+def _merge_rows(row: Block, more: Block, lang: LanguageTable) -> None:
+    cells = row.cells
+    for index, extra in enumerate(more.cells):
+        if index >= len(cells) or not cells[index].text:
+            cells[index:index + 1] = [extra]
+        elif extra.text and _TABLE_ITEM.match(extra.text):
+            cells[index] = Text(f"{cells[index].text} {extra.text}", cells[index].refs)
+        elif extra.text:
+            cells[index] = join_text(cells[index], extra, lang.joiner)
+    row.lines.extend(more.lines)
+
+
+def _row_text(row: Block) -> str:
+    text = "\t".join(cell.text for cell in row.cells)
+    return text if len(row.cells) > 1 else text + "\t"  # a spanning label is a row too

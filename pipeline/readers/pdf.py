@@ -1,0 +1,182 @@
+"""PDF pages to positioned lines, read with pypdfium2 (characters) and pdfplumber (tables).
+
+Speed matters here: rather than one call per character, the page's text comes out in one
+call with pdfium's own line breaks, and geometry and type are asked for once per line
+(plus once per digit, to find superscript footnote markers). What comes out is a list of
+`PdfLine`s per page, in top-down coordinates, for `pipeline.readers.layout` to rebuild
+paragraphs, notes and tables from.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from pypdfium2 import raw
+
+from pipeline.errors import InputError
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# A superscript is drawn at most this fraction of its line's type size.
+SUPERSCRIPT_RATIO = 0.8
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Characters that a font without a Unicode map turns text into.
+_GARBAGE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
+
+
+@dataclass
+class PdfLine:
+    page: int  # 1-based
+    text: str  # superscript markers already written as ¹²³ (footnotes) or * (document notes)
+    x0: float
+    x1: float
+    top: float  # distance from the top of the page
+    bottom: float
+    size: float  # type size of the line's body text
+    bold: bool
+
+
+@dataclass
+class PdfPage:
+    number: int
+    width: float
+    height: float
+    lines: list[PdfLine] = field(default_factory=list)
+    images: int = 0
+    chars: int = 0
+    rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0 top x1 bottom
+
+
+def open_pdf(path: Path, display: str) -> pdfium.PdfDocument:
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as err:
+        message = str(err).lower()
+        if "password" in message:
+            raise InputError(display, "encrypted PDF: it needs a password") from None
+        raise InputError(display, f"corrupt or truncated PDF ({err})") from None
+    if len(pdf) == 0:
+        pdf.close()
+        raise InputError(display, "PDF without pages")
+    return pdf
+
+
+def read_pages(pdf: pdfium.PdfDocument, display: str, first: int = 0,
+               last: int | None = None) -> list[PdfPage]:
+    pages = []
+    for index in range(first, len(pdf) if last is None else last):
+        page = pdf[index]
+        try:
+            pages.append(_read_page(page, index + 1, display))
+        finally:
+            page.close()
+    return pages
+
+
+def _read_page(page: pdfium.PdfPage, number: int, display: str) -> PdfPage:
+    width, height = page.get_size()
+    result = PdfPage(number, width, height)
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        result.chars = len(text.strip())
+        if result.chars and len(_GARBAGE.findall(text)) > 0.2 * result.chars:
+            raise InputError(display, "text without a Unicode mapping (the fonts lack one): "
+                             "it reads as garbage", page=number)
+        result.lines = _lines(textpage.raw, text, number, height)
+    finally:
+        textpage.close()
+    if not result.chars:
+        result.images = _count_images(page)
+    return result
+
+
+class _Probe:
+    """Reusable ctypes out-parameters for pdfium's per-character queries."""
+
+    def __init__(self, textpage):
+        self.textpage = textpage
+        self.left, self.right = ctypes.c_double(), ctypes.c_double()
+        self.bottom, self.top = ctypes.c_double(), ctypes.c_double()
+
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        raw.FPDFText_GetCharBox(self.textpage, index, self.left, self.right, self.bottom,
+                                self.top)
+        return self.left.value, self.right.value, self.bottom.value, self.top.value
+
+    def gap(self, before: int, after: int) -> float:
+        """The blank between two characters, in multiples of the type size."""
+        right = self.box(before)[1]
+        left = self.box(after)[0]
+        return (left - right) / max(self.size(before), 1.0)
+
+    def size(self, index: int) -> float:
+        return raw.FPDFText_GetFontSize(self.textpage, index)
+
+    def bold(self, index: int) -> bool:
+        if raw.FPDFText_GetFontWeight(self.textpage, index) >= 600:
+            return True
+        obj = raw.FPDFText_GetTextObject(self.textpage, index)
+        # Bold simulated by stroking the outline (render mode fill + stroke).
+        return bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
+
+
+def _lines(textpage, text: str, number: int, height: float) -> list[PdfLine]:
+    probe = _Probe(textpage)
+    lines: list[PdfLine] = []
+    start = 0
+    for match in [*_LINE_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        for first, last in _pieces(probe, text, start, end):
+            lines.append(_line(probe, text, first, last, number, height))
+        start = match.end() if match else len(text)
+    return lines
+
+
+def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A printed line cut where pdfium bridged a wide gap with a space of its own making:
+    two table cells side by side are two pieces."""
+    pieces = []
+    first = start
+    for index in range(start, end):
+        if text[index] == " " and raw.FPDFText_IsGenerated(probe.textpage, index) == 1:
+            if index > start and index + 1 < end and probe.gap(index - 1, index + 1) > 4:
+                pieces.append((first, index - 1))
+                first = index + 1
+    pieces.append((first, end - 1))
+    trimmed = []
+    for a, b in pieces:
+        segment = text[a : b + 1]
+        a += len(segment) - len(segment.lstrip())
+        b = a + len(segment.strip()) - 1
+        if b >= a:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def _line(probe: _Probe, text: str, first: int, last: int, number: int,
+          height: float) -> PdfLine:
+    x0, _, bottom0, top0 = probe.box(first)
+    _, x1, bottom1, top1 = probe.box(last)
+    middle = first + (last - first) // 2
+    size = max(probe.size(first), probe.size(middle), probe.size(last))
+    chars = list(text[first : last + 1])
+    for offset, char in enumerate(chars):
+        if (char.isdigit() or char == "*") and probe.size(first + offset) < (
+                SUPERSCRIPT_RATIO * size):
+            chars[offset] = char.translate(SUPERSCRIPT)
+    line_text = re.sub(r"[ \t]+", " ", "".join(chars))
+    # A note definition opens with its raised marker: "¹text" reads "¹ text".
+    line_text = re.sub(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})(?![\s*⁰¹²³⁴⁵⁶⁷⁸⁹])", r"\1 ", line_text)
+    top = height - max(top0, top1)
+    bottom = height - min(bottom0, bottom1)
+    letters = [first + k for k, char in enumerate(chars) if char.strip() and not char.isdigit()]
+    bold = bool(letters) and probe.bold(letters[len(letters) // 2])
+    return PdfLine(number, line_text, x0, x1, top, bottom, size, bold)
+
+
+def _count_images(page: pdfium.PdfPage) -> int:
+    return sum(1 for obj in page.get_objects() if obj.type == raw.FPDF_PAGEOBJ_IMAGE)
