@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pdfplumber
 import pypdfium2 as pdfium
+from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pypdfium2 import raw
 
 from pipeline.errors import InputError
@@ -24,6 +26,8 @@ SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUPERSCRIPT_RATIO = 0.8
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Characters that a font without a Unicode map turns text into.
+# What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
+_MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
 _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
 
 
@@ -53,15 +57,25 @@ class PdfPage:
 def open_pdf(path: Path, display: str) -> pdfium.PdfDocument:
     try:
         pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as err:
-        message = str(err).lower()
-        if "password" in message:
-            raise InputError(display, "encrypted PDF: it needs a password") from None
-        raise InputError(display, f"corrupt or truncated PDF ({err})") from None
+    except pdfium.PdfiumError:
+        raise InputError(display, _why_unreadable(path)) from None
     if len(pdf) == 0:
         pdf.close()
         raise InputError(display, "PDF without pages")
     return pdf
+
+
+def _why_unreadable(path: Path) -> str:
+    """pdfium's error codes are not reliable after a failure: ask pdfminer what it sees."""
+    try:
+        with pdfplumber.open(path) as pdf:
+            count = len(pdf.pages)
+    except Exception as err:  # noqa: BLE001 - any failure here means the file is broken
+        causes = {type(err), *(type(a) for a in getattr(err, "args", ()))}
+        if PDFPasswordIncorrect in causes or "password" in repr(err).lower():
+            return "encrypted PDF: it needs a password"
+        return "corrupt or truncated PDF"
+    return "PDF without pages" if count == 0 else "corrupt PDF: pdfium cannot load it"
 
 
 def read_pages(pdf: pdfium.PdfDocument, display: str, first: int = 0,
@@ -101,6 +115,7 @@ class _Probe:
         self.textpage = textpage
         self.left, self.right = ctypes.c_double(), ctypes.c_double()
         self.bottom, self.top = ctypes.c_double(), ctypes.c_double()
+        self.name = ctypes.create_string_buffer(128)
 
     def box(self, index: int) -> tuple[float, float, float, float]:
         raw.FPDFText_GetCharBox(self.textpage, index, self.left, self.right, self.bottom,
@@ -119,6 +134,10 @@ class _Probe:
     def bold(self, index: int) -> bool:
         if raw.FPDFText_GetFontWeight(self.textpage, index) >= 600:
             return True
+        flags = ctypes.c_int()
+        length = raw.FPDFText_GetFontInfo(self.textpage, index, self.name, len(self.name), flags)
+        if b"Bold" in self.name.raw[: max(0, length - 1)]:
+            return True
         obj = raw.FPDFText_GetTextObject(self.textpage, index)
         # Bold simulated by stroking the outline (render mode fill + stroke).
         return bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
@@ -133,19 +152,38 @@ def _lines(textpage, text: str, number: int, height: float) -> list[PdfLine]:
         for first, last in _pieces(probe, text, start, end):
             lines.append(_line(probe, text, first, last, number, height))
         start = match.end() if match else len(text)
-    return lines
+    return _rejoin(lines)
+
+
+def _rejoin(lines: list[PdfLine]) -> list[PdfLine]:
+    """pdfium starts a new line after a raised footnote marker; put the line back together."""
+    out: list[PdfLine] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (previous is not None and abs(line.top - previous.top) < 0.4 * line.size
+                and 0 <= line.x0 - previous.x1 < 1.2 * line.size
+                and previous.text[-1:] in "⁰¹²³⁴⁵⁶⁷⁸⁹*"):
+            previous.text = f"{previous.text} {line.text}" if line.text[:1].isascii() and \
+                line.text[:1].isalnum() else previous.text + line.text
+            previous.x1, previous.bottom = line.x1, max(previous.bottom, line.bottom)
+            continue
+        out.append(line)
+    return out
 
 
 def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A printed line cut where pdfium bridged a wide gap with a space of its own making:
-    two table cells side by side are two pieces."""
+    two table cells side by side are two pieces (a paragraph number and its hanging text
+    are one)."""
     pieces = []
     first = start
     for index in range(start, end):
-        if text[index] == " " and raw.FPDFText_IsGenerated(probe.textpage, index) == 1:
-            if index > start and index + 1 < end and probe.gap(index - 1, index + 1) > 4:
-                pieces.append((first, index - 1))
-                first = index + 1
+        if (text[index] == " " and start < index < end - 1
+                and raw.FPDFText_IsGenerated(probe.textpage, index) == 1
+                and not _MARKER.match(text[first:index].strip())
+                and probe.gap(index - 1, index + 1) > 1.2):
+            pieces.append((first, index - 1))
+            first = index + 1
     pieces.append((first, end - 1))
     trimmed = []
     for a, b in pieces:
