@@ -17,7 +17,8 @@ LANGUAGE_NAMES = {
 }
 _ENGLISH_DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
 _ORIGINAL = re.compile(r"^Original\s*:\s*(?P<lang>[A-Za-z]+)", re.IGNORECASE)
-_SYMBOL = re.compile(r"^(?:APLC|CCM|CCW|A|S|E)/[A-Z0-9./]+(?:/Add\.\d+)?$")
+# A UN document symbol: APLC/CONF/2019/5/Add.1, CCM/MSP/2018/9.
+_SYMBOL = re.compile(r"^[A-Z]{1,12}(?:/[A-Za-z0-9.()-]+)+$")
 _DISTR = re.compile(r"^Distr\.", re.IGNORECASE)
 
 
