@@ -35,7 +35,7 @@ corpus: venv
 	$(BIN)/planalign corpus
 
 test: venv system-deps
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests benchmarks
 	$(BIN)/python -m pytest -q
 
 bench: venv system-deps

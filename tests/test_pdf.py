@@ -201,3 +201,16 @@ def test_units_compare_everything():
     before = units(doc)
     changed.footnotes[0].referenced_by = "elsewhere"
     assert units(changed) != before
+
+
+def test_a_scanned_page_inside_a_text_pdf_is_named(tmp_path, rendered):
+    import pypdfium2 as pdfium
+
+    scan = pdfgen.make_image_only(tmp_path / "scan.pdf")
+    combined = pdfium.PdfDocument(str(rendered["oslo"]))
+    combined.import_pages(pdfium.PdfDocument(str(scan)))
+    out = tmp_path / "with-scan.pdf"
+    combined.save(str(out))
+    doc = extract_file(out, "oslo", "en")
+    assert doc.warnings == ["page 2: no text layer (scanned image?), nothing read from it"]
+    assert [a.n for a in doc.actions()] == ["1", "2"]

@@ -61,7 +61,7 @@ def extract_source(source: TextSource, doc_id: str, lang: str | None = None,
         preamble=body.preamble,
         footnotes=body.footnotes,
         doc_notes=body.doc_notes,
-        warnings=body.warnings,
+        warnings=source.warnings + body.warnings,
     )
     meta.submitted_by = meta.submitted_by or body.submitted_by
     _apply_manifest(doc, manifest or {})

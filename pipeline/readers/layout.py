@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from pdfplumber import table
+
 from pipeline.extract.inline import join_text
 from pipeline.languages import LanguageTable
 from pipeline.model import Text
@@ -26,7 +28,7 @@ _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 _NOTE_START = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3}) ")
 _ITEM_START = re.compile(r"^([•·▪●–-]|\(?[a-z]\))\s")
 _TABLE_ITEM = re.compile(r"^[•·▪●]")
-TableFinder = Callable[[int], list[list[list[tuple[float, float, float, float] | None]]]]
+Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 @dataclass
@@ -97,8 +99,8 @@ def find_symbol(first: PdfPage) -> str | None:
     return text if "/" in text and " " not in text else None
 
 
-def layout(pages: list[PdfPage], lang: LanguageTable, front_end: Callable[[list[str]], int],
-           tables: TableFinder) -> list[str]:
+def layout(pages: list[PdfPage], lang: LanguageTable,
+           front_end: Callable[[list[str]], int]) -> list[str]:
     """The document's logical lines; `front_end` says where the first-page block ends."""
     symbol = find_symbol(pages[0])
     strip_page_furniture(pages, symbol)
@@ -112,7 +114,7 @@ def layout(pages: list[PdfPage], lang: LanguageTable, front_end: Callable[[list[
     pending_notes: list[Block] = []
     for page in pages:
         body, notes = _split_notes(page, grid)
-        table_rows = _table_rows(page, body, tables, lang) if _has_columns(body, grid) else None
+        table_rows = _table_rows(page, body, lang) if page.rules else None
         if table_rows is not None:
             body, rows = table_rows
         else:
@@ -144,11 +146,6 @@ def _notes(lines: list[PdfLine], lang: LanguageTable) -> list[Block]:
         else:
             blocks[-1].text = join_text(blocks[-1].text, Text(line.text), lang.joiner)
     return blocks
-
-
-def _has_columns(lines: list[PdfLine], grid: Geometry) -> bool:
-    middle = grid.left + (grid.right - grid.left) * 0.45
-    return sum(1 for ln in lines if ln.x0 > middle) >= 2
 
 
 def _flow(lines: list[PdfLine], rows: list[Block], blocks: list[Block], notes: list[Block],
@@ -208,16 +205,29 @@ def _continues(block: Block, line: PdfLine, grid: Geometry) -> bool:
 
 
 # Tables.
-def _table_rows(page: PdfPage, lines: list[PdfLine], tables: TableFinder,
+def find_tables(page: PdfPage) -> list[list[list[Cell]]]:
+    """Ruled tables, as rows of cells, by pdfplumber's lattice method on the page's rules."""
+    edges = table.merge_edges(page.rules, 3, 3, 3, 3)
+    cells = table.intersections_to_cells(table.edges_to_intersections(edges, 1, 1))
+    found = []
+    for cells_of_table in table.cells_to_tables(cells):
+        rows: dict[float, list[Cell]] = {}
+        for cell in cells_of_table:
+            rows.setdefault(round(cell[1], 1), []).append(cell)
+        found.append([sorted(rows[top]) for top in sorted(rows)])
+    return found
+
+
+def _table_rows(page: PdfPage, lines: list[PdfLine],
                 lang: LanguageTable) -> tuple[list[PdfLine], list[Block]] | None:
-    found = tables(page.number)
+    found = find_tables(page)
     if not found:
         return None
     used: set[int] = set()
     rows: list[Block] = []
-    for table in found:
-        for cells in table:
-            cell_lines = [_in_cell(lines, cell, used) for cell in cells if cell is not None]
+    for ruled in found:
+        for cells in ruled:
+            cell_lines = [_in_cell(lines, cell, used) for cell in cells]
             if not any(cell_lines):
                 continue
             rows.append(_row(cell_lines, lang))

@@ -28,6 +28,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Characters that a font without a Unicode map turns text into.
 # What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
 _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
+_MAYBE_RAISED = re.compile(r"[0-9*]")
+_LETTER = re.compile(r"[^\s\d.,;:()\[\]]")
 _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
 
 
@@ -51,7 +53,8 @@ class PdfPage:
     lines: list[PdfLine] = field(default_factory=list)
     images: int = 0
     chars: int = 0
-    rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0 top x1 bottom
+    # Ruling lines, as pdfplumber's edge dicts (top-down), read on pages with side-by-side text.
+    rules: list[dict] = field(default_factory=list)
 
 
 def open_pdf(path: Path, display: str) -> pdfium.PdfDocument:
@@ -100,12 +103,41 @@ def _read_page(page: pdfium.PdfPage, number: int, display: str) -> PdfPage:
         if result.chars and len(_GARBAGE.findall(text)) > 0.2 * result.chars:
             raise InputError(display, "text without a Unicode mapping (the fonts lack one): "
                              "it reads as garbage", page=number)
-        result.lines = _lines(textpage.raw, text, number, height)
+        result.lines = _lines(textpage.raw, text, number, width, height)
     finally:
         textpage.close()
     if not result.chars:
         result.images = _count_images(page)
+    elif any(ln.x0 > width * 0.5 and height * 0.1 < ln.top < height * 0.9
+             for ln in result.lines):
+        result.rules = _rules(page, height)
     return result
+
+
+def _rules(page: pdfium.PdfPage, height: float) -> list[dict]:
+    """Thin path objects as horizontal and vertical edges; a rectangle gives its four sides."""
+    edges: list[dict] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, index)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        x0, x1 = left.value, right.value
+        y0, y1 = height - top.value, height - bottom.value
+        if y1 - y0 <= 2 and x1 - x0 > 2:
+            edges.append(_edge("h", x0, (y0 + y1) / 2, x1, (y0 + y1) / 2))
+        elif x1 - x0 <= 2 and y1 - y0 > 2:
+            edges.append(_edge("v", (x0 + x1) / 2, y0, (x0 + x1) / 2, y1))
+        elif x1 - x0 > 2 and y1 - y0 > 2:
+            edges += [_edge("h", x0, y0, x1, y0), _edge("h", x0, y1, x1, y1),
+                      _edge("v", x0, y0, x0, y1), _edge("v", x1, y0, x1, y1)]
+    return edges
+
+
+def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "width": x1 - x0, "height": bottom - top, "object_type": "line"}
 
 
 class _Probe:
@@ -143,14 +175,14 @@ class _Probe:
         return bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
 
 
-def _lines(textpage, text: str, number: int, height: float) -> list[PdfLine]:
+def _lines(textpage, text: str, number: int, width: float, height: float) -> list[PdfLine]:
     probe = _Probe(textpage)
     lines: list[PdfLine] = []
     start = 0
     for match in [*_LINE_BREAK.finditer(text), None]:
         end = match.start() if match else len(text)
         for first, last in _pieces(probe, text, start, end):
-            lines.append(_line(probe, text, first, last, number, height))
+            lines.append(_line(probe, text, first, last, number, width, height))
         start = match.end() if match else len(text)
     return _rejoin(lines)
 
@@ -175,16 +207,23 @@ def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, i
     """A printed line cut where pdfium bridged a wide gap with a space of its own making:
     two table cells side by side are two pieces (a paragraph number and its hanging text
     are one)."""
+    if end - start < 3 or raw.FPDFText_CountRects(probe.textpage, start, end - start) <= 1:
+        return _trimmed(text, [(start, end - 1)])  # one run of text: nothing stands apart
     pieces = []
     first = start
-    for index in range(start, end):
-        if (text[index] == " " and start < index < end - 1
-                and raw.FPDFText_IsGenerated(probe.textpage, index) == 1
+    index = text.find(" ", start + 1, end - 1)
+    while index != -1:
+        if (raw.FPDFText_IsGenerated(probe.textpage, index) == 1
                 and not _MARKER.match(text[first:index].strip())
                 and probe.gap(index - 1, index + 1) > 1.2):
             pieces.append((first, index - 1))
             first = index + 1
+        index = text.find(" ", index + 1, end - 1)
     pieces.append((first, end - 1))
+    return _trimmed(text, pieces)
+
+
+def _trimmed(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     trimmed = []
     for a, b in pieces:
         segment = text[a : b + 1]
@@ -195,24 +234,26 @@ def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, i
     return trimmed
 
 
-def _line(probe: _Probe, text: str, first: int, last: int, number: int,
+def _line(probe: _Probe, text: str, first: int, last: int, number: int, width: float,
           height: float) -> PdfLine:
     x0, _, bottom0, top0 = probe.box(first)
     _, x1, bottom1, top1 = probe.box(last)
     middle = first + (last - first) // 2
     size = max(probe.size(first), probe.size(middle), probe.size(last))
-    chars = list(text[first : last + 1])
-    for offset, char in enumerate(chars):
-        if (char.isdigit() or char == "*") and probe.size(first + offset) < (
-                SUPERSCRIPT_RATIO * size):
-            chars[offset] = char.translate(SUPERSCRIPT)
+    segment = text[first : last + 1]
+    chars = list(segment)
+    for match in _MAYBE_RAISED.finditer(segment):
+        if probe.size(first + match.start()) < SUPERSCRIPT_RATIO * size:
+            chars[match.start()] = match.group().translate(SUPERSCRIPT)
     line_text = re.sub(r"[ \t]+", " ", "".join(chars))
     # A note definition opens with its raised marker: "¹text" reads "¹ text".
     line_text = re.sub(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})(?![\s*⁰¹²³⁴⁵⁶⁷⁸⁹])", r"\1 ", line_text)
     top = height - max(top0, top1)
     bottom = height - min(bottom0, bottom1)
-    letters = [first + k for k, char in enumerate(chars) if char.strip() and not char.isdigit()]
-    bold = bool(letters) and probe.bold(letters[len(letters) // 2])
+    # Bold marks headings, which never fill the line: long lines are not asked.
+    letter = None if x1 - x0 > width * 0.6 else (
+        _LETTER.search(segment, (last - first) // 2) or _LETTER.search(segment))
+    bold = letter is not None and probe.bold(first + letter.start())
     return PdfLine(number, line_text, x0, x1, top, bottom, size, bold)
 
 

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Self
-
-import pdfplumber
 
 from pipeline.errors import InputError
 from pipeline.languages import LanguageTable, table
 from pipeline.readers.layout import layout
 from pipeline.readers.pdf import PdfPage, open_pdf, read_pages
 from pipeline.readers.text import Line, TextSource
-
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-
 
 FrontEnd = Callable[[list[str], LanguageTable], int]
 
@@ -28,17 +25,14 @@ def read_pdf(path: Path, display: str | None, lang: str | None, front_end: Front
         data = path.read_bytes()
     except OSError as err:
         raise InputError(name, f"cannot read: {err.strerror or err}") from None
-    pdf = open_pdf(path, name)
-    try:
-        pages = read_pages(pdf, name)
-    finally:
-        pdf.close()
+    pages = _read_all_pages(path, name)
     _check_text_layer(pages, name)
     language = table(lang or detect_language(pages))
-    with _Tables(path) as tables:
-        texts = layout(pages, language, lambda lines: front_end(lines, language), tables.find)
+    texts = layout(pages, language, lambda lines: front_end(lines, language))
     lines = [Line(no, text) for no, text in enumerate(texts, 1)]
-    return TextSource(name, hashlib.sha256(data).hexdigest(), "pdf", lines)
+    warnings = [f"page {page.number}: no text layer (scanned image?), nothing read from it"
+                for page in pages if not page.chars]
+    return TextSource(name, hashlib.sha256(data).hexdigest(), "pdf", lines, warnings)
 
 
 def detect_language(pages: list[PdfPage]) -> str:
@@ -55,23 +49,38 @@ def _check_text_layer(pages: list[PdfPage], name: str) -> None:
         raise InputError(name, f"no text layer ({what}): OCR is out of scope", page=first)
 
 
-class _Tables:
-    """pdfplumber's table finder, opened only when a page looks like it holds a table."""
+# Documents this long are read by a pool of processes, each taking a run of pages.
+POOL_MIN_PAGES = 150
 
-    def __init__(self, path: Path):
-        self.path = path
-        self.pdf = None
 
-    def __enter__(self) -> Self:
-        return self
+def _read_all_pages(path: Path, name: str) -> list[PdfPage]:
+    pdf = open_pdf(path, name)
+    try:
+        count = len(pdf)
+        workers = _workers(count)
+        if workers < 2:
+            return read_pages(pdf, name)
+    finally:
+        pdf.close()
+    step = -(-count // (workers * 2))
+    chunks = [(str(path), name, first, min(first + step, count))
+              for first in range(0, count, step)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return [page for pages in pool.map(_read_chunk, chunks) for page in pages]
 
-    def __exit__(self, *exc) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
 
-    def find(self, page_number: int):
-        if self.pdf is None:
-            self.pdf = pdfplumber.open(self.path)
-        page = self.pdf.pages[page_number - 1]
-        return [[list(row.cells) for row in found.rows]
-                for found in page.find_tables(TABLE_SETTINGS)]
+def _workers(pages: int) -> int:
+    """Use the machine's cores for a long PDF, but never from inside a pool worker."""
+    if pages < POOL_MIN_PAGES or multiprocessing.parent_process() is not None:
+        return 1
+    return min(os.cpu_count() or 1, 4)
+
+
+def _read_chunk(chunk: tuple[str, str, int, int]) -> list[PdfPage]:
+    path, name, first, last = chunk
+    pdf = open_pdf(Path(path), name)
+    try:
+        return read_pages(pdf, name, first, last)
+    finally:
+        pdf.close()

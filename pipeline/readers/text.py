@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -41,6 +41,7 @@ class TextSource:
     sha256: str
     encoding: str
     lines: list[Line]
+    warnings: list[str] = field(default_factory=list)  # e.g. a PDF page without a text layer
 
 
 def read_text(path: Path, display: str | None = None) -> TextSource:

@@ -1,0 +1,1 @@
+"""Benchmarks behind `make bench`: each compares with a reference run in the same command."""
