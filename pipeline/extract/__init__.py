@@ -12,7 +12,7 @@ from pipeline.extract.ids import assign_ids
 from pipeline.extract.notes import link_notes
 from pipeline.extract.restore import restore_paragraph_numbers
 from pipeline.extract.structure import build_body
-from pipeline.languages import LANGUAGES, LanguageTable, table
+from pipeline.languages import LANGUAGES, LanguageTable, guess_language, table
 from pipeline.model import Document, Source
 from pipeline.readers.pdftext import read_pdf
 from pipeline.readers.text import Line, TextSource, read_text
@@ -75,10 +75,7 @@ def extract_source(source: TextSource, doc_id: str, lang: str | None = None,
 
 
 def detect_language(source: TextSource) -> str:
-    text = "".join(line.text for line in source.lines)
-    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    letters = sum(1 for ch in text if ch.isalpha())
-    return "zh" if letters and han / letters > 0.2 else "en"
+    return guess_language("".join(line.text for line in source.lines))
 
 
 def _apply_manifest(doc: Document, manifest: dict) -> None:

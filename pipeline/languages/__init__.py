@@ -58,3 +58,10 @@ def table(code: str) -> LanguageTable:
 
 
 LANGUAGES = ("zh", "en")
+
+
+def guess_language(text: str) -> str:
+    """Chinese when Han characters make up a fair share of the letters, else English."""
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    letters = sum(1 for ch in text if ch.isalpha())
+    return "zh" if letters and han / letters > 0.2 else "en"

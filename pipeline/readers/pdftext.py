@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.languages import LanguageTable, table
+from pipeline.languages import LanguageTable, guess_language, table
 from pipeline.readers.layout import layout
 from pipeline.readers.pdf import PdfPage, open_pdf, read_pages
 from pipeline.readers.text import Line, TextSource
@@ -36,10 +36,7 @@ def read_pdf(path: Path, display: str | None, lang: str | None, front_end: Front
 
 
 def detect_language(pages: list[PdfPage]) -> str:
-    text = "".join(line.text for page in pages[:5] for line in page.lines)
-    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    letters = sum(1 for ch in text if ch.isalpha())
-    return "zh" if letters and han / letters > 0.2 else "en"
+    return guess_language("".join(line.text for page in pages[:5] for line in page.lines))
 
 
 def _check_text_layer(pages: list[PdfPage], name: str) -> None:
