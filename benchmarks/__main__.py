@@ -5,13 +5,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from benchmarks import pdf_speed
+from benchmarks import align_speed, macdev, pdf_speed
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="planalign-bench-") as folder:
-        for line in pdf_speed.run(Path(folder)):
-            print(line, flush=True)
+        for benchmark in (pdf_speed, align_speed, macdev):
+            for line in benchmark.run(Path(folder)):
+                print(line, flush=True)
 
 
 if __name__ == "__main__":

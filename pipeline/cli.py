@@ -31,11 +31,33 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     extract.set_defaults(run=run_extract)
 
+    align = commands.add_parser("align", help="two language versions of one document",
+                                description="Link the units of two language versions.")
+    align.add_argument("a", type=Path, help="one language version (text or PDF)")
+    align.add_argument("b", type=Path, help="the other language version")
+    align.add_argument("--to", choices=("tei", "tsv", "tmx", "json"), default="tei",
+                       help="output format (default: TEI standOff links)")
+    align.add_argument("--overrides", type=Path, default=Path("alignments/overrides.tsv"),
+                       help="human link/unlink decisions (default: alignments/overrides.tsv)")
+    align.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    align.set_defaults(run=run_align)
+
     corpus = commands.add_parser("corpus", help="the batch run behind `make corpus`",
                                  description="Process corpus/ into output/.")
     corpus.add_argument("--root", type=Path, default=Path("."),
                         help="project folder holding corpus/ (default: the current one)")
     corpus.set_defaults(run=run_corpus)
+
+    sentalign = commands.add_parser(
+        "sentalign", help="two texts to a sentence alignment, one bead a line",
+        description="Align the sentences of two texts; prints beads such as [0, 1]:[0].")
+    sentalign.add_argument("src", type=Path, help="source text")
+    sentalign.add_argument("tgt", type=Path, help="target text")
+    sentalign.add_argument("--presplit", action="store_true",
+                           help="the files hold one sentence a line already")
+    sentalign.add_argument("--src-lang", choices=LANGUAGES, help="(default: detected)")
+    sentalign.add_argument("--tgt-lang", choices=LANGUAGES, help="(default: detected)")
+    sentalign.set_defaults(run=run_sentalign)
     return parser
 
 
@@ -48,15 +70,44 @@ def run_extract(args: argparse.Namespace) -> int:
     for warning in doc.warnings:
         print(f"planalign: warning: {args.file}: {warning}", file=sys.stderr)
     data = document_to_json(doc) if args.to == "json" else document_to_tei(doc)
-    if args.output:
-        try:
-            atomic.write_bytes(args.output, data)
-        except OSError as err:
-            raise InputError(str(args.output), f"cannot write: {err.strerror or err}") from None
+    _emit(data, args.output)
+    return EXIT_OK
+
+
+def run_align(args: argparse.Namespace) -> int:
+    from pipeline.align.overrides import load_overrides
+    from pipeline.align.translation import align_translation
+    from pipeline.extract import extract_file
+    from pipeline.writers.links import alignment_to_json, alignment_to_tei, alignment_to_tsv
+    from pipeline.writers.tmx import segments_to_tmx
+
+    a, b = extract_file(args.a), extract_file(args.b)
+    if a.meta.language == b.meta.language:
+        raise InputError(str(args.b), f"same language as {args.a} ({a.meta.language}): "
+                         "align takes two language versions")
+    result = align_translation(a, b, load_overrides(args.overrides, str(args.overrides)))
+    if args.to == "tsv":
+        data = alignment_to_tsv(result.alignment)
+    elif args.to == "tmx":
+        data = segments_to_tmx(result.segments, a.meta.language, b.meta.language,
+                               result.source_lang)
+    elif args.to == "json":
+        data = alignment_to_json(result)
     else:
+        data = alignment_to_tei(result.alignment, result.sentences)
+    _emit(data, args.output)
+    return EXIT_OK
+
+
+def _emit(data: bytes, output: Path | None) -> None:
+    if not output:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    return EXIT_OK
+        return
+    try:
+        atomic.write_bytes(output, data)
+    except OSError as err:
+        raise InputError(str(output), f"cannot write: {err.strerror or err}") from None
 
 
 def run_corpus(args: argparse.Namespace) -> int:
@@ -67,6 +118,26 @@ def run_corpus(args: argparse.Namespace) -> int:
     result = run(args.root)
     return EXIT_FAILURES if result.failed else EXIT_OK
 
+
+
+def run_sentalign(args: argparse.Namespace) -> int:
+    from pipeline.align.sentences import align_sentences, split_sentences
+    from pipeline.languages import guess_language
+    from pipeline.readers.decode import decode
+
+    sides = []
+    for path, lang in ((args.src, args.src_lang), (args.tgt, args.tgt_lang)):
+        try:
+            text = decode(path.read_bytes(), str(path)).text
+        except OSError as err:
+            raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
+        lang = lang or guess_language(text)
+        sides.append((text.splitlines() if args.presplit else split_sentences(text, lang), lang))
+    (src, src_lang), (tgt, tgt_lang) = sides
+    for bead in align_sentences(src, tgt, src_lang, tgt_lang):
+        sys.stdout.write(f"[{', '.join(map(str, bead.src))}]:[{', '.join(map(str, bead.tgt))}]\n")
+    sys.stdout.flush()
+    return EXIT_OK
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)

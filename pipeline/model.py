@@ -68,6 +68,7 @@ class Action:
 
     n: str
     body: Text
+    more: list[Text] = field(default_factory=list)  # further paragraphs of the action's text
     subitems: list[Item] = field(default_factory=list)
     indicators: list[Item] = field(default_factory=list)
     restatements: list[Restatement] = field(default_factory=list)
@@ -197,6 +198,7 @@ class Document:
             items = block.items if isinstance(block, Paragraph) else block.subitems
             out.extend((item.uid, item.body) for item in items)
             if isinstance(block, Action):
+                out.extend((block.uid, text) for text in block.more)
                 out.extend((item.uid, item.body) for item in block.indicators)
                 out.extend((r.uid, r.body) for r in block.restatements)
 

@@ -401,6 +401,8 @@ class Typesetter:
             self.paragraph(action.body, None)
         else:
             self.paragraph(action.body, None, label)
+        for more in action.more:  # the action's text in further paragraphs
+            self.paragraph(more, None)
         self.items(action.subitems)
         if action.indicators and id(action) not in self.tabled:
             self.place(self.hang([(WORDS[self.lang][0], "i")], LEFT, LEFT), PARA_GAP, self.lead)

@@ -38,7 +38,7 @@ def test_run_json_summary(tmp_path):
     run = json.loads((tmp_path / "output" / "run.json").read_text(encoding="utf-8"))
     assert run["summary"] == {"documents": 5, "ok": 4, "warned": 1, "failed": 0,
                               "sections": 26, "paragraphs": 83, "actions": 95,
-                              "indicators": 164, "footnotes": 5}
+                              "indicators": 164, "footnotes": 5, "links": 0}
     srap = next(d for d in run["documents"] if d["id"] == "srap-draft-zh")
     assert srap["warnings"] == ["line 30: note * is defined but never referenced"]
 

@@ -13,11 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import atomic
+from pipeline.align.overrides import load_overrides
+from pipeline.align.pairs import translation_pairs
+from pipeline.align.translation import align_translation
 from pipeline.corpus.manifest import Entry, load_manifest
 from pipeline.errors import InputError
 from pipeline.extract import default_id, extract_file
 from pipeline.model import Document
+from pipeline.writers.links import alignment_to_tei, alignment_to_tsv
 from pipeline.writers.tei import corpus_to_tei, document_to_tei
+from pipeline.writers.tmx import segments_to_tmx
 
 INPUT_SUFFIXES = {".txt", ".text", ".md", ".pdf"}
 MANIFEST = "manifest.toml"
@@ -37,6 +42,7 @@ class Outcome:
 class RunResult:
     outcomes: list[Outcome]
     seconds: float
+    links: int = 0  # translation links written to alignments/
 
     @property
     def failed(self) -> list[Outcome]:
@@ -54,6 +60,7 @@ class RunResult:
             "warned": statuses.count("warned"),
             "failed": statuses.count("failed"),
             **totals,
+            "links": self.links,
         }
 
 
@@ -72,7 +79,8 @@ def run_corpus(root: Path, log: Callable[[str], None] = print) -> RunResult:
         if doc is not None:
             documents.append(doc)
     atomic.write_bytes(root / "output" / "corpus.xml", corpus_to_tei(documents))
-    result = RunResult(outcomes, time.monotonic() - started)
+    links = _align_translations(root, documents, log)
+    result = RunResult(outcomes, time.monotonic() - started, links)
     _write_run_json(root / "output" / "run.json", result)
     summary = result.summary()
     log(f"{summary['documents']} documents: {summary['ok']} ok, {summary['warned']} warned, "
@@ -84,6 +92,32 @@ def run_corpus(root: Path, log: Callable[[str], None] = print) -> RunResult:
 
 
 Planned = tuple[Entry | None, str, Path, str]
+
+
+def _align_translations(root: Path, documents: list[Document],
+                        log: Callable[[str], None]) -> int:
+    """Every pair of language versions: TEI links, their TSV twin and a TMX memory."""
+    pairs = translation_pairs(documents)
+    if not pairs:
+        return 0
+    overrides = load_overrides(root / "alignments" / "overrides.tsv")
+    total = 0
+    for a, b in pairs:
+        result = align_translation(a, b, overrides)
+        folder = root / "alignments"
+        atomic.write_bytes(folder / f"{result.name}.xml",
+                           alignment_to_tei(result.alignment, result.sentences))
+        atomic.write_bytes(folder / f"{result.name}.tsv", alignment_to_tsv(result.alignment))
+        atomic.write_bytes(folder / f"{result.name}.tmx",
+                           segments_to_tmx(result.segments, a.meta.language, b.meta.language,
+                                           result.source_lang))
+        links = result.alignment.links
+        total += len(links)
+        review = sum(1 for link in links if link.review)
+        log(f"linked {a.id} and {b.id}: {len(links)} links ({review} to review), "
+            f"{len(result.alignment.unmatched)} without counterpart, "
+            f"{len(result.segments)} TM segments")
+    return total
 
 
 def _plan(corpus: Path, entries: list[Entry]) -> list[Planned]:

@@ -131,9 +131,14 @@ class _Builder:
 
     def _on_text(self, token: tk.Token) -> None:
         block = self.block
-        if isinstance(block, Action) and not block.body.text and not self.in_indicators:
-            block.body = token.text
-            return
+        if isinstance(block, Action) and not self.in_indicators:
+            if not block.body.text:
+                block.body = token.text
+                return
+            # A headed action's text may run to a second paragraph before its lists.
+            if not (block.numbered_as_paragraph or block.subitems or block.indicators):
+                block.more.append(token.text)
+                return
         self._add(Paragraph(token.text, line=token.line))
 
     def _on_footnote(self, token: tk.Token) -> None:

@@ -136,7 +136,8 @@ class _Writer:
     def action(self, parent, action: Action) -> None:
         div = sub(parent, "div", {"type": "action", "n": action.n,
                                   XML_ID: self.xml_id(action.uid)})
-        self.fill(sub(div, "p"), action.body)
+        for text in [action.body, *action.more]:
+            self.fill(sub(div, "p"), text)
         if action.subitems:
             self.items(div, "subitems", action.subitems)
         if action.indicators:

@@ -1,0 +1,70 @@
+"""Alignment speed: two 50-action plans aligned, units and sentences, against a target of 2 s.
+
+The plans are the bilingual test fixture (English written for the tests, Chinese excerpts of
+the seeds) repeated and renumbered to 50 actions. The reference run in the same process is
+the extraction of the same two files, so the ratio says what alignment adds.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from pipeline.align.translation import align_translation
+from pipeline.extract import extract_file
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "bilingual"
+ACTION = {"zh": re.compile(r"^行动 (\d+)$", re.MULTILINE), "en": re.compile(r"^Action #(\d+)$", re.MULTILINE)}
+PARAGRAPH = re.compile(r"^(\d+)\. ", re.MULTILINE)
+
+
+def long_plan(lang: str, actions: int, folder: Path) -> Path:
+    text = (FIXTURES / f"plan-{lang}.txt").read_text(encoding="utf-8")
+    head, body = text.split("\n\n", 2)[:2], text.split("\n\n", 2)[2]
+    copies, action, paragraph = [], 0, 0
+    while action < actions:
+        def next_action(match, lang=lang):
+            nonlocal action
+            action += 1
+            return f"行动 {action}" if lang == "zh" else f"Action #{action}"
+
+        def next_paragraph(match):
+            nonlocal paragraph
+            paragraph += 1
+            return f"{paragraph}. "
+
+        copies.append(PARAGRAPH.sub(next_paragraph, ACTION[lang].sub(next_action, body)))
+    path = folder / f"plan-{lang}-{actions}.txt"
+    path.write_text("\n\n".join([*head, *copies]), encoding="utf-8")
+    return path
+
+
+def timed(run) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def run(folder: Path) -> list[str]:
+    en_path, zh_path = long_plan("en", 50, folder), long_plan("zh", 50, folder)
+    en, zh = extract_file(en_path, "bench-en", "en"), extract_file(zh_path, "bench-zh", "zh")
+    align_translation(en, zh)  # the lexicon loads once per process: not part of the figure
+    extract = timed(lambda: (extract_file(en_path, "e", "en"), extract_file(zh_path, "z", "zh")))
+    align = timed(lambda: align_translation(en, zh))
+    result = align_translation(en, zh)
+    return [(f"align: {len(en.actions())} x {len(zh.actions())} actions, "
+             f"{len(result.alignment.links)} unit links and {len(result.sentences)} sentence "
+             f"links in {align:.2f} s (target < 2 s); extracting both: {extract:.2f} s "
+             f"(ratio {align / extract:.1f})")]
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        print("\n".join(run(Path(tmp))))

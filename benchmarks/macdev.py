@@ -1,0 +1,90 @@
+"""Sentence alignment on mac-dev: strict bead F1 (its own score.py) and time.
+
+mac-dev (../shared/mac-dev from the repository root; GPL data, never copied into the repo)
+holds six Chinese–English chapters, one sentence a line, with manual gold alignments. Every
+pair goes through `planalign sentalign --presplit` in this process, the beads are written
+as NNN.align files and scored by mac-dev's score.py; the same run scores the length-only
+aligner (lexical weight 0, i.e. Gale–Church) for comparison. The time is the whole set,
+from a cold start: the lexicon (CC-CEDICT, jieba) loads inside it.
+
+    .venv/bin/python -m benchmarks.macdev
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAC_DEV = ROOT.parent / "shared" / "mac-dev"
+
+
+def pairs(folder: Path = MAC_DEV) -> list[str]:
+    """The NNN stems of mac-dev; a missing folder is an error, never a silent skip."""
+    stems = sorted(p.stem for p in folder.glob("*.gold")) if folder.is_dir() else []
+    if not stems:
+        raise FileNotFoundError(f"mac-dev not found at {folder} (expected NNN.zh, NNN.en, "
+                                "NNN.gold and score.py there)")
+    return stems
+
+
+def align_cli(stem: str, folder: Path = MAC_DEV) -> str:
+    """`planalign sentalign --presplit NNN.zh NNN.en`, run in this process: its stdout."""
+    from pipeline.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main(["sentalign", "--presplit", str(folder / f"{stem}.zh"),
+                       str(folder / f"{stem}.en")])
+    if status:
+        raise RuntimeError(f"sentalign failed on mac-dev {stem} (exit {status})")
+    return out.getvalue()
+
+
+def align_length_only(stem: str, folder: Path = MAC_DEV) -> str:
+    from pipeline.align.sentences import align_sentences
+
+    src = (folder / f"{stem}.zh").read_text(encoding="utf-8").splitlines()
+    tgt = (folder / f"{stem}.en").read_text(encoding="utf-8").splitlines()
+    beads = align_sentences(src, tgt, "zh", "en", lexical_weight=0.0)
+    return "".join(f"[{', '.join(map(str, b.src))}]:[{', '.join(map(str, b.tgt))}]\n"
+                   for b in beads)
+
+
+def score(predictions: dict[str, str], folder: Path, mac_dev: Path = MAC_DEV) -> str:
+    """Write NNN.align files into `folder` and return score.py's P/R/F1 line."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for stem, text in predictions.items():
+        (folder / f"{stem}.align").write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(mac_dev / "score.py"), str(folder)],
+                          capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def run(folder: Path) -> list[str]:
+    stems = pairs()
+    start = time.perf_counter()
+    ours = {stem: align_cli(stem) for stem in stems}
+    seconds = time.perf_counter() - start
+    baseline = {stem: align_length_only(stem) for stem in stems}
+    return [
+        f"sentalign mac-dev ({len(stems)} pairs, presplit): {score(ours, folder / 'ours')}; "
+        f"{seconds:.2f} s for the whole set, lexicon loading included (target < 10 s)",
+        f"sentalign mac-dev, length only (Gale–Church, lexical weight 0): "
+        f"{score(baseline, folder / 'baseline')}",
+    ]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="planalign-macdev-") as folder:
+        for line in run(Path(folder)):
+            print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()

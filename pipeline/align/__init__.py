@@ -1,0 +1,1 @@
+"""Alignment: sentences within and across texts, units across language versions."""

@@ -1,0 +1,38 @@
+"""Two language versions of one document: unit links, sentence links and TM segments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.align.bitext import Segment, SentenceLink, align_unit_sentences
+from pipeline.align.overrides import Override
+from pipeline.align.units import Alignment, align_documents, apply_overrides
+from pipeline.model import Document
+
+
+@dataclass
+class Translation:
+    alignment: Alignment
+    sentences: list[SentenceLink]
+    segments: list[Segment]
+
+    @property
+    def name(self) -> str:
+        return f"{self.alignment.a.id}__{self.alignment.b.id}"
+
+    @property
+    def source_lang(self) -> str:
+        """The original's language: what CAT tools take as the memory's source."""
+        a, b = self.alignment.a.meta, self.alignment.b.meta
+        if a.original_language in (a.language, b.language):
+            return a.original_language
+        return b.original_language if b.original_language in (a.language, b.language) else (
+            a.language)
+
+
+def align_translation(a: Document, b: Document,
+                      overrides: list[Override] | None = None) -> Translation:
+    alignment = align_documents(a, b)
+    apply_overrides(alignment, overrides or [])
+    sentences, segments = align_unit_sentences(alignment)
+    return Translation(alignment, sentences, segments)
