@@ -106,3 +106,15 @@ def test_batch_pairs_versions_and_keeps_overrides(tmp_path):
     for suffix in ("xml", "tsv", "tmx"):
         assert (tmp_path / "alignments" / f"fx-en__fx-zh.{suffix}").exists()
     assert validate_tei((tmp_path / "alignments" / "fx-en__fx-zh.xml").read_bytes()) == []
+
+
+def test_versions_paired_by_symbol_original_first():
+    from pipeline.align.pairs import translation_pairs
+
+    en = extract_file(FIXTURES / "plan-en.txt", "fx-en", "en")
+    zh = extract_file(FIXTURES / "plan-zh.txt", "fx-zh", "zh")
+    other = extract_file(FIXTURES / "plan-zh.txt", "other-zh", "zh")
+    en.meta.symbol = zh.meta.symbol = "TEST/FIXTURE/1"
+    zh.meta.original_language = "en"
+    pairs = translation_pairs([zh, other, en])
+    assert [(a.id, b.id) for a, b in pairs] == [("fx-en", "fx-zh")]
