@@ -42,6 +42,29 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     align.set_defaults(run=run_align)
 
+    succession = commands.add_parser(
+        "succession", help="two action plans: each action linked to its successor(s)",
+        description="Link the actions of an earlier plan to those of a later one.")
+    succession.add_argument("old", type=Path, help="the earlier plan (text or PDF)")
+    succession.add_argument("new", type=Path, help="the later plan")
+    succession.add_argument("--to", choices=("tsv", "json", "tei"), default="tsv",
+                            help="output format (default: TSV old/new/relation/score)")
+    succession.add_argument("--overrides", type=Path,
+                            default=Path("alignments/overrides.tsv"),
+                            help="human link/unlink decisions (default: alignments/overrides.tsv)")
+    succession.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    succession.set_defaults(run=run_succession)
+
+    trace = commands.add_parser(
+        "trace", help="one action's lineage through the corpus' plans",
+        description="Follow one action from plan to plan, differences marked word by word.")
+    trace.add_argument("action", help="the action's number as printed, e.g. 12 or 4.1")
+    trace.add_argument("--plan", help="plan key the number refers to (default: the latest)")
+    trace.add_argument("--to", choices=("text", "html", "json"), default="text")
+    trace.add_argument("--root", type=Path, default=Path("."),
+                       help="project folder holding corpus/ (default: the current one)")
+    trace.set_defaults(run=run_trace)
+
     corpus = commands.add_parser("corpus", help="the batch run behind `make corpus`",
                                  description="Process corpus/ into output/.")
     corpus.add_argument("--root", type=Path, default=Path("."),
@@ -96,6 +119,40 @@ def run_align(args: argparse.Namespace) -> int:
     else:
         data = alignment_to_tei(result.alignment, result.sentences)
     _emit(data, args.output)
+    return EXIT_OK
+
+
+def run_succession(args: argparse.Namespace) -> int:
+    from pipeline.align.overrides import load_overrides
+    from pipeline.align.succession import align_plans, apply_succession_overrides
+    from pipeline.extract import extract_file
+    from pipeline.writers.succession import (
+        succession_to_json,
+        succession_to_tei,
+        succession_to_tsv,
+    )
+
+    old, new = extract_file(args.old), extract_file(args.new)
+    for path, doc in ((args.old, old), (args.new, new)):
+        if not doc.actions():
+            raise InputError(str(path), "no actions found: not an action plan")
+    links = apply_succession_overrides(align_plans(old, new), old, new,
+                                       load_overrides(args.overrides, str(args.overrides)))
+    if args.to == "json":
+        data = succession_to_json(links, old, new)
+    elif args.to == "tei":
+        data = succession_to_tei(links, old, new)
+    else:
+        data = succession_to_tsv(links)
+    _emit(data, args.output)
+    return EXIT_OK
+
+
+def run_trace(args: argparse.Namespace) -> int:
+    from pipeline.corpus.trace import trace_action
+
+    text = trace_action(args.root, args.action, args.plan, args.to, sys.stdout.isatty())
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_OK
 
 

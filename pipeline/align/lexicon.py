@@ -25,29 +25,89 @@ from pypinyin import lazy_pinyin
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "glossary.csv"
 
-STOP_EN = frozenset(["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "else", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "may", "me", "might", "more", "most", "must", "my", "myself", "neither", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "yourself", "yourselves", "one", "s", "t", "d", "ll", "m", "re", "ve", "don", "didn", "doesn", "isn", "wasn", "weren", "aren", "won", "wouldn", "couldn", "shouldn", "hadn", "hasn", "haven"])
+STOP_EN = frozenset([
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either",
+    "else", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he",
+    "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "itself", "just", "let", "may", "me", "might", "more", "most", "must", "my",
+    "myself", "neither", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
+    "other", "our", "ours", "ourselves", "out", "over", "own", "same", "shall", "she", "should",
+    "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "upon", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+    "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your",
+    "yours", "yourself", "yourselves", "one", "s", "t", "d", "ll", "m", "re", "ve", "don", "didn",
+    "doesn", "isn", "wasn", "weren", "aren", "won", "wouldn", "couldn", "shouldn", "hadn", "hasn",
+    "haven",
+])
 
 # Words that CC-CEDICT definitions use about a word rather than to translate it.
-DEFINITION_NOISE = frozenset(["sth", "sb", "sb's", "one's", "oneself", "etc", "lit", "fig", "abbr", "cl", "classifier", "particle", "used", "usage", "variant", "see", "pr", "also", "old", "literary", "bound", "form", "indicate", "indicating", "marker", "modal", "expression", "kangxi", "radical", "esp", "archaic", "dialect", "surname", "written", "erhua", "pinyin", "taiwan", "mainland", "japanese", "character"])
+DEFINITION_NOISE = frozenset([
+    "sth", "sb", "sb's", "one's", "oneself", "etc", "lit", "fig", "abbr", "cl", "classifier",
+    "particle", "used", "usage", "variant", "see", "pr", "also", "old", "literary", "bound", "form",
+    "indicate", "indicating", "marker", "modal", "expression", "kangxi", "radical", "esp",
+    "archaic", "dialect", "surname", "written", "erhua", "pinyin", "taiwan", "mainland", "japanese",
+    "character",
+])
 
-ZH_STOP = frozenset(["的", "了", "着", "过", "吗", "呢", "吧", "啊", "呀", "哦", "嘛", "地", "得", "之", "其", "所", "把", "被", "将", "在", "是", "和", "与", "及", "而", "也", "就", "都", "又", "还", "才", "便", "这", "那", "这个", "那个", "这样", "那样", "一个", "一", "个", "些", "有", "没", "没有", "不", "很", "么", "什么", "怎么", "我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "自己", "咱们", "着呢", "上", "下", "里", "中", "来", "去", "给", "让", "对", "从", "向", "以", "为", "于", "使", "并", "等", "或", "及其"])
+ZH_STOP = frozenset([
+    "的", "了", "着", "过", "吗", "呢", "吧", "啊", "呀", "哦", "嘛", "地", "得", "之", "其", "所", "把", "被", "将",
+    "在", "是", "和", "与", "及", "而", "也", "就", "都", "又", "还", "才", "便", "这", "那", "这个", "那个", "这样",
+    "那样", "一个", "一", "个", "些", "有", "没", "没有", "不", "很", "么", "什么", "怎么", "我", "你", "他", "她", "它",
+    "我们", "你们", "他们", "她们", "自己", "咱们", "着呢", "上", "下", "里", "中", "来", "去", "给", "让", "对", "从", "向",
+    "以", "为", "于", "使", "并", "等", "或", "及其",
+])
 
-IRREGULAR = dict(pair.split(":") for pair in ["said:say", "says:say", "went:go", "gone:go", "goes:go", "came:come", "saw:see", "seen:see", "took:take", "taken:take", "gave:give", "given:give", "got:get", "gotten:get", "made:make", "knew:know", "known:know", "thought:think", "told:tell", "found:find", "felt:feel", "left:leave", "kept:keep", "brought:bring", "bought:buy", "caught:catch", "taught:teach", "fought:fight", "sought:seek", "stood:stand", "understood:understand", "sat:sit", "ran:run", "began:begin", "begun:begin", "held:hold", "heard:hear", "met:meet", "lost:lose", "paid:pay", "sent:send", "spent:spend", "built:build", "meant:mean", "led:lead", "read:read", "wrote:write", "written:write", "spoke:speak", "spoken:speak", "broke:break", "broken:break", "chose:choose", "chosen:choose", "fell:fall", "fallen:fall", "drove:drive", "driven:drive", "ate:eat", "eaten:eat", "drank:drink", "drunk:drink", "rode:ride", "ridden:ride", "rose:rise", "risen:rise", "threw:throw", "thrown:throw", "grew:grow", "grown:grow", "flew:fly", "flown:fly", "wore:wear", "worn:wear", "tore:tear", "torn:tear", "hid:hide", "hidden:hide", "bit:bite", "bitten:bite", "struck:strike", "stuck:stick", "swung:swing", "hung:hang", "slept:sleep", "wept:weep", "crept:creep", "swept:sweep", "lay:lie", "lain:lie", "laid:lay", "dug:dig", "shook:shake", "shaken:shake", "woke:wake", "forgot:forget", "forgotten:forget", "became:become", "sang:sing", "sung:sing", "rang:ring", "won:win", "shot:shoot", "fed:feed", "bled:bleed", "fled:flee", "slid:slide", "lit:light", "sold:sell", "dealt:deal", "burnt:burn", "learnt:learn", "men:man", "women:woman", "children:child", "feet:foot", "teeth:tooth", "mice:mouse", "people:person", "better:good", "best:good", "worse:bad", "worst:bad"])
+IRREGULAR = dict(pair.split(":") for pair in [
+    "said:say", "says:say", "went:go", "gone:go", "goes:go", "came:come", "saw:see", "seen:see",
+    "took:take", "taken:take", "gave:give", "given:give", "got:get", "gotten:get", "made:make",
+    "knew:know", "known:know", "thought:think", "told:tell", "found:find", "felt:feel",
+    "left:leave", "kept:keep", "brought:bring", "bought:buy", "caught:catch", "taught:teach",
+    "fought:fight", "sought:seek", "stood:stand", "understood:understand", "sat:sit", "ran:run",
+    "began:begin", "begun:begin", "held:hold", "heard:hear", "met:meet", "lost:lose", "paid:pay",
+    "sent:send", "spent:spend", "built:build", "meant:mean", "led:lead", "read:read", "wrote:write",
+    "written:write", "spoke:speak", "spoken:speak", "broke:break", "broken:break", "chose:choose",
+    "chosen:choose", "fell:fall", "fallen:fall", "drove:drive", "driven:drive", "ate:eat",
+    "eaten:eat", "drank:drink", "drunk:drink", "rode:ride", "ridden:ride", "rose:rise",
+    "risen:rise", "threw:throw", "thrown:throw", "grew:grow", "grown:grow", "flew:fly", "flown:fly",
+    "wore:wear", "worn:wear", "tore:tear", "torn:tear", "hid:hide", "hidden:hide", "bit:bite",
+    "bitten:bite", "struck:strike", "stuck:stick", "swung:swing", "hung:hang", "slept:sleep",
+    "wept:weep", "crept:creep", "swept:sweep", "lay:lie", "lain:lie", "laid:lay", "dug:dig",
+    "shook:shake", "shaken:shake", "woke:wake", "forgot:forget", "forgotten:forget",
+    "became:become", "sang:sing", "sung:sing", "rang:ring", "won:win", "shot:shoot", "fed:feed",
+    "bled:bleed", "fled:flee", "slid:slide", "lit:light", "sold:sell", "dealt:deal", "burnt:burn",
+    "learnt:learn", "men:man", "women:woman", "children:child", "feet:foot", "teeth:tooth",
+    "mice:mouse", "people:person", "better:good", "best:good", "worse:bad", "worst:bad",
+])
 
-NUMBER_WORDS = {word: str(value) for value, word in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
-NUMBER_WORDS.update({word: str(20 + 10 * k) for k, word in enumerate(
-    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])})
-ORDINALS = {word: str(value) for value, word in enumerate(
-    ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"])}
-ORDINALS.update({word: str(20 + 10 * k) for k, word in enumerate(
-    ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"])})
+UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]
+TENS = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+]
+ORDINAL_UNITS = [
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+]
+ORDINAL_TENS = [
+    "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+    "ninetieth",
+]
+MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]
 # "one" and "zero" are mostly not numbers in running text.
-NUMBER_WORDS.pop("one")
-NUMBER_WORDS.pop("zero")
-ORDINALS.pop("zeroth")
-MONTHS = {name: str(k + 1) for k, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
+NUMBER_WORDS = {w: str(v) for v, w in enumerate(UNITS) if v > 1}
+NUMBER_WORDS |= {w: str(20 + 10 * k) for k, w in enumerate(TENS)}
+ORDINALS = {w: str(v) for v, w in enumerate(ORDINAL_UNITS) if v > 0}
+ORDINALS |= {w: str(20 + 10 * k) for k, w in enumerate(ORDINAL_TENS)}
+MONTHS = {name: str(k + 1) for k, name in enumerate(MONTH_NAMES)}
 
 # Punctuation that survives translation: questions, exclamations, the opening of a quotation.
 CUES_ZH = {"？": "?", "?": "?", "！": "!", "!": "!", "“": '"', "「": '"', "”": "/", "」": "/"}
@@ -72,7 +132,7 @@ def stem(word: str) -> str:
         word = word[:-3] + "i"
     elif word.endswith("ing") and len(word) > 5:
         word = word[:-3]
-    elif word.endswith("ed") and len(word) > 4 or word.endswith("es") and len(word) > 4:
+    elif word.endswith(("ed", "es")) and len(word) > 4:
         word = word[:-2]
     elif word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]

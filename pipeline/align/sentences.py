@@ -1,14 +1,15 @@
 """Sentences: splitting Chinese and English text, and aligning two lists of sentences.
 
 Alignment is a dynamic programme over beads — 1-1, 1-0, 0-1, 1-2, 2-1, 1-3, 3-1, 2-2, 1-4,
-4-1, 2-3, 3-2, 1-5, 5-1 — in the style of Gale–Church and vecalign. A bead's score, in [0, 1], mixes
-how well the lengths fit (Gale–Church: the two-sided p-value of the length difference, the
-ratio estimated on the two texts themselves) with the lexical evidence of `lexicon.py` (the
-share of tokens on both sides that find a translation on the other). The programme
-maximises the sum of bead scores, less a penalty per sentence left unaligned. Because each
-bead adds at most 1, two good 1-1 beads beat one 2-2 bead, and a 1-2 bead beats 1-1 + 0-1
-only when its second sentence really adds to the match. The search is confined to a band
-around the diagonal that the lengths predict, widened when the best path runs along its edge.
+4-1, 2-3, 3-2, 1-5, 5-1 — in the style of Gale–Church and vecalign. A bead's score, in
+[0, 1], mixes how well the lengths fit (Gale–Church: the two-sided p-value of the length
+difference, the ratio estimated on the two texts themselves) with the lexical evidence of
+`lexicon.py` (the share of tokens on both sides that find a translation on the other). The
+programme maximises the sum of bead scores, less a penalty per sentence left unaligned.
+Because each bead adds at most 1, two good 1-1 beads beat one 2-2 bead, and a 1-2 bead
+beats 1-1 + 0-1 only when its second sentence really adds to the match. The search is
+confined to a band around the diagonal that the lengths predict, widened when the best
+path runs along its edge.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.align.lexicon import overlap, text_bag
@@ -27,12 +27,14 @@ BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4),
 # difference per unit of length; both tuned on mac-dev (Chinese–English literary text).
 LEXICAL_WEIGHT = 0.9
 LENGTH_VARIANCE = 16.0
-SKIP_PENALTY = 0.1
-# Characters of each language per unit of length: an English text has about four times as
-# many characters as its Chinese version (4.1 on mac-dev), so a unit is one Chinese character.
-CHARS_PER_UNIT = {"zh": 1.0, "en": 4.0}
+SKIP_PENALTY = 0.05
+# Characters (spaces aside) per unit of length: a unit is one Chinese character, and an
+# English translation has 3.4 characters for each (mac-dev). The ratio of the two texts at
+# hand is estimated again on them; the unit only sets the scale of LENGTH_VARIANCE.
+CHARS_PER_UNIT = {"zh": 1.0, "en": 3.4}
 FIRST_BAND = 12
 ALIGNED = tuple((a, b) for a, b in BEADS if a and b)
+SKIPS = tuple((a, b) for a, b in BEADS if not (a and b))
 # How many target sentences a bead can span when it has more than d source sentences, and
 # how many source sentences when it has more than d target sentences.
 SRC_REACH = tuple(max(b for a, b in ALIGNED if a > d) for d in range(max(a for a, _ in ALIGNED)))
@@ -56,13 +58,15 @@ ZH_ATTRIBUTION = re.compile(r"[^“”‘’「」。！？]{1,10}?[问说道答
 ZH_CONTINUES = "，、：；,"
 ZH_CLOSING_QUOTES = "”’」』"
 EN_END = re.compile(r"(?:[.!?]+|…|\.\.\.)['\"’”)\]]*(?=\s+['\"‘“(\[]?[A-Z0-9])")
-EN_ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof st sr jr rev gen col capt lt sgt mt vs cf fig figs vol vols para paras
-art arts sect ch pp p ed eds e.g i.e approx dept est inc ltd co corp jan feb mar apr jun jul
-aug sep sept oct nov dec u.n u.s u.k a.m p.m
-""".split())
+EN_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "rev", "gen", "col", "capt", "lt",
+    "sgt", "mt", "vs", "cf", "fig", "figs", "vol", "vols", "para", "paras", "art", "arts",
+    "sect", "ch", "pp", "p", "ed", "eds", "e.g", "i.e", "approx", "dept", "est", "inc", "ltd",
+    "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "u.n", "u.s", "u.k", "a.m", "p.m",
+})
 # Abbreviations that are also words ("I said no."): abbreviations only before a number.
-EN_BEFORE_NUMBER = frozenset("no nos".split())
+EN_BEFORE_NUMBER = frozenset({"no", "nos"})
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
@@ -103,11 +107,10 @@ def _continues(before: str, line: str, lang: str) -> bool:
 
 
 def _split_zh(para: str) -> list[str]:
-    out, start, depth = [], 0, 0
+    out, start = [], 0
     for m in ZH_END.finditer(para):
-        depth = para.count("《", 0, m.start()) - para.count("》", 0, m.start())
-        if depth > 0:
-            continue
+        if para.count("《", 0, m.start()) > para.count("》", 0, m.start()):
+            continue  # inside a title
         end = m.end()
         if m.group().rstrip()[-1] in ZH_CLOSING_QUOTES:
             tail = ZH_ATTRIBUTION.match(para, end)
@@ -167,6 +170,8 @@ class _Scorer:
         self.src_size = _cumulative([b.size for b in self.src_bags])
         self.tgt_size = _cumulative([b.size for b in self.tgt_bags])
         self.pairs: dict[tuple[int, int], tuple[int, int]] = {}
+        self.src_cache: dict[tuple[int, int], list[int]] = {}
+        self.tgt_cache: dict[tuple[int, int], list[int]] = {}
 
     def center(self, i: int) -> int:
         """The target position that the lengths predict for source position i."""
@@ -176,46 +181,56 @@ class _Scorer:
         """Gale–Church: the two-sided p-value of the difference of the normalised lengths."""
         x = self.src_cum[i1] - self.src_cum[i0]
         y = self.tgt_cum[j1] - self.tgt_cum[j0]
-        delta = (y - x) / math.sqrt(LENGTH_VARIANCE * (x + y) / 2) if x + y else 0.0
-        return math.erfc(abs(delta) / math.sqrt(2))
+        return math.erfc(abs(y - x) / math.sqrt(LENGTH_VARIANCE * (x + y))) if x + y else 1.0
 
     def scores(self, i: int, j: int) -> list[tuple[int, int, float]]:
         """(a, b, score) of every bead of a source and b target sentences ending at (i, j)."""
-        out = []
-        lexical = self.lexical(i, j) if self.weight else {}
-        for a, b in BEADS:
-            if a > i or b > j:
-                continue
-            if not (a and b):
-                out.append((a, b, -SKIP_PENALTY * (a + b)))
-                continue
-            fit = self.length_fit(i - a, i, j - b, j)
-            lex = lexical.get((a, b), 0.0)
-            out.append((a, b, (1 - self.weight) * fit + self.weight * lex))
+        out = [(a, b, -SKIP_PENALTY * (a + b)) for a, b in SKIPS if a <= i and b <= j]
+        if not (i and j):
+            return out
+        weight = self.weight
+        lexical = self.lexical(i, j) if weight else None
+        for k, (a, b) in enumerate(ALIGNED):
+            if a <= i and b <= j:
+                fit = self.length_fit(i - a, i, j - b, j)
+                out.append((a, b, fit + weight * (lexical[k] - fit) if weight else fit))
         return out
 
-    def lexical(self, i: int, j: int) -> dict[tuple[int, int], float]:
-        """Per bead shape ending at (i, j): the Dice share of its tokens, both sides, that are
-        matched on the other side of the bead."""
-        # src_or[da][b - 1]: the tokens of source i-1-da matched in the last b targets;
-        # tgt_or[db][a - 1]: the tokens of target j-1-db matched in the last a sources.
-        src_or, tgt_or = [], []
-        for da in range(min(i, len(SRC_REACH))):
-            src_or.append(_unions(self.pair(i - 1 - da, j - 1 - db)[0]
-                                  for db in range(min(j, SRC_REACH[da]))))
-        for db in range(min(j, len(TGT_REACH))):
-            tgt_or.append(_unions(self.pair(i - 1 - da, j - 1 - db)[1]
-                                  for da in range(min(i, TGT_REACH[db]))))
-        out = {}
+    def lexical(self, i: int, j: int) -> list[float]:
+        """Per bead shape of ALIGNED ending at (i, j): the Dice share of its tokens, both
+        sides, that are matched on the other side of the bead."""
+        src_or = [self.src_matches(i - 1 - da, j) for da in range(min(i, len(SRC_REACH)))]
+        tgt_or = [self.tgt_matches(j - 1 - db, i) for db in range(min(j, len(TGT_REACH)))]
+        src_size, tgt_size = self.src_size, self.tgt_size
+        out = []
         for a, b in ALIGNED:
             if a > i or b > j:
+                out.append(0.0)
                 continue
-            covered = sum(src_or[da][b - 1] for da in range(a))
-            covered += sum(tgt_or[db][a - 1] for db in range(b))
-            size = (self.src_size[i] - self.src_size[i - a]
-                    + self.tgt_size[j] - self.tgt_size[j - b])
-            out[a, b] = covered / size if size else 0.0
+            covered = 0
+            for da in range(a):
+                covered += src_or[da][b - 1]
+            for db in range(b):
+                covered += tgt_or[db][a - 1]
+            size = src_size[i] - src_size[i - a] + tgt_size[j] - tgt_size[j - b]
+            out.append(covered / size if size else 0.0)
         return out
+
+    def src_matches(self, k: int, j: int) -> list[int]:
+        """How many tokens of source k the targets j-1, j-2 … j-b match, for b = 1, 2 …"""
+        found = self.src_cache.get((k, j))
+        if found is None:
+            found = self.src_cache[k, j] = _unions(
+                [self.pair(k, j - 1 - db)[0] for db in range(min(j, SRC_REACH[0]))])
+        return found
+
+    def tgt_matches(self, k: int, i: int) -> list[int]:
+        """How many tokens of target k the sources i-1, i-2 … i-a match, for a = 1, 2 …"""
+        found = self.tgt_cache.get((k, i))
+        if found is None:
+            found = self.tgt_cache[k, i] = _unions(
+                [self.pair(i - 1 - da, k)[1] for da in range(min(i, TGT_REACH[0]))])
+        return found
 
     def pair(self, i: int, j: int) -> tuple[int, int]:
         found = self.pairs.get((i, j))
@@ -224,7 +239,7 @@ class _Scorer:
         return found
 
 
-def _unions(masks: Iterable[int]) -> list[int]:
+def _unions(masks: list[int]) -> list[int]:
     """Token counts of the growing unions of `masks`: [|m0|, |m0 ∪ m1|, …]."""
     out, union = [], 0
     for mask in masks:
@@ -260,7 +275,7 @@ def align_sentences(src: list[str], tgt: list[str], src_lang: str = "zh",
 
 def _search(scorer: _Scorer, n: int, m: int, width: int) -> tuple[list[Bead], bool]:
     """The best path through the band; and whether it runs along the band's edge."""
-    bands = [_band(scorer.center(i), width, m, i == 0, i == n) for i in range(n + 1)]
+    bands = _bands(scorer, n, m, width)
     best: list[dict[int, float]] = [{} for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]
     best[0][0] = 0.0
@@ -280,11 +295,21 @@ def _search(scorer: _Scorer, n: int, m: int, width: int) -> tuple[list[Bead], bo
         a, b, score = back[i][j]
         lo, hi = bands[i]
         at_edge |= (j - lo < 2 and lo > 0) or (hi - j < 2 and hi < m)
-        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), max(0.0, round(score, 4))))
+        confidence = max(0.0, round(score, 4))
+        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), confidence))
         i, j = i - a, j - b
     return beads[::-1], at_edge
 
 
-def _band(center: int, width: int, m: int, first: bool, last: bool) -> tuple[int, int]:
-    lo, hi = max(0, center - width), min(m, center + width)
-    return (0 if first else lo), (m if last else hi)
+def _bands(scorer: _Scorer, n: int, m: int, width: int) -> list[tuple[int, int]]:
+    """Per source position, the target positions searched: those around the one the lengths
+    predict, each band reaching back to the one before so that a path always exists."""
+    bands: list[tuple[int, int]] = []
+    for i in range(n + 1):
+        center = scorer.center(i)
+        lo = 0 if i == 0 else max(0, center - width)
+        hi = m if i == n else min(m, center + width)
+        if bands:
+            lo = min(lo, bands[-1][1])
+        bands.append((lo, hi))
+    return bands

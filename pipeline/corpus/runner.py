@@ -10,17 +10,21 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from pipeline import atomic
+from pipeline.align.chains import align_chain, plan_chains
 from pipeline.align.overrides import load_overrides
 from pipeline.align.pairs import translation_pairs
+from pipeline.align.succession import lineages
 from pipeline.align.translation import align_translation
 from pipeline.corpus.manifest import Entry, load_manifest
 from pipeline.errors import InputError
 from pipeline.extract import default_id, extract_file
 from pipeline.model import Document
 from pipeline.writers.links import alignment_to_tei, alignment_to_tsv
+from pipeline.writers.succession import lineages_to_tsv, succession_to_tei, succession_to_tsv
 from pipeline.writers.tei import corpus_to_tei, document_to_tei
 from pipeline.writers.tmx import segments_to_tmx
 
@@ -80,6 +84,7 @@ def run_corpus(root: Path, log: Callable[[str], None] = print) -> RunResult:
             documents.append(doc)
     atomic.write_bytes(root / "output" / "corpus.xml", corpus_to_tei(documents))
     links = _align_translations(root, documents, log)
+    links += _align_successions(root, documents, log)
     result = RunResult(outcomes, time.monotonic() - started, links)
     _write_run_json(root / "output" / "run.json", result)
     summary = result.summary()
@@ -117,6 +122,30 @@ def _align_translations(root: Path, documents: list[Document],
         log(f"linked {a.id} and {b.id}: {len(links)} links ({review} to review), "
             f"{len(result.alignment.unmatched)} without counterpart, "
             f"{len(result.segments)} TM segments")
+    return total
+
+
+def _align_successions(root: Path, documents: list[Document],
+                       log: Callable[[str], None]) -> int:
+    """Every chain of plans (`plan`, `follows`): each step's links, and one row per lineage."""
+    chains = plan_chains(documents)
+    if not chains:
+        return 0
+    overrides = load_overrides(root / "alignments" / "overrides.tsv")
+    folder = root / "alignments"
+    total = 0
+    for plans in chains:
+        chain = align_chain(plans, overrides)
+        for (old, new), links in zip(pairwise(plans), chain.steps, strict=True):
+            name = f"{old.id}__{new.id}.succession"
+            atomic.write_bytes(folder / f"{name}.xml", succession_to_tei(links, old, new))
+            atomic.write_bytes(folder / f"{name}.tsv", succession_to_tsv(links))
+            total += sum(1 for s in links if s.old and s.new)
+        keys = "--".join(p.meta.plan for p in plans)
+        atomic.write_bytes(folder / f"lineages.{keys}.tsv",
+                           lineages_to_tsv(plans, lineages(plans, chain.steps)))
+        log(f"traced {' → '.join(p.meta.plan for p in plans)}: "
+            f"{len(lineages(plans, chain.steps))} lineages")
     return total
 
 

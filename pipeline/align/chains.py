@@ -1,0 +1,54 @@
+"""Chains of plans from the manifest's `plan` and `follows` keys, each step aligned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from pipeline.align.overrides import Override
+from pipeline.align.succession import Succession, align_plans, apply_succession_overrides
+from pipeline.model import Document
+
+
+@dataclass
+class Chain:
+    plans: list[Document]  # oldest first
+    steps: list[list[Succession]]  # steps[k]: plans[k] → plans[k + 1]
+
+
+def plan_chains(docs: list[Document]) -> list[list[Document]]:
+    """Plans in succession order; one document per plan, in the first plan's language."""
+    by_plan: dict[str, list[Document]] = {}
+    for doc in docs:
+        if doc.meta.plan:
+            by_plan.setdefault(doc.meta.plan, []).append(doc)
+    successors: dict[str, list[str]] = {}
+    for plan, versions in by_plan.items():
+        follows = versions[0].meta.follows
+        if follows in by_plan:
+            successors.setdefault(follows, []).append(plan)
+    starts = [p for p, v in by_plan.items() if v[0].meta.follows not in by_plan]
+    chains = []
+    for start in sorted(starts):
+        for path in _paths(start, successors):
+            if len(path) > 1:
+                lang = by_plan[start][0].meta.language
+                chains.append([_version(by_plan[p], lang) for p in path])
+    return chains
+
+
+def _paths(plan: str, successors: dict[str, list[str]]) -> list[list[str]]:
+    following = sorted(successors.get(plan, []))
+    if not following:
+        return [[plan]]
+    return [[plan, *rest] for nxt in following for rest in _paths(nxt, successors)]
+
+
+def _version(versions: list[Document], lang: str) -> Document:
+    return next((v for v in versions if v.meta.language == lang), versions[0])
+
+
+def align_chain(plans: list[Document], overrides: list[Override] | None = None) -> Chain:
+    steps = [apply_succession_overrides(align_plans(a, b), a, b, overrides or [])
+             for a, b in pairwise(plans)]
+    return Chain(plans, steps)

@@ -1,0 +1,261 @@
+"""One action's lineage across action plans, with the differences marked word by word.
+
+A lineage is a list of `Step`s, oldest plan first; each step is compared with the one before
+it. Chinese is tokenised by jieba, English (and any other language) into words, punctuation
+and runs of whitespace, and the token lists are diffed with difflib. Joining a diff's equal
+and insert pieces gives back the new text exactly, its equal and delete pieces the old one.
+Steps in different languages are not diffed: both texts are shown whole.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import html
+import json
+import logging
+import re
+from dataclasses import dataclass
+
+import jieba
+
+EQUAL, DELETE, INSERT = "equal", "delete", "insert"
+Op = tuple[str, str]
+
+# Words (with inner apostrophes), runs of whitespace, single other characters: covers every
+# character, so the tokens always join back to the text.
+_TOKENS = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]")
+
+_RESET = "\x1b[0m"
+_ANSI = {DELETE: "\x1b[31m\x1b[9m", INSERT: "\x1b[32m\x1b[4m"}  # red strike / green underline
+_BOLD = "\x1b[1m"
+_WDIFF = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
+_HTML_TAG = {DELETE: "del", INSERT: "ins"}
+
+
+@dataclass
+class Step:
+    plan: str  # plan key, e.g. "lausanne"
+    doc_id: str  # document id
+    action: str  # action number as printed, "1", "4.1"
+    relation: str  # from the previous step: "" for the first, else same|reworded|split|merged|new
+    score: float | None
+    text: str  # the action's text
+    lang: str  # "zh" or "en"
+
+
+@dataclass
+class _Shown:
+    """A step as rendered: the step it is compared with and the ops, when there are any."""
+
+    step: Step
+    previous: Step | None  # None for the first step and for a step marked "new"
+    ops: list[Op] | None  # None when there is no previous step or the languages differ
+
+    @property
+    def languages_differ(self) -> bool:
+        return self.previous is not None and self.previous.lang != self.step.lang
+
+
+# --- the word diff -------------------------------------------------------------------------
+
+
+@functools.cache
+def _jieba() -> jieba.Tokenizer:
+    """A tokenizer of our own: words other modules add to jieba's default one don't reach it."""
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.Tokenizer()
+
+
+def tokenize(text: str, lang: str) -> list[str]:
+    """Chinese by jieba's dictionary (no HMM, so deterministic), else words and punctuation."""
+    tokens = _jieba().lcut(text, HMM=False) if lang == "zh" else _TOKENS.findall(text)
+    return tokens if "".join(tokens) == text else list(text)
+
+
+def word_diff(old: str, new: str, lang: str) -> list[Op]:
+    """The ops turning `old` into `new`; adjacent pieces of the same kind are joined.
+
+    A changed run is one delete followed by one insert; whitespace alone between two changes
+    is taken into them, so `a b c` to `a x y c` reads `a [-b-]{+x y+} c`.
+    """
+    a, b = tokenize(old, lang), tokenize(new, lang)
+    ops: list[Op] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops.append((EQUAL, "".join(a[i1:i2])))
+        if tag in ("replace", "delete"):
+            ops.append((DELETE, "".join(a[i1:i2])))
+        if tag in ("replace", "insert"):
+            ops.append((INSERT, "".join(b[j1:j2])))
+    return _coalesce(_absorb_gaps(ops))
+
+
+def _absorb_gaps(ops: list[Op]) -> list[Op]:
+    """Whitespace-only equal pieces between two changes become part of both changes."""
+    out: list[Op] = []
+    for k, (op, text) in enumerate(ops):
+        inner = 0 < k < len(ops) - 1 and ops[k - 1][0] != EQUAL and ops[k + 1][0] != EQUAL
+        if op == EQUAL and inner and text.isspace():
+            out += [(DELETE, text), (INSERT, text)]
+        else:
+            out.append((op, text))
+    return out
+
+
+def _coalesce(ops: list[Op]) -> list[Op]:
+    """Join neighbours: each run of changes becomes one delete then one insert."""
+    out: list[Op] = []
+    pending = {DELETE: "", INSERT: ""}
+    for op, text in [*ops, (EQUAL, "")]:
+        if op != EQUAL:
+            pending[op] += text
+            continue
+        out += [(kind, pending[kind]) for kind in (DELETE, INSERT) if pending[kind]]
+        pending = {DELETE: "", INSERT: ""}
+        if text and out and out[-1][0] == EQUAL:
+            out[-1] = (EQUAL, out[-1][1] + text)
+        elif text:
+            out.append((EQUAL, text))
+    return out
+
+
+def _compare(steps: list[Step]) -> list[_Shown]:
+    shown = []
+    for k, step in enumerate(steps):
+        previous = steps[k - 1] if k and step.relation != "new" else None
+        ops = None
+        if previous is not None and previous.lang == step.lang:
+            ops = word_diff(previous.text, step.text, step.lang)
+        shown.append(_Shown(step, previous, ops))
+    return shown
+
+
+def _label(step: Step) -> str:
+    return f"{step.plan} {step.action}"
+
+
+def _how(step: Step) -> str:
+    """`reworded, 0.82`: the relation and the score, either may be missing."""
+    parts = [step.relation] if step.relation else []
+    if step.score is not None:
+        parts.append(f"{step.score:.2f}")
+    return ", ".join(parts)
+
+
+def _languages_note(previous: Step, step: Step) -> str:
+    return (f"languages differ ({previous.lang} → {step.lang}): "
+            "no word diff, both texts shown whole")
+
+
+def title(steps: list[Step]) -> str:
+    """`Action lineage: maputo 1 → oslo 4 → siem-reap-angkor 4.1`."""
+    return "Action lineage: " + " → ".join(_label(step) for step in steps)
+
+
+# --- text ----------------------------------------------------------------------------------
+
+
+def render_text(steps: list[Step], color: bool) -> str:
+    """One block per step, blocks separated by a blank line; changes in ANSI colour or wdiff."""
+    return "\n".join(_text_block(shown, color) for shown in _compare(steps))
+
+
+def _text_block(shown: _Shown, color: bool) -> str:
+    step, how = shown.step, _how(shown.step)
+    header = _label(step) + (f"  ({how})" if how else "")
+    lines = [f"{_BOLD}{header}{_RESET}" if color else header]
+    if shown.ops is not None:
+        lines.append("".join(_text_piece(op, text, color) for op, text in shown.ops))
+    elif shown.previous is not None:  # languages differ
+        lines.append(_languages_note(shown.previous, step))
+        for side in (shown.previous, step):
+            lines.append(f"{_label(side)} ({side.lang}): {side.text}")
+    else:
+        lines.append(step.text)
+    return "\n".join(lines) + "\n"
+
+
+def _text_piece(op: str, text: str, color: bool) -> str:
+    if op == EQUAL:
+        return text
+    if not color:
+        opening, closing = _WDIFF[op]
+        return opening + text + closing
+    # Codes per line, so a pager showing one line at a time keeps the colour right.
+    return "\n".join(f"{_ANSI[op]}{line}{_RESET}" if line else line
+                     for line in text.split("\n"))
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+_CSS = """\
+body { font-family: system-ui, sans-serif; max-width: 52em; margin: 2em auto; padding: 0 1em;
+       line-height: 1.6; color: #222; }
+h1 { font-size: 1.3em; }
+h2 { font-size: 1.05em; margin: 1.6em 0 0.3em; }
+h2 .how { font-weight: normal; color: #555; }
+h2 .doc { font-weight: normal; font-size: 0.85em; color: #777; margin-left: 0.6em; }
+.text { white-space: pre-wrap; margin: 0.3em 0; }
+.note, .side { color: #666; font-size: 0.9em; margin: 0.6em 0 0; }
+:lang(zh) { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+            "Microsoft YaHei", sans-serif; }
+del { color: #a40000; background: #fde4e4; text-decoration: line-through; }
+ins { color: #005c00; background: #e1f5e1; text-decoration: underline; }
+"""
+
+
+def render_html(steps: list[Step]) -> str:
+    """A self-contained HTML5 page: inline CSS, no scripts, nothing fetched."""
+    head = html.escape(title(steps))
+    body = "\n".join(_html_step(shown) for shown in _compare(steps))
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{head}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n"
+            f"<h1>{head}</h1>\n{body}\n</body>\n</html>\n")
+
+
+def _html_step(shown: _Shown) -> str:
+    step, how = shown.step, _how(shown.step)
+    parts = ['<section class="step">', f"<h2>{html.escape(_label(step))}"
+             + (f' <span class="how">({html.escape(how)})</span>' if how else "")
+             + f' <span class="doc">{html.escape(step.doc_id)}</span></h2>']
+    if shown.ops is not None:
+        marked = "".join(_html_piece(op, text) for op, text in shown.ops)
+        parts.append(_html_text(step.lang, marked))
+    elif shown.previous is not None:  # languages differ
+        parts.append(f'<p class="note">{html.escape(_languages_note(shown.previous, step))}</p>')
+        for side in (shown.previous, step):
+            parts.append(f'<p class="side">{html.escape(_label(side))} ({side.lang})</p>')
+            parts.append(_html_text(side.lang, html.escape(side.text)))
+    else:
+        parts.append(_html_text(step.lang, html.escape(step.text)))
+    return "\n".join([*parts, "</section>"])
+
+
+def _html_text(lang: str, inner: str) -> str:
+    return f'<p class="text" lang="{html.escape(lang)}">{inner}</p>'
+
+
+def _html_piece(op: str, text: str) -> str:
+    if op == EQUAL:
+        return html.escape(text)
+    tag = _HTML_TAG[op]
+    return f"<{tag}>{html.escape(text)}</{tag}>"
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+def render_json(steps: list[Step]) -> str:
+    """The steps in order with their ops; `diff` is null where nothing was diffed."""
+    records = [_record(shown) for shown in _compare(steps)]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def _record(shown: _Shown) -> dict:
+    step = shown.step
+    return {"plan": step.plan, "doc_id": step.doc_id, "action": step.action,
+            "relation": step.relation, "score": step.score, "lang": step.lang,
+            "text": step.text, "languages_differ": shown.languages_differ,
+            "diff": None if shown.ops is None else [list(op) for op in shown.ops]}
