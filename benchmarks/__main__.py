@@ -5,12 +5,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from benchmarks import align_speed, macdev, pdf_speed
+from benchmarks import align_speed, macdev, pdf_speed, succession_speed
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="planalign-bench-") as folder:
-        for benchmark in (pdf_speed, align_speed, macdev):
+        for benchmark in (pdf_speed, align_speed, macdev, succession_speed):
             for line in benchmark.run(Path(folder)):
                 print(line, flush=True)
 

@@ -2,10 +2,10 @@
 
 mac-dev (../shared/mac-dev from the repository root; GPL data, never copied into the repo)
 holds six Chinese–English chapters, one sentence a line, with manual gold alignments. Every
-pair goes through `planalign sentalign --presplit` in this process, the beads are written
-as NNN.align files and scored by mac-dev's score.py; the same run scores the length-only
-aligner (lexical weight 0, i.e. Gale–Church) for comparison. The time is the whole set,
-from a cold start: the lexicon (CC-CEDICT, jieba) loads inside it.
+pair goes through `planalign sentalign --presplit` (the command's own code, all six in one
+fresh process, so the time includes loading the lexicon: CC-CEDICT, jieba), the beads are
+written as NNN.align files and scored by mac-dev's score.py; the same run scores the
+length-only aligner (lexical weight 0, i.e. Gale–Church) for comparison.
 
     .venv/bin/python -m benchmarks.macdev
 """
@@ -56,11 +56,15 @@ def align_length_only(stem: str, folder: Path = MAC_DEV) -> str:
                    for b in beads)
 
 
-def score(predictions: dict[str, str], folder: Path, mac_dev: Path = MAC_DEV) -> str:
-    """Write NNN.align files into `folder` and return score.py's P/R/F1 line."""
+def write(predictions: dict[str, str], folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for stem, text in predictions.items():
         (folder / f"{stem}.align").write_text(text, encoding="utf-8")
+    return folder
+
+
+def score(folder: Path, mac_dev: Path = MAC_DEV) -> str:
+    """score.py's P/R/F1 line for the NNN.align files in `folder`."""
     done = subprocess.run([sys.executable, str(mac_dev / "score.py"), str(folder)],
                           capture_output=True, text=True, check=True)
     return done.stdout.strip()
@@ -68,23 +72,29 @@ def score(predictions: dict[str, str], folder: Path, mac_dev: Path = MAC_DEV) ->
 
 def run(folder: Path) -> list[str]:
     stems = pairs()
+    ours = folder / "ours"
+    # A fresh process, so that the time includes loading the lexicon whatever ran before.
     start = time.perf_counter()
-    ours = {stem: align_cli(stem) for stem in stems}
+    subprocess.run([sys.executable, "-m", "benchmarks.macdev", "--align-into", str(ours)],
+                   cwd=ROOT, check=True)
     seconds = time.perf_counter() - start
-    baseline = {stem: align_length_only(stem) for stem in stems}
-    return [
-        f"sentalign mac-dev ({len(stems)} pairs, presplit): {score(ours, folder / 'ours')}; "
-        f"{seconds:.2f} s for the whole set, lexicon loading included (target < 10 s)",
-        f"sentalign mac-dev, length only (Gale–Church, lexical weight 0): "
-        f"{score(baseline, folder / 'baseline')}",
-    ]
+    baseline = write({stem: align_length_only(stem) for stem in stems}, folder / "baseline")
+    ours_line = (f"sentalign mac-dev ({len(stems)} pairs, presplit): {score(ours)}; "
+                 f"{seconds:.2f} s for the whole set in a fresh process, lexicon loading "
+                 "included (target < 10 s)")
+    baseline_line = ("sentalign mac-dev, length only (Gale–Church, lexical weight 0): "
+                     f"{score(baseline)}")
+    return [ours_line, baseline_line]
 
 
-def main() -> None:
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--align-into"]:
+        write({stem: align_cli(stem) for stem in pairs()}, Path(argv[1]))
+        return
     with tempfile.TemporaryDirectory(prefix="planalign-macdev-") as folder:
         for line in run(Path(folder)):
             print(line, flush=True)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
