@@ -146,3 +146,25 @@ def test_cli_and_batch(tmp_path, capsys):
     assert lineage.splitlines()[:3] == ["fx-a\tfx-b\tfx-c", "1\t1\t1", "2\t2\t2"]
     assert "7\t8\t7" in lineage.splitlines()
     assert overrides.read_text(encoding="utf-8") == "fx-a.a7\tfx-b.a8\tlink\n"
+
+
+def test_trace_through_the_corpus(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in "abc":
+        shutil.copy(CHAIN / f"plan-{name}.txt", corpus)
+    (corpus / "manifest.toml").write_text("".join(
+        f'[[document]]\nid = "fx-{n}"\nfile = "plan-{n}.txt"\nlang = "en"\n'
+        f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Fixture plan {n}"\n'
+        f'plan = "fx-{n}"\n' + (f'follows = "fx-{p}"\n' if p else "") + "\n"
+        for n, p in zip("abc", ["", "a", "b"], strict=True)), encoding="utf-8")
+    assert main(["trace", "4", "--root", str(tmp_path)]) == 0
+    text = capsys.readouterr().out
+    assert text.splitlines()[0] == "fx-a 5"  # action 4 of the latest plan came from a 5
+    assert "fx-b 5  (split, 0.72)" in text and "{+and remote +}" in text
+    assert "\x1b[" not in text  # no colour when not on a terminal
+    assert main(["trace", "2", "--plan", "fx-c", "--to", "html", "--root", str(tmp_path)]) == 0
+    html = capsys.readouterr().out
+    assert html.startswith("<!DOCTYPE html>") and "<del>" in html
+    assert main(["trace", "99", "--root", str(tmp_path)]) == 2
+    assert "no action 99" in capsys.readouterr().err

@@ -265,17 +265,21 @@ def align_sentences(src: list[str], tgt: list[str], src_lang: str = "zh",
     length-only aligner (Gale–Church).
     """
     scorer = _Scorer(src, tgt, src_lang, tgt_lang, lexical_weight)
+    n, m = len(src), len(tgt)
     width = FIRST_BAND
+    spans = [(scorer.center(i), scorer.center(i)) for i in range(n + 1)]
     while True:
-        beads, at_edge = _search(scorer, len(src), len(tgt), width)
-        if not at_edge or width > max(len(src), len(tgt)):
+        beads, at_edge = _search(scorer, n, m, _bands(spans, m, width))
+        if not at_edge or width > max(n, m):
             return beads
-        width *= 2
+        # Search again around the path just found, which the band held back, more widely.
+        spans = _path_spans(beads, n)
+        width = width * 3 // 2
 
 
-def _search(scorer: _Scorer, n: int, m: int, width: int) -> tuple[list[Bead], bool]:
-    """The best path through the band; and whether it runs along the band's edge."""
-    bands = _bands(scorer, n, m, width)
+def _search(scorer: _Scorer, n: int, m: int, bands: list[tuple[int, int]]
+            ) -> tuple[list[Bead], bool]:
+    """The best path through the bands; and whether it runs along their edge."""
     best: list[dict[int, float]] = [{} for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]
     best[0][0] = 0.0
@@ -301,15 +305,29 @@ def _search(scorer: _Scorer, n: int, m: int, width: int) -> tuple[list[Bead], bo
     return beads[::-1], at_edge
 
 
-def _bands(scorer: _Scorer, n: int, m: int, width: int) -> list[tuple[int, int]]:
-    """Per source position, the target positions searched: those around the one the lengths
-    predict, each band reaching back to the one before so that a path always exists."""
+def _bands(spans: list[tuple[int, int]], m: int, width: int) -> list[tuple[int, int]]:
+    """Per source position, the target positions searched: `width` either side of its span,
+    each band reaching back to the one before so that a path always exists."""
     bands: list[tuple[int, int]] = []
-    for i in range(n + 1):
-        center = scorer.center(i)
-        lo = 0 if i == 0 else max(0, center - width)
-        hi = m if i == n else min(m, center + width)
+    n = len(spans) - 1
+    for i, (first, last) in enumerate(spans):
+        lo = 0 if i == 0 else max(0, first - width)
+        hi = m if i == n else min(m, last + width)
         if bands:
             lo = min(lo, bands[-1][1])
         bands.append((lo, hi))
     return bands
+
+
+def _path_spans(beads: list[Bead], n: int) -> list[tuple[int, int]]:
+    """Per source position, the target positions that the path of `beads` passes through."""
+    spans: list[list[int]] = [[] for _ in range(n + 1)]
+    i = j = 0
+    spans[0].append(0)
+    for bead in beads:
+        i1, j1 = i + len(bead.src), j + len(bead.tgt)
+        for row in range(i + 1, i1):
+            spans[row] += (j, j1)
+        spans[i1].append(j1)
+        i, j = i1, j1
+    return [(min(js), max(js)) for js in spans]

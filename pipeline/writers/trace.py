@@ -151,7 +151,8 @@ def _languages_note(previous: Step, step: Step) -> str:
 
 def title(steps: list[Step]) -> str:
     """`Action lineage: maputo 1 → oslo 4 → siem-reap-angkor 4.1`."""
-    return "Action lineage: " + " → ".join(_label(step) for step in steps)
+    labels = " → ".join(_label(step) for step in steps)
+    return f"Action lineage: {labels}" if steps else "Action lineage"
 
 
 # --- text ----------------------------------------------------------------------------------
