@@ -215,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:
         if os.environ.get("PLANALIGN_DEBUG"):
             raise
-        subject = getattr(args, "file", None) or getattr(args, "root", "")
+        subject = next((getattr(args, name) for name in ("file", "a", "old", "src", "root")
+                        if getattr(args, name, None)), "")
         print(f"planalign: {subject}: internal error: {type(err).__name__}: {err} "
               "(set PLANALIGN_DEBUG=1 for the traceback)", file=sys.stderr)
         return EXIT_UNUSABLE

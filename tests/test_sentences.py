@@ -136,10 +136,17 @@ def test_empty_sides():
     assert pairs(align_sentences(ZH[:1], [])) == [((0,), ())]
 
 
-def test_length_only_alignment_still_covers_everything():
-    beads = align_sentences(ZH, EN, lexical_weight=0.0)
-    assert [i for b in beads for i in b.src] == list(range(len(ZH)))
-    assert [j for b in beads for j in b.tgt] == list(range(len(EN)))
+@pytest.mark.parametrize("src, tgt, langs, weight", [
+    (ZH, EN, ("zh", "en"), 0.0),  # length only
+    (["a" * 1000] + ["b"] * 50, ["x"] * 300, ("en", "en"), 0.9),  # far off the diagonal
+    (["", "", "甲。"], ["", "A."], ("zh", "en"), 0.9),  # empty sentences
+    (EN * 20, EN[::-1] * 20, ("en", "en"), 0.9),
+])
+def test_beads_cover_both_sides_once_in_order(src, tgt, langs, weight):
+    beads = align_sentences(src, tgt, *langs, lexical_weight=weight)
+    assert [i for b in beads for i in b.src] == list(range(len(src)))
+    assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
 
 
 # 3. Lexical evidence --------------------------------------------------------------------

@@ -195,11 +195,13 @@ class Bag:
     size: int
 
 
-EMPTY = Bag({}, 0)
 CUES = {cue: frozenset({key}) for cue, key in CUES_ZH.items()}
 
 
 class Lexicon:
+    """Chinese word → CC-CEDICT and glossary definitions, turned into English stems on
+    demand and cached; tokenisers for both languages; bags of keys for matching."""
+
     def __init__(self, definitions: dict[str, list[str]]):
         self.definitions = definitions
         self.longest = max(map(len, definitions))
@@ -383,6 +385,11 @@ def load_lexicon() -> Lexicon:
         definitions.setdefault(chinese, []).append(english)
         jieba.add_word(chinese)
     return Lexicon(definitions)
+
+
+def glossary_pairs() -> list[tuple[str, str]]:
+    """The domain glossary as (English term, Chinese form) pairs, every accepted form."""
+    return _glossary()
 
 
 def _glossary() -> list[tuple[str, str]]:

@@ -32,6 +32,7 @@ SKIP_PENALTY = 0.05
 # English translation has 3.4 characters for each (mac-dev). The ratio of the two texts at
 # hand is estimated again on them; the unit only sets the scale of LENGTH_VARIANCE.
 CHARS_PER_UNIT = {"zh": 1.0, "en": 3.4}
+# Half-width, in target sentences, of the first band searched around the diagonal.
 FIRST_BAND = 12
 ALIGNED = tuple((a, b) for a, b in BEADS if a and b)
 SKIPS = tuple((a, b) for a, b in BEADS if not (a and b))
@@ -269,17 +270,18 @@ def align_sentences(src: list[str], tgt: list[str], src_lang: str = "zh",
     width = FIRST_BAND
     spans = [(scorer.center(i), scorer.center(i)) for i in range(n + 1)]
     while True:
-        beads, at_edge = _search(scorer, n, m, _bands(spans, m, width))
-        if not at_edge or width > max(n, m):
+        beads, held = _search(scorer, n, m, _bands(spans, width, m))
+        if not held or width > max(n, m):
             return beads
-        # Search again around the path just found, which the band held back, more widely.
+        # Search again around the path just found, and more widely: the band held it back.
         spans = _path_spans(beads, n)
-        width = width * 3 // 2
+        width += width // 2
 
 
 def _search(scorer: _Scorer, n: int, m: int, bands: list[tuple[int, int]]
-            ) -> tuple[list[Bead], bool]:
-    """The best path through the bands; and whether it runs along their edge."""
+            ) -> tuple[list[Bead], list[int]]:
+    """The best path through the bands; and the source positions where it runs along their
+    edge (held back by the band, it may belong further out)."""
     best: list[dict[int, float]] = [{} for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]
     best[0][0] = 0.0
@@ -293,19 +295,20 @@ def _search(scorer: _Scorer, n: int, m: int, bands: list[tuple[int, int]]
                     top, arg = prev + score, (a, b, score)
             if arg is not None:
                 best[i][j], back[i][j] = top, arg
-    beads, at_edge = [], False
+    beads, held = [], []
     i, j = n, m
     while i or j:
         a, b, score = back[i][j]
         lo, hi = bands[i]
-        at_edge |= (j - lo < 2 and lo > 0) or (hi - j < 2 and hi < m)
+        if (j - lo < 2 and lo > 0) or (hi - j < 2 and hi < m):
+            held.append(i)
         confidence = max(0.0, round(score, 4))
         beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), confidence))
         i, j = i - a, j - b
-    return beads[::-1], at_edge
+    return beads[::-1], held
 
 
-def _bands(spans: list[tuple[int, int]], m: int, width: int) -> list[tuple[int, int]]:
+def _bands(spans: list[tuple[int, int]], width: int, m: int) -> list[tuple[int, int]]:
     """Per source position, the target positions searched: `width` either side of its span,
     each band reaching back to the one before so that a path always exists."""
     bands: list[tuple[int, int]] = []

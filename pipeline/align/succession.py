@@ -22,8 +22,7 @@ import cn2an
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from pipeline.align.lexicon import _glossary as glossary_pairs
-from pipeline.align.lexicon import load_lexicon
+from pipeline.align.lexicon import glossary_pairs, load_lexicon
 from pipeline.model import Action, Document, Section
 
 # A pair below this is no succession: the old action is dropped, the new one is new.
