@@ -8,9 +8,9 @@ the extraction of the same two files, so the ratio says what alignment adds.
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
+from benchmarks import best_of
 from pipeline.align.translation import align_translation
 from pipeline.extract import extract_file
 
@@ -41,21 +41,13 @@ def long_plan(lang: str, actions: int, folder: Path) -> Path:
     return path
 
 
-def timed(run) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
-
 
 def run(folder: Path) -> list[str]:
     en_path, zh_path = long_plan("en", 50, folder), long_plan("zh", 50, folder)
     en, zh = extract_file(en_path, "bench-en", "en"), extract_file(zh_path, "bench-zh", "zh")
     align_translation(en, zh)  # the lexicon loads once per process: not part of the figure
-    extract = timed(lambda: (extract_file(en_path, "e", "en"), extract_file(zh_path, "z", "zh")))
-    align = timed(lambda: align_translation(en, zh))
+    extract = best_of(lambda: (extract_file(en_path, "e", "en"), extract_file(zh_path, "z", "zh")))
+    align = best_of(lambda: align_translation(en, zh))
     result = align_translation(en, zh)
     return [(f"align: {len(en.actions())} x {len(zh.actions())} actions, "
              f"{len(result.alignment.links)} unit links and {len(result.sentences)} sentence "

@@ -11,7 +11,6 @@ import copy
 import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +19,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import pdfgen
 import pdfplumber
 
+from benchmarks import best_of
 from pipeline.extract import extract_file
 from pipeline.model import Document
 
@@ -53,14 +53,6 @@ def make_pdf(lang: str, pages: int, folder: Path) -> tuple[Path, int]:
         copies = max(copies + 1, int(copies * pages / max(count, 1)) + 1)
 
 
-def timed(run) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
-
 
 def pdftotext(path: Path) -> None:
     subprocess.run(["pdftotext", "-q", str(path), "-"], check=True, stdout=subprocess.DEVNULL)
@@ -86,16 +78,16 @@ def run(folder: Path) -> list[str]:
     report = []
     for lang in ("zh", "en"):
         path, pages = make_pdf(lang, 60, folder)
-        ours = timed(lambda p=path, lang=lang: extract_file(p, "bench", lang))
-        reference = timed(lambda p=path: pdftotext(p))
+        ours = best_of(lambda p=path, lang=lang: extract_file(p, "bench", lang))
+        reference = best_of(lambda p=path: pdftotext(p))
         ratio = reference / ours
-        plumber = timed(lambda p=path: plain_pdfplumber(p, 10)) * pages / 10
+        plumber = best_of(lambda p=path: plain_pdfplumber(p, 10)) * pages / 10
         report.append(f"pdf {lang}: {pages} pages; planalign {pages / ours:.0f} pages/s, "
                       f"pdftotext {pages / reference:.0f} pages/s; ratio {ratio:.0%} "
                       f"(target >= 25%); pdfplumber extract_text alone "
                       f"{pages / plumber:.0f} pages/s ({reference / plumber:.0%})")
     path, pages = make_pdf("zh", 300, folder)
-    seconds = timed(lambda: extract_file(path, "bench", "zh"))
+    seconds = best_of(lambda: extract_file(path, "bench", "zh"))
     report.append(f"pdf zh: {pages} pages in {seconds:.2f} s, {pages / seconds:.0f} pages/s; "
                   f"peak memory {peak_memory_mb(path, 'zh'):.0f} MB (target < 500 MB)")
     return report

@@ -8,9 +8,9 @@ process is extracting the two seed files.
 from __future__ import annotations
 
 import copy
-import time
 from pathlib import Path
 
+from benchmarks import best_of
 from pipeline.align.chains import align_chain
 from pipeline.align.succession import align_plans
 from pipeline.extract import extract_file
@@ -20,14 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 LAUSANNE = ROOT / "corpus/001_591293dc92ae0fa4.txt"
 SRAP = ROOT / "corpus/000_6c6220c63a51d5e0.txt"
 
-
-def timed(run) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def sixty(lausanne: Document, srap: Document, key: str) -> Document:
@@ -47,10 +39,10 @@ def run(folder: Path) -> list[str]:
     lausanne = extract_file(LAUSANNE, "lausanne-zh", "zh")
     srap = extract_file(SRAP, "srap-draft-zh", "zh")
     align_plans(lausanne, srap)  # lexicon loading is not part of the figure
-    reference = timed(lambda: (extract_file(LAUSANNE, "l", "zh"), extract_file(SRAP, "s", "zh")))
-    pair = timed(lambda: align_plans(lausanne, lausanne))
+    reference = best_of(lambda: (extract_file(LAUSANNE, "l", "zh"), extract_file(SRAP, "s", "zh")))
+    pair = best_of(lambda: align_plans(lausanne, lausanne))
     chain = [sixty(lausanne, srap, f"plan-{k}") for k in range(5)]
-    chained = timed(lambda: align_chain(chain))
+    chained = best_of(lambda: align_chain(chain))
     sizes = "x".join(str(len(p.actions())) for p in chain)
     line = (f"succession: 50 x 50 actions in {pair:.2f} s (target < 1 s); chain of 5 plans "
             f"({sizes} actions) in {chained:.2f} s (target < 3 s); extracting the two "

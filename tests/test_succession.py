@@ -39,6 +39,19 @@ def plan(name: str, doc_id: str | None = None):
     return extract_file(CHAIN / f"plan-{name}.txt", doc_id or f"plan-{name}", "en")
 
 
+def chain_corpus(root: Path) -> None:
+    """A project folder whose corpus is the three fixture plans, chained in the manifest."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name in "abc":
+        shutil.copy(CHAIN / f"plan-{name}.txt", corpus)
+    (corpus / "manifest.toml").write_text("".join(
+        f'[[document]]\nid = "fx-{n}"\nfile = "plan-{n}.txt"\nlang = "en"\n'
+        f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Fixture plan {n}"\n'
+        f'plan = "fx-{n}"\n' + (f'follows = "fx-{p}"\n' if p else "") + "\n"
+        for n, p in zip("abc", ["", "a", "b"], strict=True)), encoding="utf-8")
+
+
 def rows(links):
     return [(s.old, s.new, s.relation) for s in links]
 
@@ -125,15 +138,7 @@ def test_cli_and_batch(tmp_path, capsys):
     assert main(["succession", str(CHAIN / "plan-a.txt"), str(CHAIN / "plan-b.txt"),
                  "--overrides", str(tmp_path / "none.tsv")]) == 0
     assert capsys.readouterr().out.startswith("old\tnew\trelation\tscore\n1\t1\treworded\t")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name in "abc":
-        shutil.copy(CHAIN / f"plan-{name}.txt", corpus)
-    (corpus / "manifest.toml").write_text("".join(
-        f'[[document]]\nid = "fx-{n}"\nfile = "plan-{n}.txt"\nlang = "en"\n'
-        f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Fixture plan {n}"\n'
-        f'plan = "fx-{n}"\n' + (f'follows = "fx-{p}"\n' if p else "") + "\n"
-        for n, p in zip("abc", ["", "a", "b"], strict=True)), encoding="utf-8")
+    chain_corpus(tmp_path)
     overrides = tmp_path / "alignments" / "overrides.tsv"
     overrides.parent.mkdir()
     overrides.write_text("fx-a.a7\tfx-b.a8\tlink\n", encoding="utf-8")
@@ -149,15 +154,7 @@ def test_cli_and_batch(tmp_path, capsys):
 
 
 def test_trace_through_the_corpus(tmp_path, capsys):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name in "abc":
-        shutil.copy(CHAIN / f"plan-{name}.txt", corpus)
-    (corpus / "manifest.toml").write_text("".join(
-        f'[[document]]\nid = "fx-{n}"\nfile = "plan-{n}.txt"\nlang = "en"\n'
-        f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Fixture plan {n}"\n'
-        f'plan = "fx-{n}"\n' + (f'follows = "fx-{p}"\n' if p else "") + "\n"
-        for n, p in zip("abc", ["", "a", "b"], strict=True)), encoding="utf-8")
+    chain_corpus(tmp_path)
     assert main(["trace", "4", "--root", str(tmp_path)]) == 0
     text = capsys.readouterr().out
     assert text.splitlines()[0] == "fx-a 5"  # action 4 of the latest plan came from a 5

@@ -13,7 +13,7 @@ from pipeline.errors import InputError
 from pipeline.languages import LanguageTable, guess_language, table
 from pipeline.readers.layout import layout
 from pipeline.readers.pdf import PdfPage, open_pdf, read_pages
-from pipeline.readers.text import Line, TextSource
+from pipeline.readers.text import Line, TextSource, read_bytes
 
 FrontEnd = Callable[[list[str], LanguageTable], int]
 
@@ -21,10 +21,7 @@ FrontEnd = Callable[[list[str], LanguageTable], int]
 def read_pdf(path: Path, display: str | None, lang: str | None, front_end: FrontEnd) -> TextSource:
     """`front_end` tells how many of the first page's lines are its first-page block."""
     name = display or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(name, f"cannot read: {err.strerror or err}") from None
+    data = read_bytes(path, name)
     pages = _read_all_pages(path, name)
     _check_text_layer(pages, name)
     language = table(lang or detect_language(pages))

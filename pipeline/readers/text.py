@@ -44,12 +44,17 @@ class TextSource:
     warnings: list[str] = field(default_factory=list)  # e.g. a PDF page without a text layer
 
 
-def read_text(path: Path, display: str | None = None) -> TextSource:
-    name = display or str(path)
+def read_bytes(path: Path, name: str) -> bytes:
+    """A file's bytes, or one line naming it when it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise InputError(name, f"cannot read: {err.strerror or err}") from None
+
+
+def read_text(path: Path, display: str | None = None) -> TextSource:
+    name = display or str(path)
+    data = read_bytes(path, name)
     decoded = decode(data, name)
     lines = [clean_line(no, raw) for no, raw in enumerate(_split_lines(decoded.text), 1)]
     if not any(line.text for line in lines):
