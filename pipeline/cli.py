@@ -37,9 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("b", type=Path, help="the other language version")
     align.add_argument("--to", choices=("tei", "tsv", "tmx", "json"), default="tei",
                        help="output format (default: TEI standOff links)")
-    align.add_argument("--overrides", type=Path, default=Path("alignments/overrides.tsv"),
-                       help="human link/unlink decisions (default: alignments/overrides.tsv)")
-    align.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    _link_options(align)
     align.set_defaults(run=run_align)
 
     succession = commands.add_parser(
@@ -49,10 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     succession.add_argument("new", type=Path, help="the later plan")
     succession.add_argument("--to", choices=("tsv", "json", "tei"), default="tsv",
                             help="output format (default: TSV old/new/relation/score)")
-    succession.add_argument("--overrides", type=Path,
-                            default=Path("alignments/overrides.tsv"),
-                            help="human link/unlink decisions (default: alignments/overrides.tsv)")
-    succession.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    _link_options(succession)
     succession.set_defaults(run=run_succession)
 
     trace = commands.add_parser(
@@ -82,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     sentalign.add_argument("--tgt-lang", choices=LANGUAGES, help="(default: detected)")
     sentalign.set_defaults(run=run_sentalign)
     return parser
+
+
+def _link_options(parser: argparse.ArgumentParser) -> None:
+    """What the linking commands share: human decisions, and where the links go."""
+    from pipeline.align.overrides import OVERRIDES
+
+    parser.add_argument("--overrides", type=Path, default=OVERRIDES,
+                        help=f"human link/unlink decisions (default: {OVERRIDES})")
+    parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
 
 
 def run_extract(args: argparse.Namespace) -> int:

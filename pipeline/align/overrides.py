@@ -12,6 +12,8 @@ from pathlib import Path
 from pipeline.errors import InputError
 
 DECISIONS = ("link", "unlink")
+# Where the decisions live, relative to the project folder.
+OVERRIDES = Path("alignments/overrides.tsv")
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class Override:
     line: int
 
 
-def load_overrides(path: Path, display: str = "alignments/overrides.tsv") -> list[Override]:
+def load_overrides(path: Path, display: str = str(OVERRIDES)) -> list[Override]:
     if not path.exists():
         return []
     try:

@@ -169,20 +169,10 @@ def _relations(old: list[_Profile], new: list[_Profile],
         rows, cols = linear_sum_assignment([[-s for s in row] for row in scores])
         pairs = {(i, j): scores[i][j] for i, j in zip(rows, cols, strict=True)
                  if _worth_linking(scores, i, j)}
-    for j in range(len(new)):  # splits: a second successor of one old action
-        if any(q == j for _, q in pairs):
-            continue
-        i = max(range(len(old)), key=lambda k: scores[k][j], default=None)
-        if i is not None and _extra_link(scores[i][j], [s for (p, _), s in pairs.items()
-                                                        if p == i]):
-            pairs[(i, j)] = scores[i][j]
-    for i in range(len(old)):  # merges: a second predecessor of one new action
-        if any(p == i for p, _ in pairs):
-            continue
-        j = max(range(len(new)), key=lambda k: scores[i][k], default=None)
-        if j is not None and _extra_link(scores[i][j], [s for (_, q), s in pairs.items()
-                                                        if q == j]):
-            pairs[(i, j)] = scores[i][j]
+    pairs.update(_second_links(scores, pairs))  # splits: a second successor of one old
+    transposed = [list(column) for column in zip(*scores, strict=True)] if scores else []
+    merges = _second_links(transposed, {(j, i): s for (i, j), s in pairs.items()})
+    pairs.update({(i, j): s for (j, i), s in merges.items()})  # merges: a second predecessor
     return _label(old, new, pairs)
 
 
@@ -197,6 +187,20 @@ def _worth_linking(scores: list[list[float]], i: int, j: int) -> bool:
     column = sorted((scores[k][j] for k in range(len(scores)) if k != i), reverse=True)
     rival = max(row[:1] + column[:1], default=0.0)
     return score >= rival * MUTUAL_MARGIN
+
+
+def _second_links(scores: list[list[float]],
+                  pairs: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Columns left without a link whose best row is linked already and scores near it."""
+    taken = {j for _, j in pairs}
+    found = {}
+    for j in range(len(scores[0]) if scores else 0):
+        if j in taken:
+            continue
+        i = max(range(len(scores)), key=lambda k: scores[k][j])
+        if _extra_link(scores[i][j], [s for (p, _), s in pairs.items() if p == i]):
+            found[(i, j)] = scores[i][j]
+    return found
 
 
 def _extra_link(score: float, others: list[float]) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline import atomic
 from pipeline.align.chains import align_chain, plan_chains
-from pipeline.align.overrides import load_overrides
+from pipeline.align.overrides import OVERRIDES, Override, load_overrides
 from pipeline.align.pairs import translation_pairs
 from pipeline.align.succession import lineages
 from pipeline.align.translation import align_translation
@@ -83,8 +83,9 @@ def run_corpus(root: Path, log: Callable[[str], None] = print) -> RunResult:
         if doc is not None:
             documents.append(doc)
     atomic.write_bytes(root / "output" / "corpus.xml", corpus_to_tei(documents))
-    links = _align_translations(root, documents, log)
-    links += _align_successions(root, documents, log)
+    overrides = load_overrides(root / OVERRIDES)
+    links = _align_translations(root, documents, overrides, log)
+    links += _align_successions(root, documents, overrides, log)
     result = RunResult(outcomes, time.monotonic() - started, links)
     _write_run_json(root / "output" / "run.json", result)
     summary = result.summary()
@@ -99,17 +100,13 @@ def run_corpus(root: Path, log: Callable[[str], None] = print) -> RunResult:
 Planned = tuple[Entry | None, str, Path, str]
 
 
-def _align_translations(root: Path, documents: list[Document],
+def _align_translations(root: Path, documents: list[Document], overrides: list[Override],
                         log: Callable[[str], None]) -> int:
     """Every pair of language versions: TEI links, their TSV twin and a TMX memory."""
-    pairs = translation_pairs(documents)
-    if not pairs:
-        return 0
-    overrides = load_overrides(root / "alignments" / "overrides.tsv")
+    folder = root / "alignments"
     total = 0
-    for a, b in pairs:
+    for a, b in translation_pairs(documents):
         result = align_translation(a, b, overrides)
-        folder = root / "alignments"
         atomic.write_bytes(folder / f"{result.name}.xml",
                            alignment_to_tei(result.alignment, result.sentences))
         atomic.write_bytes(folder / f"{result.name}.tsv", alignment_to_tsv(result.alignment))
@@ -125,16 +122,12 @@ def _align_translations(root: Path, documents: list[Document],
     return total
 
 
-def _align_successions(root: Path, documents: list[Document],
+def _align_successions(root: Path, documents: list[Document], overrides: list[Override],
                        log: Callable[[str], None]) -> int:
     """Every chain of plans (`plan`, `follows`): each step's links, and one row per lineage."""
-    chains = plan_chains(documents)
-    if not chains:
-        return 0
-    overrides = load_overrides(root / "alignments" / "overrides.tsv")
     folder = root / "alignments"
     total = 0
-    for plans in chains:
+    for plans in plan_chains(documents):
         chain = align_chain(plans, overrides)
         for (old, new), links in zip(pairwise(plans), chain.steps, strict=True):
             name = f"{old.id}__{new.id}.succession"

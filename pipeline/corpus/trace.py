@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.align.chains import Chain, align_chain, plan_chains
-from pipeline.align.overrides import load_overrides
+from pipeline.align.overrides import OVERRIDES, load_overrides
 from pipeline.align.succession import lineages
 from pipeline.corpus.manifest import load_manifest
 from pipeline.errors import InputError
@@ -40,7 +40,7 @@ def _chains(root: Path) -> list[Chain]:
         if entry.plan:
             docs.append(extract_file(root / "corpus" / entry.file, entry.id, entry.lang,
                                      f"corpus/{entry.file}", entry.metadata()))
-    overrides = load_overrides(root / "alignments" / "overrides.tsv")
+    overrides = load_overrides(root / OVERRIDES)
     return [align_chain(plans, overrides) for plans in plan_chains(docs)]
 
 
