@@ -1,4 +1,7 @@
 """Succession speed: 50 x 50 actions (target < 1 s); a chain of 5 plans of 60 actions (< 3 s).
+And quality on the two real plans: the correspondences read off both by hand
+(tests/fixtures/lausanne-srap.tsv) found by this aligner and by plain string similarity with
+the same global assignment (the baseline the issue names).
 
 The plans are the real Lausanne and Siem Reap–Angkor texts; the 60-action plans are Lausanne
 followed by Siem Reap–Angkor's first actions, renumbered. The reference run in the same
@@ -10,6 +13,9 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from rapidfuzz import fuzz
+from scipy.optimize import linear_sum_assignment
+
 from benchmarks import best_of
 from pipeline.align.chains import align_chain
 from pipeline.align.succession import align_plans
@@ -19,6 +25,7 @@ from pipeline.model import Document
 ROOT = Path(__file__).resolve().parent.parent
 LAUSANNE = ROOT / "corpus/001_591293dc92ae0fa4.txt"
 SRAP = ROOT / "corpus/000_6c6220c63a51d5e0.txt"
+GOLD = ROOT / "tests/fixtures/lausanne-srap.tsv"
 
 
 
@@ -47,7 +54,22 @@ def run(folder: Path) -> list[str]:
     line = (f"succession: 50 x 50 actions in {pair:.2f} s (target < 1 s); chain of 5 plans "
             f"({sizes} actions) in {chained:.2f} s (target < 3 s); extracting the two "
             f"plans: {reference:.2f} s")
-    return [line]
+    return [line, quality(lausanne, srap)]
+
+
+def quality(old: Document, new: Document) -> str:
+    gold = {tuple(row.split("\t")) for row in GOLD.read_text(encoding="utf-8").splitlines()[1:]}
+    ours = {(s.old, s.new) for s in align_plans(old, new) if s.old and s.new}
+    return (f"succession quality, Lausanne -> Siem Reap-Angkor: {len(gold & ours)}/{len(gold)} "
+            f"hand-read correspondences found, {len(ours - gold)} other links; plain string "
+            f"similarity + global assignment: {len(gold & string_baseline(old, new))}/{len(gold)}")
+
+
+def string_baseline(old: Document, new: Document) -> set[tuple[str, str]]:
+    actions_old, actions_new = old.actions(), new.actions()
+    cost = [[-fuzz.ratio(a.body.text, b.body.text) for b in actions_new] for a in actions_old]
+    rows, cols = linear_sum_assignment(cost)
+    return {(actions_old[i].n, actions_new[j].n) for i, j in zip(rows, cols, strict=True)}
 
 
 if __name__ == "__main__":

@@ -26,14 +26,19 @@ from pipeline.align.lexicon import glossary_pairs, load_lexicon
 from pipeline.model import Action, Document, Section
 
 # A pair below this is no succession: the old action is dropped, the new one is new.
-LINK_THRESHOLD = 0.2
+LINK_THRESHOLD = 0.17
 # Under it, a pair is still linked when both are each other's best match by this margin.
 LINK_FLOOR, MUTUAL_MARGIN = 0.1, 1.0
 # A second successor (split) or predecessor (merge) must score this share of the first.
 SPLIT_SHARE = 0.75
 # Texts this similar (rapidfuzz ratio, 0-100) are the same action, not a rewording.
 SAME_RATIO = 95
-WEIGHTS = {"text": 0.7, "indicators": 0.2, "section": 0.1}
+# "content" is text and indicators together: what one plan says in the action and the other
+# in an indicator (a deadline, a report to submit) still counts.
+WEIGHTS = {"text": 0.35, "indicators": 0.1, "content": 0.45, "section": 0.1}
+# A glossary term or an article reference counts as this many words: curated domain terms
+# say more than the character pairs around them.
+CONCEPT_WEIGHT = 3
 _PUNCTUATION = re.compile(r"^[\W_]+$")
 _SPACED_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)*)\s*")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -73,11 +78,13 @@ def _profiles(doc: Document, other_lang: str) -> list[_Profile]:
     for action in doc.actions():
         text = " ".join(t.text for t in [action.body, *action.more])
         indicators = " ".join(i.body.text for i in action.indicators)
-        profiles.append(_Profile(action, {
+        terms = {
             "text": _terms(text, doc.meta.language, cross),
             "indicators": _terms(indicators, doc.meta.language, cross),
             "section": _terms(heads.get(action.uid, ""), doc.meta.language, cross),
-        }))
+        }
+        terms["content"] = terms["text"] + terms["indicators"]
+        profiles.append(_Profile(action, terms))
     return profiles
 
 
@@ -104,6 +111,7 @@ def _terms(text: str, lang: str, cross: bool) -> Counter[str]:
     articles = Counter(f"§{n}" for n in _ARTICLE[lang].findall(text))
     articles = Counter({f"§{_arabic(k[1:])}": c for k, c in articles.items()})
     articles += _concepts(text, lang)
+    articles = Counter({concept: count * CONCEPT_WEIGHT for concept, count in articles.items()})
     if lang == "en":
         return Counter(lexicon.en_tokens(text)) + articles
     tokens = [t for t in lexicon.zh_tokens(text) if t.strip() and not _PUNCTUATION.match(t)]
