@@ -5,12 +5,20 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from benchmarks import align_speed, macdev, pdf_speed, succession_speed
+from benchmarks import (
+    align_speed,
+    batch_speed,
+    macdev,
+    pdf_speed,
+    qa_speed,
+    succession_speed,
+)
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="planalign-bench-") as folder:
-        for benchmark in (pdf_speed, align_speed, macdev, succession_speed):
+        for benchmark in (pdf_speed, align_speed, macdev, succession_speed, qa_speed,
+                          batch_speed):
             for line in benchmark.run(Path(folder)):
                 print(line, flush=True)
 

@@ -35,3 +35,12 @@ def _mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def sweep(folder: Path) -> int:
+    """Remove the temp files a killed writer left under `folder` (call it while no writer
+    runs: under the batch run's lock). Returns how many there were."""
+    stale = [p for p in Path(folder).rglob(".*.tmp") if p.is_file()]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)

@@ -60,10 +60,52 @@ def build_parser() -> argparse.ArgumentParser:
                        help="project folder holding corpus/ (default: the current one)")
     trace.set_defaults(run=run_trace)
 
-    corpus = commands.add_parser("corpus", help="the batch run behind `make corpus`",
-                                 description="Process corpus/ into output/.")
+    check = commands.add_parser(
+        "check", help="terminology and translation QA findings",
+        description="Check documents for untranslated words, punctuation, numbers that differ "
+                    "between language versions, notes, numbering, restatements and terms. "
+                    "Without PATH, the corpus of --root.")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="documents to check (default: every document of the corpus)")
+    check.add_argument("--root", type=Path, default=Path("."),
+                       help="project folder holding corpus/ (default: the current one)")
+    check.add_argument("--lang", choices=LANGUAGES, help="language of the PATHs (default: "
+                       "detected)")
+    check.add_argument("--to", choices=("text", "csv", "json", "html"), default="text",
+                       help="output format (default: text)")
+    check.add_argument("--fail-on", choices=("error", "warning"),
+                       help="exit 1 when a finding is this severe or more")
+    check.add_argument("--glossary", type=Path,
+                       help="glossary, CSV or TBX (default: pipeline/data/glossary.csv)")
+    check.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    check.set_defaults(run=run_check)
+
+    glossary = commands.add_parser(
+        "glossary", help="the domain glossary as TBX or CSV",
+        description="Write a glossary (default: the project's) as TBX-Basic or CSV, e.g. to "
+                    "load it into a CAT tool's termbase or to convert a TBX export to CSV.")
+    glossary.add_argument("file", nargs="?", type=Path,
+                          help="a glossary, CSV or TBX (default: pipeline/data/glossary.csv)")
+    glossary.add_argument("--to", choices=("tbx", "csv"), default="tbx",
+                          help="output format (default: TBX)")
+    glossary.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    glossary.set_defaults(run=run_glossary)
+
+    corpus = commands.add_parser(
+        "corpus", help="the batch run behind `make corpus`",
+        description="Process corpus/ into output/ and alignments/; what is unchanged since "
+                    "the last run is taken from output/.cache/.")
     corpus.add_argument("--root", type=Path, default=Path("."),
                         help="project folder holding corpus/ (default: the current one)")
+    corpus.add_argument("--jobs", type=_positive, default=_cpu_count(), metavar="N",
+                        help="documents processed at once (default: the CPU count, "
+                             f"{_cpu_count()} here; 1 = one after another, in this process)")
+    corpus.add_argument("--force", action="store_true",
+                        help="ignore the cache: extract and align everything again")
+    corpus.add_argument("--executor", choices=("local", "dask"), default="local",
+                        help="local processes (default), or a Dask cluster")
+    corpus.add_argument("--scheduler", metavar="ADDR",
+                        help="the Dask scheduler's address, e.g. tcp://10.0.0.5:8786")
     corpus.set_defaults(run=run_corpus)
 
     sentalign = commands.add_parser(
@@ -160,6 +202,37 @@ def run_trace(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_check(args: argparse.Namespace) -> int:
+    from pipeline.qa import load_glossary, run_checks
+    from pipeline.qa.findings import at_or_above
+    from pipeline.qa.inputs import corpus_inputs, file_inputs, translations
+    from pipeline.writers import qa
+
+    glossary = load_glossary(args.glossary)
+    inputs = file_inputs(args.paths, args.lang) if args.paths else corpus_inputs(args.root)
+    for problem in inputs.problems:
+        print(f"planalign: {problem}", file=sys.stderr)
+    pairs = translations(inputs.documents, args.root, pair_two=bool(args.paths))
+    findings = run_checks(inputs.documents, pairs, glossary)
+    if args.to == "text":
+        text = qa.findings_to_text(findings, colour=not args.output and sys.stdout.isatty())
+    else:
+        text = {"csv": qa.findings_to_csv, "json": qa.findings_to_json,
+                "html": qa.findings_to_html}[args.to](findings)
+    _emit(text.encode("utf-8"), args.output)
+    if inputs.problems:
+        return EXIT_UNUSABLE
+    return EXIT_FAILURES if args.fail_on and at_or_above(findings, args.fail_on) else EXIT_OK
+
+
+def run_glossary(args: argparse.Namespace) -> int:
+    from pipeline.terminology import glossary_to_csv, glossary_to_tbx, load_glossary
+
+    writer = {"tbx": glossary_to_tbx, "csv": glossary_to_csv}[args.to]
+    _emit(writer(load_glossary(args.file)), args.output)
+    return EXIT_OK
+
+
 def _emit(data: bytes, output: Path | None) -> None:
     if not output:
         sys.stdout.buffer.write(data)
@@ -172,12 +245,36 @@ def _emit(data: bytes, output: Path | None) -> None:
 
 
 def run_corpus(args: argparse.Namespace) -> int:
+    from pipeline.corpus.executor import make_executor
+    from pipeline.corpus.progress import Progress
     from pipeline.corpus.runner import run_corpus as run
 
     if not (args.root / "corpus").is_dir():
         raise InputError(str(args.root), "no corpus/ folder here")
-    result = run(args.root)
-    return EXIT_FAILURES if result.failed else EXIT_OK
+    executor = make_executor(args.executor, args.jobs, args.scheduler)
+    try:
+        result = run(args.root, executor=executor, force=args.force,
+                     progress=Progress.for_terminal(print, sys.stderr))
+    finally:
+        executor.close()
+    return EXIT_FAILURES if result.failures else EXIT_OK
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return number
 
 
 

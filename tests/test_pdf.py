@@ -163,6 +163,11 @@ class TestBadPdfs:
         path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)
         assert self.error(path) == f"{path}: corrupt or truncated PDF"
 
+    def test_no_pdf_header(self, tmp_path):
+        path = tmp_path / "words.pdf"
+        path.write_bytes(b"Just text, saved with the wrong name.\n" * 50)
+        assert self.error(path) == f"{path}: not a PDF (no %PDF- header)"
+
     def test_zero_pages(self, tmp_path):
         path = pdfgen.make_zero_pages(tmp_path / "empty.pdf")
         assert self.error(path) == f"{path}: PDF without pages"

@@ -12,18 +12,14 @@ language are compared the same way, by their own tokens.
 
 from __future__ import annotations
 
-import csv
 import functools
 import logging
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import cn2an
 import jieba
 from pypinyin import lazy_pinyin
-
-GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "glossary.csv"
 
 STOP_EN = frozenset([
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
@@ -393,14 +389,11 @@ def glossary_pairs() -> list[tuple[str, str]]:
 
 
 def _glossary() -> list[tuple[str, str]]:
-    pairs = []
-    with GLOSSARY.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            for chinese in [row["chinese"], *row["variants"].split(";")]:
-                chinese = chinese.strip().strip("《》")
-                if chinese:
-                    pairs.append((row["english"].lower(), chinese))
-    return pairs
+    from pipeline.terminology.glossary import load_glossary
+
+    return [(entry.english.lower(), chinese.strip("《》"))
+            for entry in load_glossary().entries for chinese in entry.chinese_forms
+            if chinese.strip("《》")]
 
 
 @functools.lru_cache(maxsize=4096)

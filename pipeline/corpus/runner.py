@@ -1,63 +1,65 @@
-"""The batch run behind `make corpus`: every document in corpus/ to output/tei/, and the corpus.
+"""The batch run behind `make corpus`: corpus/ to output/ and alignments/, stage by stage.
 
-A bad document is reported in one line and skipped; the others go on. Every file is
-written atomically, so an interrupted run leaves earlier outputs whole.
+Stages: each document to its TEI (in parallel), all of them to `output/corpus.xml`, then
+the alignments — translation pairs and chains of plans (in parallel) — then the QA
+findings. Every task's product is cached under a key made of its inputs and the code
+(`cache.py`); a task found there is not run again, and a file already holding the bytes a
+product carries is not written again, so a run over an unchanged corpus does no work.
+
+A bad document, or a task that fails, is reported in one line and the rest go on. Files
+are written atomically, by this process alone, and `alignments/overrides.tsv` never.
+`output/run.json` holds only what the inputs determine (no times, no cache figures), so two
+runs give byte-identical outputs.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import pairwise
 from pathlib import Path
 
 from pipeline import atomic
-from pipeline.align.chains import align_chain, plan_chains
-from pipeline.align.overrides import OVERRIDES, Override, load_overrides
-from pipeline.align.pairs import translation_pairs
-from pipeline.align.succession import lineages
-from pipeline.align.translation import align_translation
+from pipeline.align.overrides import OVERRIDES, load_overrides
+from pipeline.corpus.cache import CACHE, Cache, code_version, digest
+from pipeline.corpus.executor import Executor, SerialExecutor, TaskError
+from pipeline.corpus.lock import run_lock
 from pipeline.corpus.manifest import Entry, load_manifest
+from pipeline.corpus.progress import Progress
+from pipeline.corpus.results import Outcome, Product
+from pipeline.doc_ids import unique_id
 from pipeline.errors import InputError
-from pipeline.extract import default_id, extract_file
-from pipeline.model import Document
-from pipeline.writers.links import alignment_to_tei, alignment_to_tsv
-from pipeline.writers.succession import lineages_to_tsv, succession_to_tei, succession_to_tsv
-from pipeline.writers.tei import corpus_to_tei, document_to_tei
-from pipeline.writers.tmx import segments_to_tmx
 
 INPUT_SUFFIXES = {".txt", ".text", ".md", ".pdf"}
 MANIFEST = "manifest.toml"
-
-
-@dataclass
-class Outcome:
-    id: str
-    file: str
-    status: str  # ok | warned | failed
-    message: str = ""
-    warnings: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
+COUNTS = ("sections", "paragraphs", "actions", "indicators", "footnotes")
 
 
 @dataclass
 class RunResult:
-    outcomes: list[Outcome]
+    outcomes: list[Outcome]  # one per document, in manifest order
     seconds: float
-    links: int = 0  # translation links written to alignments/
+    links: int = 0  # translation and succession links written to alignments/
+    findings: int = 0
+    tasks: list[dict] = field(default_factory=list)  # the alignment and QA tasks
+    cached: int = 0  # tasks found in the cache
+    computed: int = 0  # tasks run
 
     @property
     def failed(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == "failed"]
 
+    @property
+    def failures(self) -> int:
+        """Documents and other tasks that failed: the exit status is 1 when any did."""
+        return len(self.failed) + sum(1 for t in self.tasks if t["status"] == "failed")
+
     def summary(self) -> dict:
         statuses = [o.status for o in self.outcomes]
-        totals: dict[str, int] = {}
-        for outcome in self.outcomes:
-            for key, value in outcome.counts.items():
-                totals[key] = totals.get(key, 0) + value
+        totals = {key: sum(o.counts.get(key, 0) for o in self.outcomes) for key in COUNTS}
         return {
             "documents": len(self.outcomes),
             "ok": statuses.count("ok"),
@@ -65,81 +67,295 @@ class RunResult:
             "failed": statuses.count("failed"),
             **totals,
             "links": self.links,
+            "findings": self.findings,
         }
 
 
-def run_corpus(root: Path, log: Callable[[str], None] = print) -> RunResult:
+def run_corpus(root: Path, log: Callable[[str], None] = print, *,
+               executor: Executor | None = None, force: bool = False,
+               progress: Progress | None = None) -> RunResult:
+    """Process `root`/corpus. `force` ignores the cache (and refills it). A run that cannot
+    start (a manifest or overrides error, another run at work on the folder) stops with one
+    line before it writes anything."""
     started = time.monotonic()
     corpus = root / "corpus"
     manifest_path = corpus / MANIFEST
     entries = (load_manifest(manifest_path, f"corpus/{MANIFEST}") if manifest_path.exists()
                else [])
-    outcomes: list[Outcome] = []
-    documents: list[Document] = []
-    for entry, doc_id, path, note in _plan(corpus, entries):
-        outcome, doc = _process(root, corpus, entry, doc_id, path, note)
-        outcomes.append(outcome)
-        _report(outcome, log)
-        if doc is not None:
-            documents.append(doc)
-    atomic.write_bytes(root / "output" / "corpus.xml", corpus_to_tei(documents))
-    overrides = load_overrides(root / OVERRIDES)
-    links = _align_translations(root, documents, overrides, log)
-    links += _align_successions(root, documents, overrides, log)
-    result = RunResult(outcomes, time.monotonic() - started, links)
-    _write_run_json(root / "output" / "run.json", result)
-    summary = result.summary()
-    log(f"{summary['documents']} documents: {summary['ok']} ok, {summary['warned']} warned, "
-        f"{summary['failed']} failed; {summary.get('sections', 0)} sections, "
-        f"{summary.get('paragraphs', 0)} paragraphs, {summary.get('actions', 0)} actions, "
-        f"{summary.get('indicators', 0)} indicators, {summary.get('footnotes', 0)} footnotes "
-        f"in {result.seconds:.1f} s")
+    overrides = _read_overrides(root)
+    with run_lock(root / "output"):
+        for folder in ("output", "alignments"):  # what a killed run was writing
+            atomic.sweep(root / folder)
+        run = _Run(root, Cache(root / CACHE, read=not force), executor or SerialExecutor(),
+                   progress or Progress(log), code_version(), overrides)
+        planned = _plan(corpus, entries)
+        # Only a corpus in two languages has translations to align (unlisted files may be
+        # either)
+        run.bilingual = len({e.lang for e in entries}) > 1 or any(not e for e, *_ in planned)
+        result = run.everything(planned)
+        result.seconds = time.monotonic() - started
+        run.write_file("output/run.json", _run_json(result))
+        run.cache.prune()
+    result.cached, result.computed = run.cache.hits, run.cache.misses
+    run.progress.notice(_summary_line(result))
     return result
 
 
 Planned = tuple[Entry | None, str, Path, str]
 
 
-def _align_translations(root: Path, documents: list[Document], overrides: list[Override],
-                        log: Callable[[str], None]) -> int:
-    """Every pair of language versions: TEI links, their TSV twin and a TMX memory."""
-    folder = root / "alignments"
-    total = 0
-    for a, b in translation_pairs(documents):
-        result = align_translation(a, b, overrides)
-        atomic.write_bytes(folder / f"{result.name}.xml",
-                           alignment_to_tei(result.alignment, result.sentences))
-        atomic.write_bytes(folder / f"{result.name}.tsv", alignment_to_tsv(result.alignment))
-        atomic.write_bytes(folder / f"{result.name}.tmx",
-                           segments_to_tmx(result.segments, a.meta.language, b.meta.language,
-                                           result.source_lang))
-        links = result.alignment.links
-        total += len(links)
-        review = sum(1 for link in links if link.review)
-        log(f"linked {a.id} and {b.id}: {len(links)} links ({review} to review), "
-            f"{len(result.alignment.unmatched)} without counterpart, "
-            f"{len(result.segments)} TM segments")
-    return total
+@dataclass
+class _Task:
+    stage: str  # cache folder: extract, translation, succession
+    key: str
+    make_job: Callable[[], object]  # the job (run(), failure()) for work.run_job, if needed
 
 
-def _align_successions(root: Path, documents: list[Document], overrides: list[Override],
-                       log: Callable[[str], None]) -> int:
-    """Every chain of plans (`plan`, `follows`): each step's links, and one row per lineage."""
-    folder = root / "alignments"
-    total = 0
-    for plans in plan_chains(documents):
-        chain = align_chain(plans, overrides)
-        for (old, new), links in zip(pairwise(plans), chain.steps, strict=True):
-            name = f"{old.id}__{new.id}.succession"
-            atomic.write_bytes(folder / f"{name}.xml", succession_to_tei(links, old, new))
-            atomic.write_bytes(folder / f"{name}.tsv", succession_to_tsv(links))
-            total += sum(1 for s in links if s.old and s.new)
-        keys = "--".join(p.meta.plan for p in plans)
-        atomic.write_bytes(folder / f"lineages.{keys}.tsv",
-                           lineages_to_tsv(plans, lineages(plans, chain.steps)))
-        log(f"traced {' → '.join(p.meta.plan for p in plans)}: "
-            f"{len(lineages(plans, chain.steps))} lineages")
-    return total
+@dataclass
+class _Document:
+    outcome: Outcome
+    key: str = ""  # cache key of its extraction
+    product: Product | None = None  # its TEI, and the Document as payload
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome.status != "failed"
+
+
+class _Run:
+    def __init__(self, root: Path, cache: Cache, executor: Executor, progress: Progress,
+                 code: str, overrides: tuple[bytes, tuple]):
+        self.root = root
+        self.cache = cache
+        self.executor = executor
+        self.progress = progress
+        self.code = code
+        self.overrides_bytes, self.overrides = overrides
+        self.translations: list[tuple[str, Product]] = []  # (cache key, product), for QA
+        self.warm = False  # the lexicon loaded in this process (see _warm_up)
+        self.bilingual = True  # the corpus may hold translations (see _warm_up)
+
+    def everything(self, planned: list[Planned]) -> RunResult:
+        documents = self.extract(planned)
+        good = [d for d in documents if d.ok]
+        corpus = self.inline("corpus", [d.key for d in good], lambda: _work().corpus_product(
+            [d.product.load() for d in good]))
+        tasks = [] if not corpus.failed else [_failed_task("corpus", "corpus.xml", corpus)]
+        tasks += self.align(good)
+        tasks += self.quality(good)
+        links = sum(t.get("links", 0) for t in tasks)
+        findings = sum(t.get("findings", 0) for t in tasks)
+        return RunResult([d.outcome for d in documents], 0.0, links, findings, tasks)
+
+    # Stage 1: each document to its TEI ---------------------------------------------------
+    def extract(self, planned: list[Planned]) -> list[_Document]:
+        items = [self._document_task(*plan) for plan in planned]
+        documents: list[_Document] = []
+
+        def done(index: int, product: Product) -> None:
+            task = items[index]
+            key = task.key if isinstance(task, _Task) else ""
+            documents.append(_Document(product.outcome, key, product))
+            self._report_document(product.outcome)
+            self.write_files(product.files)
+
+        self.run_tasks("documents", items, done)
+        return documents
+
+    def _document_task(self, entry: Entry | None, doc_id: str, path: Path,
+                       note: str) -> _Task | Product:
+        """The extraction task, keyed by the document's bytes; or the failure, if it has
+        none to read."""
+        display = f"corpus/{path.relative_to(self.root / 'corpus').as_posix()}"
+        failed = Product(outcome=Outcome(doc_id, display, "failed"))
+        if path.suffix.lower() not in INPUT_SUFFIXES:
+            failed.outcome.message = (f"{display}: unsupported input type "
+                                      f"{path.suffix or '(none)'!r}")
+            return failed
+        try:
+            with path.open("rb") as handle:
+                content = hashlib.file_digest(handle, "sha256").digest()
+        except FileNotFoundError:
+            where = f" (manifest line {entry.line})" if entry else ""
+            what = (f"broken symbolic link to {os.readlink(path)}" if path.is_symlink()
+                    else "file not found")
+            failed.outcome.message = f"{display}: {what}{where}"
+            return failed
+        except OSError as err:
+            failed.outcome.message = f"{display}: cannot read: {err.strerror or err}"
+            return failed
+        lang = entry.lang if entry else None
+        metadata = entry.metadata() if entry else None
+        key = digest(self.code, "extract", doc_id, display, lang or "",
+                     json.dumps(metadata, sort_keys=True), note, content)
+        return _Task("extract", key, lambda: _work().DocumentJob(
+            doc_id, str(path.resolve()), display, lang, metadata, note))
+
+    def _report_document(self, outcome: Outcome) -> None:
+        if outcome.status == "failed":
+            self.progress.notice(f"FAILED {outcome.message}")
+            return
+        counts = ", ".join(f"{v} {k}" for k, v in outcome.counts.items())
+        self.progress.routine(f"{outcome.status:<6} {outcome.id}: {counts}")
+        for warning in outcome.warnings:
+            self.progress.notice(f"  warning {outcome.file}: {warning}")
+
+    # Stage 2: translation pairs and chains of plans ----------------------------------------
+    def align(self, good: list[_Document]) -> list[dict]:
+        plan = self.inline("links", [d.key for d in good], lambda: _work().link_plan(
+            [d.product.load() for d in good]))
+        if plan.failed:
+            return [_failed_task("links", "pairs and chains", plan)]
+        by_id = {d.outcome.id: d for d in good}
+        pairs, chains = plan.load()
+        tasks = [self._translation_task(by_id[a], by_id[b]) for a, b in pairs]
+        tasks += [self._succession_task(name, [by_id[i] for i in ids]) for name, ids in chains]
+        names = [f"{a}__{b}" for a, b in pairs] + [name for name, _ in chains]
+        records = [{"kind": t.stage, "name": n, "status": "ok", "message": ""}
+                   for t, n in zip(tasks, names, strict=True)]
+
+        def done(index: int, product: Product) -> None:
+            if product.failed:
+                records[index].update(status="failed", message=product.failed)
+                self.progress.notice(f"FAILED {product.failed}")
+                return
+            records[index].update(product.counts)
+            for line in product.log:
+                self.progress.routine(line)
+            self.write_files(product.files)
+
+        products = self.run_tasks("alignments", tasks, done)
+        self.translations = [(task.key, product) for task, product in zip(
+            tasks, products, strict=True) if task.stage == "translation"]
+        return records
+
+    def _translation_task(self, a: _Document, b: _Document) -> _Task:
+        key = digest(self.code, "translation", a.key, b.key, self.overrides_bytes)
+        name = f"{a.outcome.id}__{b.outcome.id}"
+        return _Task("translation", key, lambda: _work().TranslationJob(
+            a.product.payload, b.product.payload, self.overrides, name))
+
+    def _succession_task(self, name: str, plans: list[_Document]) -> _Task:
+        key = digest(self.code, "succession", *[p.key for p in plans], self.overrides_bytes)
+        return _Task("succession", key, lambda: _work().SuccessionJob(
+            tuple(p.product.payload for p in plans), self.overrides, name))
+
+    # Stage 3: QA findings --------------------------------------------------------------------
+    def quality(self, good: list[_Document]) -> list[dict]:
+        """Findings over every document and translation (`pipeline.qa.run_checks`)."""
+        translations = [(key, product) for key, product in self.translations
+                        if not product.failed]
+        keys = [d.key for d in good] + [key for key, _ in translations]
+        product = self.inline("qa", keys, lambda: _work().quality_product(
+            [d.product.load() for d in good], [p.load() for _, p in translations]))
+        if product.failed:
+            return [_failed_task("qa", "output/qa", product)]
+        for line in product.log:
+            self.progress.routine(line)
+        return [{"kind": "qa", "name": "output/qa", "status": "ok", "message": "",
+                 **product.counts}]
+
+    # Running tasks ------------------------------------------------------------------------
+    def run_tasks(self, label: str, items: list[_Task | Product],
+                  done: Callable[[int, Product], None]) -> list[Product]:
+        """Each task's product, from the cache or else from the executor (and then cached).
+        An item that is a Product is finished already. `done` sees the products in item
+        order, each as soon as it and all before it are there, whatever order they finish
+        in: what is logged and written never depends on the executor."""
+        products: list[Product | None] = [
+            item if isinstance(item, Product) else self.cache.get(item.stage, item.key)
+            for item in items]
+        missing = [i for i, product in enumerate(products) if product is None]
+        self.progress.start(label, len(items), len(items) - len(missing),
+                            "doc" if label == "documents" else "task")
+        released = _release(0, products, done)
+        if missing:
+            jobs = [items[i].make_job() for i in missing]
+            finished = self.executor.map_unordered(_work().run_job, jobs, self._warm_up)
+            for position, result in finished:
+                index, task = missing[position], items[missing[position]]
+                if isinstance(result, TaskError):
+                    result = jobs[position].failure(result.message)
+                if not result.failed:
+                    self.cache.put(task.stage, task.key, result)
+                products[index] = result
+                self.progress.advance()
+                released = _release(released, products, done)
+        self.progress.finish()
+        return products
+
+    def _warm_up(self) -> None:
+        """While the first tasks run elsewhere: load the lexicon, which the alignments (in
+        workers forked after this) and the QA stage (here) need in a corpus with
+        translations, whenever a document changed. Serially it is loaded when first needed."""
+        if self.bilingual and not isinstance(self.executor, SerialExecutor) and not self.warm:
+            _work().warm_up()
+            self.warm = True
+
+    def inline(self, stage: str, keys: list[str], make: Callable[[], Product]) -> Product:
+        """A whole-corpus task, run here: from the cache, else made, cached and written."""
+        key = digest(self.code, stage, *keys)
+        product = self.cache.get(stage, key)
+        if product is None:
+            try:
+                product = make()
+            except Exception as err:  # noqa: BLE001 - reported as a failed task
+                product = Product(failed=f"{stage}: internal error: {type(err).__name__}: {err}")
+            if product.failed:
+                self.progress.notice(f"FAILED {product.failed}")
+            else:
+                self.cache.put(stage, key, product)
+        self.write_files(product.files)
+        return product
+
+    # Writing ------------------------------------------------------------------------------
+    def write_files(self, files: dict[str, bytes]) -> None:
+        for path, data in files.items():
+            self.write_file(path, data)
+
+    def write_file(self, path: str, data: bytes) -> None:
+        """Atomically, and only when the file does not already hold these bytes."""
+        target = self.root / path
+        if target.resolve() == (self.root / OVERRIDES).resolve():
+            raise AssertionError(f"{OVERRIDES} holds human decisions: never written")
+        try:
+            if target.read_bytes() == data:
+                return
+        except OSError:
+            pass
+        atomic.write_bytes(target, data)
+
+
+def _work():
+    """The module that does the work: imported only when some task must run."""
+    from pipeline.corpus import work
+
+    return work
+
+
+def _release(cursor: int, products: list[Product | None],
+             done: Callable[[int, Product], None]) -> int:
+    """Hand `done` the products from `cursor` on, up to the first not yet there."""
+    while cursor < len(products) and products[cursor] is not None:
+        done(cursor, products[cursor])
+        cursor += 1
+    return cursor
+
+
+def _failed_task(kind: str, name: str, product: Product) -> dict:
+    return {"kind": kind, "name": name, "status": "failed", "message": product.failed}
+
+
+def _read_overrides(root: Path) -> tuple[bytes, tuple]:
+    """The decisions' bytes (part of every alignment's cache key) and the decisions."""
+    path = root / OVERRIDES
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return b"", ()
+    except OSError as err:
+        raise InputError(str(OVERRIDES), f"cannot read: {err.strerror or err}") from None
+    return data, tuple(load_overrides(path))
 
 
 def _plan(corpus: Path, entries: list[Entry]) -> list[Planned]:
@@ -148,62 +364,34 @@ def _plan(corpus: Path, entries: list[Entry]) -> list[Planned]:
     planned: list[Planned] = [(e, e.id, corpus / e.file, "") for e in entries]
     taken = {e.id for e in entries}
     listed = {(corpus / e.file).resolve() for e in entries}
-    for path in sorted(p for p in corpus.rglob("*") if p.is_file()):
-        if path.name == MANIFEST or path.name.startswith(".") or path.resolve() in listed:
+    for path in sorted(p for p in corpus.rglob("*") if _is_document(p, corpus)):
+        if path.name == MANIFEST or Path(os.path.realpath(path)) in listed:  # loops too
             continue
-        doc_id = base = default_id(path)
-        suffix = 1
-        while doc_id in taken:
-            suffix += 1
-            doc_id = f"{base}-{suffix}"
-        taken.add(doc_id)
-        planned.append((None, doc_id, path, "no manifest entry: language and metadata inferred"))
+        planned.append((None, unique_id(path, taken), path,
+                        "no manifest entry: language and metadata inferred"))
     return planned
 
 
-def _process(root: Path, corpus: Path, entry: Entry | None, doc_id: str, path: Path,
-             note: str) -> tuple[Outcome, Document | None]:
-    display = f"corpus/{path.relative_to(corpus).as_posix()}"
-    outcome = Outcome(doc_id, display, "ok")
-    try:
-        if path.suffix.lower() not in INPUT_SUFFIXES:
-            raise InputError(display, f"unsupported input type {path.suffix or '(none)'!r}")
-        if not path.exists():
-            where = f" (manifest line {entry.line})" if entry else ""
-            raise InputError(display, f"file not found{where}")
-        doc = extract_file(path, doc_id, entry.lang if entry else None, display,
-                           entry.metadata() if entry else None)
-        atomic.write_bytes(root / "output" / "tei" / f"{doc.id}.xml", document_to_tei(doc))
-    except InputError as err:
-        outcome.status, outcome.message = "failed", str(err)
-        return outcome, None
-    except Exception as err:  # noqa: BLE001 - a bug must not stop the batch; name the file
-        outcome.status = "failed"
-        outcome.message = f"{display}: internal error: {type(err).__name__}: {err}"
-        return outcome, None
-    outcome.warnings = ([note] if note else []) + doc.warnings
-    outcome.status = "warned" if outcome.warnings else "ok"
-    outcome.counts = {
-        "sections": len(doc.all_sections()),
-        "paragraphs": len(doc.paragraphs(numbered=True)),
-        "actions": len(doc.actions()),
-        "indicators": len(doc.indicators()),
-        "footnotes": len(doc.footnotes),
-    }
-    return outcome, doc
+def _is_document(path: Path, corpus: Path) -> bool:
+    """A file, or a symbolic link that leads nowhere (a loop, a missing target), which is
+    reported rather than silently passed over; nothing hidden (`.name`, `.folder/name`)."""
+    hidden = any(part.startswith(".") for part in path.relative_to(corpus).parts)
+    return not hidden and (path.is_file() or (path.is_symlink() and not path.exists()))
 
 
-def _report(outcome: Outcome, log: Callable[[str], None]) -> None:
-    if outcome.status == "failed":
-        log(f"FAILED {outcome.message}")
-        return
-    counts = ", ".join(f"{v} {k}" for k, v in outcome.counts.items())
-    log(f"{outcome.status:<6} {outcome.id}: {counts}")
-    for warning in outcome.warnings:
-        log(f"  warning {outcome.file}: {warning}")
+def _summary_line(result: RunResult) -> str:
+    s = result.summary()
+    failed_tasks = result.failures - s["failed"]
+    tasks = f", {failed_tasks} other tasks failed" if failed_tasks else ""
+    return (f"{s['documents']} documents: {s['ok']} ok, {s['warned']} warned, "
+            f"{s['failed']} failed{tasks}; {s['sections']} sections, "
+            f"{s['paragraphs']} paragraphs, {s['actions']} actions, "
+            f"{s['indicators']} indicators, {s['footnotes']} footnotes; {s['links']} links; "
+            f"{s['findings']} findings; {result.computed} tasks run, {result.cached} from the "
+            f"cache; in {result.seconds:.1f} s")
 
 
-def _write_run_json(path: Path, result: RunResult) -> None:
+def _run_json(result: RunResult) -> bytes:
     payload = {
         "summary": result.summary(),
         "documents": [
@@ -211,5 +399,6 @@ def _write_run_json(path: Path, result: RunResult) -> None:
              "warnings": o.warnings, **o.counts}
             for o in result.outcomes
         ],
+        "tasks": result.tasks,
     }
-    atomic.write_text(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from pipeline.doc_ids import default_id
 from pipeline.errors import InputError
 from pipeline.extract import tokens as tk
 from pipeline.extract.front import body_start, read_front
@@ -35,12 +35,6 @@ def pdf_front_end(texts: list[str], language: LanguageTable) -> int:
     """How many of the first page's printed lines form its first-page block."""
     lines = [Line(no, text) for no, text in enumerate(texts, 1)]
     return body_start(tk.tokenize(lines, language), language)
-
-
-def default_id(path: Path) -> str:
-    """An id from the file name; ids become xml:ids, so they start with a letter."""
-    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
-    return stem if stem[:1].isalpha() else f"doc-{stem}".rstrip("-")
 
 
 def extract_source(source: TextSource, doc_id: str, lang: str | None = None,

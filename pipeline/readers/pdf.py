@@ -69,7 +69,11 @@ def open_pdf(path: Path, display: str) -> pdfium.PdfDocument:
 
 
 def _why_unreadable(path: Path) -> str:
-    """pdfium's error codes are not reliable after a failure: ask pdfminer what it sees."""
+    """pdfium's error codes are not reliable after a failure: ask pdfminer what it sees (once
+    the file is known to be a PDF at all: pdfminer would search a large non-PDF for minutes)."""
+    with path.open("rb") as stream:
+        if b"%PDF-" not in stream.read(1024):
+            return "not a PDF (no %PDF- header)"
     try:
         with pdfplumber.open(path) as pdf:
             count = len(pdf.pages)

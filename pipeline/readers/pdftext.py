@@ -21,7 +21,7 @@ FrontEnd = Callable[[list[str], LanguageTable], int]
 def read_pdf(path: Path, display: str | None, lang: str | None, front_end: FrontEnd) -> TextSource:
     """`front_end` tells how many of the first page's lines are its first-page block."""
     name = display or str(path)
-    data = read_bytes(path, name)
+    data = read_bytes(path, name, "pdf")
     pages = _read_all_pages(path, name)
     _check_text_layer(pages, name)
     language = table(lang or detect_language(pages))

@@ -17,6 +17,10 @@ from pathlib import Path
 from pipeline.errors import InputError
 from pipeline.readers.decode import decode
 
+# Larger files are refused before they are read: the text of a 300-page UN document is about
+# 1 MB, and its PDF rarely 20 MB; anything far beyond is not a document of this corpus.
+MAX_BYTES = {"text": 32 * 2**20, "pdf": 256 * 2**20}
+
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 _SUP = re.compile(r"<sup>\s*(\d{1,3}|\*{1,3})\s*</sup>", re.IGNORECASE)
@@ -44,9 +48,13 @@ class TextSource:
     warnings: list[str] = field(default_factory=list)  # e.g. a PDF page without a text layer
 
 
-def read_bytes(path: Path, name: str) -> bytes:
-    """A file's bytes, or one line naming it when it cannot be read."""
+def read_bytes(path: Path, name: str, kind: str = "text") -> bytes:
+    """A file's bytes, or one line naming it when it cannot be read or is far too large."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES[kind]:
+            raise InputError(name, f"too large for a {kind} document ({size / 2**20:.0f} MB; "
+                                   f"the limit is {MAX_BYTES[kind] // 2**20} MB)")
         return path.read_bytes()
     except OSError as err:
         raise InputError(name, f"cannot read: {err.strerror or err}") from None

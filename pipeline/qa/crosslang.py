@@ -1,0 +1,107 @@
+"""Numbers, dates and article references that differ between linked units of two language
+versions.
+
+Each side's numbers come from `pipeline.align.lexicon.numbers` (第五条 and Article 5 are both
+5; dates give day, month and year). Only a number written unmistakably — in digits, or in
+Chinese numerals after 第 or before a counter (条, 款, 年, 个月 …) — is looked for on the
+other side, and it counts as found in any form there: "three months" meets 三个月, but 百分比
+(percentage) or 万象 (Vientiane) ask nothing of the English. Links a person should review
+(low certainty) are skipped: their numbers would compare two different texts. Findings are
+on the translation's unit (the second document of the pair).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from pipeline.align.lexicon import DIGITS, numbers
+from pipeline.align.translation import Translation
+from pipeline.align.units import Link, texts_of
+from pipeline.model import Document
+from pipeline.qa.common import context, xml_id
+from pipeline.qa.findings import Finding
+
+CHECK = "numbers"
+ZH_NUMERAL = "零〇一二两三四五六七八九十百千"
+# Counters after which a numeral is a number: 三个月, 十五周年, 第五条 (次 and 届 only after 第:
+# 两次 is "twice").
+COUNTERS = "条款项年个月日周"
+ZH_COUNTED = re.compile(rf"第\s*[{ZH_NUMERAL}]+|[{ZH_NUMERAL}]{{2,}}(?=\s*[{COUNTERS}])"
+                        rf"|(?<![{ZH_NUMERAL}])[二两三四五六七八九十](?=\s*[{COUNTERS}])")
+
+# Amounts written with a scale word: 150万 and 1.5 million are both 1500000.
+SCALED = {"zh": re.compile(r"(\d+(?:[.,]\d+)*)\s*(万|亿)"),
+          "en": re.compile(r"(\d+(?:[.,]\d+)*)\s*(thousand|million|billion)\b", re.IGNORECASE)}
+SCALES = {"万": 10**4, "亿": 10**8, "thousand": 10**3, "million": 10**6, "billion": 10**9}
+
+
+def number_mismatches(translation: Translation) -> list[Finding]:
+    alignment = translation.alignment
+    a, b = alignment.a, alignment.b
+    texts_a, texts_b = _texts(a), _texts(b)
+    found = []
+    for link in alignment.links:
+        if link.review or not link.a or not link.b:
+            continue
+        text_a = _joined(texts_a, link.a, a.meta.language)
+        text_b = _joined(texts_b, link.b, b.meta.language)
+        found += _compare(a, b, link, text_a, text_b)
+    return found
+
+
+def _texts(doc: Document) -> dict[str, str]:
+    return {uid: text.text for uid, text in texts_of(doc).items()}
+
+
+def _joined(texts: dict[str, str], uids: list[str], lang: str) -> str:
+    return ("" if lang == "zh" else " ").join(texts.get(uid, "") for uid in uids)
+
+
+def _compare(a: Document, b: Document, link: Link, text_a: str, text_b: str) -> list[Finding]:
+    lang_a, lang_b = a.meta.language, b.meta.language
+    all_a = numbers(text_a, lang_a) | set(_scaled(text_a, lang_a))
+    all_b = numbers(text_b, lang_b) | set(_scaled(text_b, lang_b))
+    here, there = xml_id(b, link.b[0]), xml_id(a, link.a[0])
+    found = []
+    for value, (start, end) in _clear_numbers(text_a, lang_a).items():
+        if value not in all_b:
+            found.append(Finding(b.id, here, CHECK, "error",
+                                 f"‘{text_a[start:end]}’ of {there} is missing here",
+                                 text_a[start:end], context(text_a, start, end)))
+    for value, (start, end) in _clear_numbers(text_b, lang_b).items():
+        if value not in all_a:
+            found.append(Finding(b.id, here, CHECK, "error",
+                                 f"‘{text_b[start:end]}’ is not in {there}",
+                                 text_b[start:end], context(text_b, start, end)))
+    return found
+
+
+def _clear_numbers(text: str, lang: str) -> dict[str, tuple[int, int]]:
+    """Numbers written unmistakably, each with the place it is first written; an amount
+    with a scale word counts as its value."""
+    scaled = _scaled(text, lang)
+    inside = list(scaled.values())
+    spans = [m.span() for m in DIGITS.finditer(text)
+             if not any(start <= m.start() < end for start, end in inside)]
+    if lang == "zh":
+        spans += [m.span() for m in ZH_COUNTED.finditer(text)]
+    found: dict[str, tuple[int, int]] = dict(scaled)
+    for start, end in sorted(spans):
+        for value in sorted(numbers(text[start:end], lang)):
+            found.setdefault(value, (start, end))
+    return found
+
+
+def _scaled(text: str, lang: str) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    pattern = SCALED.get(lang)
+    for match in pattern.finditer(text) if pattern else ():
+        digits = next(iter(numbers(match.group(1), lang)), None)
+        try:
+            value = Decimal(digits) * SCALES[match.group(2).lower()]
+        except (InvalidOperation, TypeError):
+            continue
+        found.setdefault(f"{value.normalize():f}".rstrip(".") if value % 1 else str(int(value)),
+                         match.span())
+    return found

@@ -1,0 +1,42 @@
+"""The one place QA meets the terminology package (`pipeline.terminology`): loading the
+glossary, the term findings, and the Latin-script vocabulary the untranslated-words check
+must know."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import terminology
+from pipeline.model import Document
+from pipeline.qa.findings import Finding
+
+
+@dataclass(frozen=True)
+class LatinTerms:
+    """What the glossary knows in Latin script: `knows` an acronym or other Latin form it
+    accepts in Chinese text (ISU, SDGs); `english` its English terms (lower case) with their
+    Chinese rendering."""
+
+    knows: Callable[[str], bool] = lambda word: False
+    english: dict[str, str] = field(default_factory=dict)
+
+
+def load_glossary(path: Path | None) -> terminology.Glossary:
+    """The glossary to check against: the project's own unless `path` names another."""
+    return terminology.load_glossary(path)
+
+
+def term_findings(documents: list[Document], translations: list,
+                  glossary: terminology.Glossary) -> list[Finding]:
+    return terminology.term_findings(documents, translations, glossary)
+
+
+def latin_terms(glossary: terminology.Glossary | LatinTerms) -> LatinTerms:
+    if isinstance(glossary, LatinTerms):
+        return glossary
+    abbreviations = glossary.acronyms
+    english = {form.lower(): chinese for form, chinese in glossary.english_to_chinese().items()
+               if form not in abbreviations}
+    return LatinTerms(glossary.knows_latin, english)

@@ -1,0 +1,58 @@
+"""Footnotes and document notes: references without a definition, definitions never referenced.
+
+A UN document puts its `*` note on the symbol in the first-page block; when the text lacks
+that block's symbol (converted text often does), the reference cannot be seen and the note is
+not reported.
+"""
+
+from __future__ import annotations
+
+from pipeline.model import Document
+from pipeline.qa.common import Unit, context, units, xml_id
+from pipeline.qa.findings import Finding
+
+CHECK = "notes"
+EVIDENCE_CHARS = 30  # of a note's text shown as the evidence
+
+
+def note_references(doc: Document) -> list[Finding]:
+    return _undefined(doc) + _unreferenced(doc)
+
+
+def _undefined(doc: Document) -> list[Finding]:
+    defined = {note.n for note in [*doc.footnotes, *doc.doc_notes]}
+    found = []
+    for unit in units(doc):
+        for ref in unit.text.refs:
+            if ref.n not in defined:
+                found.append(_at_reference(unit, ref.n, ref.offset))
+    return found
+
+
+def _at_reference(unit: Unit, n: str, offset: int) -> Finding:
+    text = unit.text.text
+    kind = "document note" if n.startswith("*") else "footnote"
+    shown = text[:offset] + f"[{n}]" + text[offset:]
+    start, end = offset, offset + len(n) + 2
+    return Finding(unit.doc.id, unit.xml_id, CHECK, "error",
+                   f"{kind} {n} is referenced but never defined{unit.where}",
+                   shown[start:end], context(shown, start, end))
+
+
+def _unreferenced(doc: Document) -> list[Finding]:
+    found = []
+    for note in [*doc.footnotes, *doc.doc_notes]:
+        if note.referenced_by or (note.n == "*" and not _prints_symbol(doc)):
+            continue
+        kind = "document note" if note.n.startswith("*") else "footnote"
+        text = note.body.text
+        opening = text[:EVIDENCE_CHARS]
+        found.append(Finding(doc.id, xml_id(doc, note.uid), CHECK, "warning",
+                             f"{kind} {note.n} is defined but never referenced",
+                             opening, context(text, 0, len(opening))))
+    return found
+
+
+def _prints_symbol(doc: Document) -> bool:
+    symbol = doc.meta.symbol
+    return bool(symbol) and any(symbol in line.text for line in doc.meta.front)
