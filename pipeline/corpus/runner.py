@@ -106,7 +106,7 @@ Planned = tuple[Entry | None, str, Path, str]
 
 @dataclass
 class _Task:
-    stage: str  # cache folder: extract, translation, succession
+    stage: str  # cache folder: extract, translation, succession, checks, terms
     key: str
     make_job: Callable[[], object]  # the job (run(), failure()) for work.run_job, if needed
 
@@ -242,18 +242,41 @@ class _Run:
 
     # Stage 3: QA findings --------------------------------------------------------------------
     def quality(self, good: list[_Document]) -> list[dict]:
-        """Findings over every document and translation (`pipeline.qa.run_checks`)."""
+        """Findings over every document and translation (`pipeline.qa`): each document's own
+        checks, and what reads the whole corpus (terms, numbers across translations), as
+        tasks in parallel; then output/qa/ from all of them."""
         translations = [(key, product) for key, product in self.translations
                         if not product.failed]
-        keys = [d.key for d in good] + [key for key, _ in translations]
-        product = self.inline("qa", keys, lambda: _work().quality_product(
-            [d.product.load() for d in good], [p.load() for _, p in translations]))
-        if product.failed:
-            return [_failed_task("qa", "output/qa", product)]
-        for line in product.log:
+        tasks = [self._checks_task(d) for d in good]
+        tasks.append(_Task("terms", digest(self.code, "terms", *[d.key for d in good],
+                                           *[key for key, _ in translations]),
+                           lambda: _work().TermsJob(tuple(d.product.payload for d in good),
+                                                    tuple(p.payload for _, p in translations))))
+        records: list[dict] = []
+
+        def done(index: int, product: Product) -> None:
+            if product.failed:
+                records.append({"kind": "qa", "name": "output/qa", "status": "failed",
+                                "message": product.failed})
+                self.progress.notice(f"FAILED {product.failed}")
+            else:
+                self.write_files(product.files)
+
+        products = self.run_tasks("checks", tasks, done)
+        parts = [(t.key, p) for t, p in zip(tasks, products, strict=True) if not p.failed]
+        report = self.inline("qa", [key for key, _ in parts], lambda: _work().qa_report(
+            [p.load() for _, p in parts]))
+        if report.failed:
+            return records + [_failed_task("qa", "output/qa", report)]
+        for line in report.log:
             self.progress.routine(line)
-        return [{"kind": "qa", "name": "output/qa", "status": "ok", "message": "",
-                 **product.counts}]
+        return records + [{"kind": "qa", "name": "output/qa", "status": "ok", "message": "",
+                           **report.counts}]
+
+    def _checks_task(self, document: _Document) -> _Task:
+        key = digest(self.code, "checks", document.key)
+        return _Task("checks", key, lambda: _work().ChecksJob(document.product.payload,
+                                                             document.outcome.file))
 
     # Running tasks ------------------------------------------------------------------------
     def run_tasks(self, label: str, items: list[_Task | Product],

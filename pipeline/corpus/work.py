@@ -157,20 +157,56 @@ def link_plan(documents: list[Document]) -> Product:
     return Product(payload=pack((pairs, chains)))
 
 
-def quality_product(documents: list[Document], translations: list) -> Product:
-    """output/qa/: the QA findings over every document and translation, every rendering of
-    every term (renderings.tsv, .json) and the glossary checked against, as TBX."""
-    from pipeline.qa import load_glossary, run_checks
-    from pipeline.terminology import glossary_to_tbx, term_renderings
-    from pipeline.writers.qa import qa_files, summary_line
-    from pipeline.writers.terminology import renderings_to_json, renderings_to_tsv
+@dataclass(frozen=True)
+class ChecksJob:
+    """The QA checks that read one document alone; the payload is its findings."""
 
-    glossary = load_glossary(None)
-    findings = run_checks(documents, translations, glossary)
-    renderings = term_renderings(documents, translations, glossary)
-    files = {**qa_files(findings), "renderings.tsv": renderings_to_tsv(renderings),
-             "renderings.json": renderings_to_json(renderings),
-             "glossary.tbx": glossary_to_tbx(glossary)}
-    return Product({f"output/qa/{name}": data for name, data in sorted(files.items())},
-                   counts={"findings": len(findings)},
+    document: bytes  # pickled Document
+    display: str  # its file, for messages
+
+    def run(self) -> Product:
+        from pipeline.qa import document_findings, load_glossary
+
+        findings = document_findings(pickle.loads(self.document), load_glossary(None))
+        return Product(counts={"findings": len(findings)}, payload=pack(findings))
+
+    def failure(self, message: str) -> Product:
+        return Product(failed=f"output/qa (checks of {self.display}): {message}")
+
+
+@dataclass(frozen=True)
+class TermsJob:
+    """What reads the whole corpus: numbers across translations, terms across documents;
+    output/qa/renderings.{tsv,json} and the glossary as TBX. The payload is the findings."""
+
+    documents: tuple[bytes, ...]  # pickled Documents
+    translations: tuple[bytes, ...]  # pickled Translations
+
+    def run(self) -> Product:
+        from pipeline.qa import corpus_findings, load_glossary
+        from pipeline.terminology import glossary_to_tbx, term_renderings
+        from pipeline.writers.terminology import renderings_to_json, renderings_to_tsv
+
+        documents = [pickle.loads(d) for d in self.documents]
+        translations = [pickle.loads(t) for t in self.translations]
+        glossary = load_glossary(None)
+        findings = corpus_findings(documents, translations, glossary)
+        renderings = term_renderings(documents, translations, glossary)
+        files = {"output/qa/glossary.tbx": glossary_to_tbx(glossary),
+                 "output/qa/renderings.json": renderings_to_json(renderings),
+                 "output/qa/renderings.tsv": renderings_to_tsv(renderings)}
+        return Product(files, counts={"findings": len(findings)}, payload=pack(findings))
+
+    def failure(self, message: str) -> Product:
+        return Product(failed=f"output/qa (terminology): {message}")
+
+
+def qa_report(found: list[list]) -> Product:
+    """output/qa/findings.*: every check's findings, in one order whatever ran where."""
+    from pipeline.qa.findings import sort_findings
+    from pipeline.writers.qa import qa_files, summary_line
+
+    findings = sort_findings([f for part in found for f in part])
+    files = {f"output/qa/{name}": data for name, data in sorted(qa_files(findings).items())}
+    return Product(files, counts={"findings": len(findings)},
                    log=[f"checked: {summary_line(findings)}"])

@@ -20,7 +20,7 @@ from pipeline.qa.punctuation import brackets, half_width, repeated
 from pipeline.qa.restatements import restatements
 from pipeline.qa.script import untranslated
 
-__all__ = ["Finding", "load_glossary", "run_checks"]
+__all__ = ["Finding", "corpus_findings", "document_findings", "load_glossary", "run_checks"]
 
 DocumentCheck = Callable[[Document], list[Finding]]
 DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
@@ -30,12 +30,24 @@ DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
 
 def run_checks(documents: list[Document], translations: list[Translation],
                glossary) -> list[Finding]:
+    found = [f for doc in documents for f in document_findings(doc, glossary)]
+    return sort_findings(found + corpus_findings(documents, translations, glossary))
+
+
+def document_findings(doc: Document, glossary) -> list[Finding]:
+    """The checks that read one document alone (a batch run runs them in parallel)."""
     terms = latin_terms(glossary)
+    found = _guarded(doc.id, "untranslated", lambda: untranslated(doc, terms))
+    for check in DOCUMENT_CHECKS:
+        found += _guarded(doc.id, check.__name__, lambda check=check: check(doc))
+    return sort_findings(found)
+
+
+def corpus_findings(documents: list[Document], translations: list[Translation],
+                    glossary) -> list[Finding]:
+    """The checks that read several documents: numbers across each translation, terms
+    across the corpus."""
     found: list[Finding] = []
-    for doc in documents:
-        found += _guarded(doc.id, "untranslated", lambda doc=doc: untranslated(doc, terms))
-        for check in DOCUMENT_CHECKS:
-            found += _guarded(doc.id, check.__name__, lambda doc=doc, check=check: check(doc))
     for translation in translations:
         found += _guarded(translation.alignment.b.id, "numbers",
                           lambda translation=translation: number_mismatches(translation))

@@ -4,17 +4,14 @@ and the mining of term candidates; the dictionary itself for the homophone check
 from __future__ import annotations
 
 import functools
-import logging
 
-import jieba
-
-jieba.setLogLevel(logging.WARNING)
+from pipeline.languages.segmenter import pristine
 
 
 @functools.lru_cache(maxsize=16384)
 def zh_words(text: str) -> tuple[tuple[str, int], ...]:
     """The words of a text with their offsets (jieba's dictionary only, no HMM guesses)."""
-    return tuple((word, start) for word, start, _ in jieba.tokenize(text, HMM=False))
+    return tuple((word, start) for word, start, _ in pristine().tokenize(text, HMM=False))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -31,5 +28,4 @@ def is_word(text: str) -> bool:
 
 @functools.cache
 def _dictionary() -> dict[str, int]:
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
+    return pristine().FREQ

@@ -10,14 +10,12 @@ Steps in different languages are not diffed: both texts are shown whole.
 from __future__ import annotations
 
 import difflib
-import functools
 import html
 import json
-import logging
 import re
 from dataclasses import dataclass
 
-import jieba
+from pipeline.languages.segmenter import pristine
 
 EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 Op = tuple[str, str]
@@ -60,16 +58,9 @@ class _Shown:
 # --- the word diff -------------------------------------------------------------------------
 
 
-@functools.cache
-def _jieba() -> jieba.Tokenizer:
-    """A tokenizer of our own: words other modules add to jieba's default one don't reach it."""
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
-
-
 def tokenize(text: str, lang: str) -> list[str]:
     """Chinese by jieba's dictionary (no HMM, so deterministic), else words and punctuation."""
-    tokens = _jieba().lcut(text, HMM=False) if lang == "zh" else _TOKENS.findall(text)
+    tokens = pristine().lcut(text, HMM=False) if lang == "zh" else _TOKENS.findall(text)
     return tokens if "".join(tokens) == text else list(text)
 
 

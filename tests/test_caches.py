@@ -1,0 +1,49 @@
+"""Data kept between runs in the user's cache folder, and the two jieba tokenizers that
+share one dictionary."""
+
+from __future__ import annotations
+
+import pickle
+
+from pipeline import usercache
+from pipeline.align.lexicon import load_lexicon
+from pipeline.languages.segmenter import pristine, shared
+
+
+def test_derived_data_is_kept_and_a_bad_entry_is_derived_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = tmp_path / "source.txt"
+    source.write_text("one version", encoding="utf-8")
+    calls: list[int] = []
+
+    def derive() -> dict[str, int]:
+        calls.append(1)
+        return {"derived": len(calls)}
+
+    assert usercache.derived("demo", source, derive) == {"derived": 1}
+    assert usercache.derived("demo", source, derive) == {"derived": 1}  # read back
+    assert len(calls) == 1
+    [entry] = (tmp_path / "cache" / "planalign").iterdir()
+    entry.write_bytes(b"\x80\x05 truncated")  # corrupt: derived again, and rewritten
+    assert usercache.derived("demo", source, derive) == {"derived": 2}
+    assert pickle.loads(entry.read_bytes()) == {"derived": 2}
+    source.write_text("another version", encoding="utf-8")  # a new source, a new entry
+    assert usercache.derived("demo", source, derive) == {"derived": 3}
+    assert len(list((tmp_path / "cache" / "planalign").iterdir())) == 2
+
+
+def test_unwritable_cache_folder_is_passed_over(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    source = tmp_path / "source.txt"
+    source.write_text("data", encoding="utf-8")
+    assert usercache.derived("demo", source, lambda: [1, 2]) == [1, 2]
+    assert usercache.derived("demo", source, lambda: [3]) == [3]  # nothing was kept
+
+
+def test_glossary_terms_reach_the_shared_tokenizer_only():
+    load_lexicon()  # adds the glossary's terms to jieba's default tokenizer
+    assert shared().lcut("执行支助股", HMM=False) == ["执行支助股"]
+    assert pristine().lcut("执行支助股", HMM=False) == ["执行", "支助", "股"]
+    assert pristine().FREQ is not shared().FREQ
