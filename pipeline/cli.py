@@ -316,8 +316,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:
         if os.environ.get("PLANALIGN_DEBUG"):
             raise
-        subject = next((getattr(args, name) for name in ("file", "a", "old", "src", "root")
-                        if getattr(args, name, None)), "")
+        subject = next((getattr(args, name) for name in ("file", "a", "old", "src", "paths",
+                                                          "root") if getattr(args, name, None)),
+                       "")
+        if isinstance(subject, list):  # check PATH…: name the files
+            subject = " ".join(map(str, subject))
         print(f"planalign: {subject}: internal error: {type(err).__name__}: {err} "
               "(set PLANALIGN_DEBUG=1 for the traceback)", file=sys.stderr)
         return EXIT_UNUSABLE

@@ -375,3 +375,17 @@ def test_check_seeds_from_the_project_root(capsys):
     found = {(f["doc"], f["unit"], f["check"]) for f in payload["findings"]
              if f["check"] in OWN_CHECKS}
     assert found == SEED_FINDINGS
+
+
+def test_a_bug_names_the_files_checked_in_one_line(monkeypatch, capsys):
+    from pipeline.qa import inputs
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(inputs, "translations", broken)
+    path = QA / "punctuation-zh.txt"
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"planalign: {path}: internal error: RuntimeError: boom "
+                   "(set PLANALIGN_DEBUG=1 for the traceback)"]

@@ -69,11 +69,10 @@ def build_table(glossary: Glossary, uses: list[TermUse],
 
 
 def _aligned_rows(glossary: Glossary, uses: list[TermUse]) -> list[Rendering]:
-    units: dict[tuple[int, str], list[str]] = defaultdict(list)
+    units: dict[tuple[int, str], dict[str, None]] = defaultdict(dict)  # ordered sets
     for use in uses:
         for rendering in use.renderings or ("",):
-            if use.unit.target_unit not in units[use.entry, rendering]:
-                units[use.entry, rendering].append(use.unit.target_unit)
+            units[use.entry, rendering][use.unit.target_unit] = None
     return [Rendering(glossary.entries[index].english, "glossary", "aligned", rendering,
                       status(glossary.entries[index], rendering), len(ids), tuple(ids))
             for (index, rendering), ids in units.items()]
@@ -84,10 +83,9 @@ def _chinese_rows(glossary: Glossary,
     rows = []
     for index, found in occurrences.items():
         entry = glossary.entries[index]
-        units: dict[str, list[str]] = defaultdict(list)
+        units: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets of unit ids
         for o in found:
-            if o.unit not in units[o.form]:
-                units[o.form].append(o.unit)
+            units[o.form][o.unit] = None
         rows += [Rendering(entry.english, "glossary", "chinese", form, status(entry, form),
                            len(ids), tuple(ids)) for form, ids in units.items()]
     return rows
