@@ -7,15 +7,19 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """`durable`: on disk before the rename, so that a power cut leaves the old file or the
+    new one. A file that may be lost (a cache entry, a miss if unreadable) can skip it: a
+    killed process leaves the old file or the new one all the same."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
         os.chmod(temp, _mode(path))  # mkstemp makes it 0600; keep the usual permissions
         os.replace(temp, path)
     except BaseException:

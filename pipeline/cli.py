@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from pipeline import atomic
-from pipeline.errors import InputError
+from pipeline.errors import InputError, internal_error
 from pipeline.languages import LANGUAGES
 
 EXIT_OK, EXIT_FAILURES, EXIT_UNUSABLE = 0, 1, 2
@@ -321,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
                        "")
         if isinstance(subject, list):  # check PATH…: name the files
             subject = " ".join(map(str, subject))
-        print(f"planalign: {subject}: internal error: {type(err).__name__}: {err} "
+        print(f"planalign: {subject}: {internal_error(err)} "
               "(set PLANALIGN_DEBUG=1 for the traceback)", file=sys.stderr)
         return EXIT_UNUSABLE
 

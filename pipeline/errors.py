@@ -22,5 +22,10 @@ class InputError(Exception):
         return f"{where}: {self.message}"
 
 
+def internal_error(err: Exception) -> str:
+    """How a bug met on one input is told, after the input's name: one line, no traceback."""
+    return f"internal error: {type(err).__name__}: {err}"
+
+
 class ManifestError(InputError):
     """A problem in corpus/manifest.toml; stops the run."""

@@ -25,7 +25,7 @@ def derived(name: str, source: Path, derive: Callable[[], T]) -> T:
     entry = folder() / f"{name}-{digest}.pickle"
     try:
         return pickle.loads(entry.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+    except Exception:  # noqa: BLE001, S110 - missing, unreadable or spoiled: derive it again
         pass
     value = derive()
     try:

@@ -387,5 +387,5 @@ def test_a_bug_names_the_files_checked_in_one_line(monkeypatch, capsys):
     path = QA / "punctuation-zh.txt"
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [f"planalign: {path}: internal error: RuntimeError: boom "
-                   "(set PLANALIGN_DEBUG=1 for the traceback)"]
+    assert err == [(f"planalign: {path}: internal error: RuntimeError: boom "
+                    "(set PLANALIGN_DEBUG=1 for the traceback)")]

@@ -28,8 +28,17 @@ def load_overrides(path: Path, display: str = str(OVERRIDES)) -> list[Override]:
     if not path.exists():
         return []
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(display, f"cannot read: {err}") from None
+    return parse_overrides(data, display)
+
+
+def parse_overrides(data: bytes, display: str = str(OVERRIDES)) -> list[Override]:
+    """The decisions in the bytes of an overrides file (UTF-8, with or without BOM)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
         raise InputError(display, f"cannot read: {err}") from None
     overrides = []
     for no, line in enumerate(text.splitlines(), 1):

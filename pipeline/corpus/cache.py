@@ -78,7 +78,8 @@ class Cache:
 
     def put(self, stage: str, key: str, product: Product) -> None:
         path = self._path(stage, key)
-        atomic.write_bytes(path, pack((key, product)))
+        # no fsync: an entry a power cut spoils is a miss, not an error
+        atomic.write_bytes(path, pack((key, product)), durable=False)
         self.used.add(path)
 
     def prune(self) -> None:

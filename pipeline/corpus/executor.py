@@ -4,8 +4,9 @@
 
 Results come back as tasks finish, in any order; the runner files them by index, so what
 it writes never depends on that order. `meanwhile`, if given, is called in this process
-once the tasks are under way (before them, in the serial backend): work of the caller's own
-that can overlap theirs. A task whose worker died, or whose result could not be brought
+once the tasks are under way: work of the caller's own that can overlap theirs, and that
+only (the serial backend, with nothing to overlap, never calls it; the caller does that work
+when it needs it). A task whose worker died, or whose result could not be brought
 back, yields a `TaskError` instead of a result: it fails alone. `fn` must be a module-level
 function (it is pickled by reference for the process and Dask backends).
 
@@ -49,9 +50,7 @@ class SerialExecutor:
 
     def map_unordered(self, fn: Callable[[Any], Any], items: Sequence[Any],
                       meanwhile: Meanwhile = None) -> Iterator[Finished]:
-        if meanwhile:
-            meanwhile()
-        for index, item in enumerate(items):
+        for index, item in enumerate(items):  # `meanwhile` would overlap nothing
             yield index, fn(item)
 
     def close(self) -> None:

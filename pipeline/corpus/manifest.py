@@ -53,25 +53,25 @@ def load_manifest(path: Path, display: str | None = None) -> list[Entry]:
         match = re.search(r"line (\d+)", str(err))
         raise ManifestError(name, f"not valid TOML: {err}",
                             line=int(match.group(1)) if match else None) from None
+    lines = text.splitlines()
     unknown = sorted(set(data) - {"document"})
     if unknown:
         raise ManifestError(name, f"unknown top-level key {unknown[0]!r}; expected [[document]] "
-                            "tables", line=_key_line(text.splitlines(), 0, None, unknown[0]))
+                            "tables", line=_key_line(lines, 0, None, unknown[0]))
     tables = data.get("document", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        line = next((no for no, text_line in enumerate(text.splitlines(), 1)
+        line = next((no for no, text_line in enumerate(lines, 1)
                      if re.match(r"^\s*(\[\s*document\s*\]|document\s*=)", text_line)), None)
         raise ManifestError(name, "'document' must be an array of tables: [[document]]",
                             line=line)
-    starts = _table_lines(text)
-    entries = [_entry(name, table, starts, index, text.splitlines())
-               for index, table in enumerate(tables)]
-    _check_references(name, entries, text.splitlines(), starts)
+    starts = _table_lines(lines)
+    entries = [_entry(name, table, starts, index, lines) for index, table in enumerate(tables)]
+    _check_references(name, entries, lines, starts)
     return entries
 
 
-def _table_lines(text: str) -> list[int]:
-    return [no for no, line in enumerate(text.splitlines(), 1)
+def _table_lines(lines: list[str]) -> list[int]:
+    return [no for no, line in enumerate(lines, 1)
             if re.match(r"^\s*\[\[\s*document\s*\]\]", line)]
 
 

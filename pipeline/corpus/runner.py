@@ -14,6 +14,7 @@ runs give byte-identical outputs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -23,15 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import atomic
-from pipeline.align.overrides import OVERRIDES, load_overrides
+from pipeline.align.overrides import OVERRIDES, parse_overrides
 from pipeline.corpus.cache import CACHE, Cache, code_version, digest
 from pipeline.corpus.executor import Executor, SerialExecutor, TaskError
 from pipeline.corpus.lock import run_lock
 from pipeline.corpus.manifest import Entry, load_manifest
 from pipeline.corpus.progress import Progress
-from pipeline.corpus.results import Outcome, Product
+from pipeline.corpus.results import Outcome, Product, failed_document
 from pipeline.doc_ids import unique_id
-from pipeline.errors import InputError
+from pipeline.errors import InputError, internal_error
 
 INPUT_SUFFIXES = {".txt", ".text", ".md", ".pdf"}
 MANIFEST = "manifest.toml"
@@ -86,12 +87,12 @@ def run_corpus(root: Path, log: Callable[[str], None] = print, *,
     with run_lock(root / "output"):
         for folder in ("output", "alignments"):  # what a killed run was writing
             atomic.sweep(root / folder)
-        run = _Run(root, Cache(root / CACHE, read=not force), executor or SerialExecutor(),
-                   progress or Progress(log), code_version(), overrides)
         planned = _plan(corpus, entries)
         # Only a corpus in two languages has translations to align (unlisted files may be
         # either)
-        run.bilingual = len({e.lang for e in entries}) > 1 or any(not e for e, *_ in planned)
+        bilingual = len({e.lang for e in entries}) > 1 or any(not e for e, *_ in planned)
+        run = _Run(root, Cache(root / CACHE, read=not force), executor or SerialExecutor(),
+                   progress or Progress(log), code_version(), overrides, bilingual)
         result = run.everything(planned)
         result.seconds = time.monotonic() - started
         run.write_file("output/run.json", _run_json(result))
@@ -109,6 +110,7 @@ class _Task:
     stage: str  # cache folder: extract, translation, succession, checks, terms
     key: str
     make_job: Callable[[], object]  # the job (run(), failure()) for work.run_job, if needed
+    name: str = ""  # an alignment's, as run.json names it
 
 
 @dataclass
@@ -124,25 +126,29 @@ class _Document:
 
 class _Run:
     def __init__(self, root: Path, cache: Cache, executor: Executor, progress: Progress,
-                 code: str, overrides: tuple[bytes, tuple]):
+                 code: str, overrides: tuple[bytes, tuple], bilingual: bool):
         self.root = root
         self.cache = cache
         self.executor = executor
         self.progress = progress
         self.code = code
         self.overrides_bytes, self.overrides = overrides
-        self.translations: list[tuple[str, Product]] = []  # (cache key, product), for QA
-        self.warm = False  # the lexicon loaded in this process (see _warm_up)
-        self.bilingual = True  # the corpus may hold translations (see _warm_up)
+        self.never_written = (root / OVERRIDES).resolve()
+        self.bilingual = bilingual  # the corpus may hold translations (see _warm_up)
 
     def everything(self, planned: list[Planned]) -> RunResult:
         documents = self.extract(planned)
         good = [d for d in documents if d.ok]
-        corpus = self.inline("corpus", [d.key for d in good], lambda: _work().corpus_product(
-            [d.product.load() for d in good]))
+        keys = [d.key for d in good]
+        # The Documents, unpickled once for the two whole-corpus tasks, if either must run
+        models = functools.cache(lambda: [d.product.load() for d in good])
+        corpus = self.inline("corpus", keys, lambda: _work().corpus_product(models()))
+        plan = self.inline("links", keys, lambda: _work().link_plan(models()))
+        models.cache_clear()
         tasks = [] if not corpus.failed else [_failed_task("corpus", "corpus.xml", corpus)]
-        tasks += self.align(good)
-        tasks += self.quality(good)
+        records, translations = self.align(good, plan)
+        tasks += records
+        tasks += self.quality(good, translations)
         links = sum(t.get("links", 0) for t in tasks)
         findings = sum(t.get("findings", 0) for t in tasks)
         return RunResult([d.outcome for d in documents], 0.0, links, findings, tasks)
@@ -159,7 +165,7 @@ class _Run:
             self._report_document(product.outcome)
             self.write_files(product.files)
 
-        self.run_tasks("documents", items, done)
+        self.run_tasks("documents", items, done, unit="doc")
         return documents
 
     def _document_task(self, entry: Entry | None, doc_id: str, path: Path,
@@ -167,11 +173,9 @@ class _Run:
         """The extraction task, keyed by the document's bytes; or the failure, if it has
         none to read."""
         display = f"corpus/{path.relative_to(self.root / 'corpus').as_posix()}"
-        failed = Product(outcome=Outcome(doc_id, display, "failed"))
         if path.suffix.lower() not in INPUT_SUFFIXES:
-            failed.outcome.message = (f"{display}: unsupported input type "
-                                      f"{path.suffix or '(none)'!r}")
-            return failed
+            return failed_document(doc_id, display, f"{display}: unsupported input type "
+                                                    f"{path.suffix or '(none)'!r}")
         try:
             with path.open("rb") as handle:
                 content = hashlib.file_digest(handle, "sha256").digest()
@@ -179,11 +183,10 @@ class _Run:
             where = f" (manifest line {entry.line})" if entry else ""
             what = (f"broken symbolic link to {os.readlink(path)}" if path.is_symlink()
                     else "file not found")
-            failed.outcome.message = f"{display}: {what}{where}"
-            return failed
+            return failed_document(doc_id, display, f"{display}: {what}{where}")
         except OSError as err:
-            failed.outcome.message = f"{display}: cannot read: {err.strerror or err}"
-            return failed
+            return failed_document(doc_id, display,
+                                   f"{display}: cannot read: {err.strerror or err}")
         lang = entry.lang if entry else None
         metadata = entry.metadata() if entry else None
         key = digest(self.code, "extract", doc_id, display, lang or "",
@@ -193,7 +196,7 @@ class _Run:
 
     def _report_document(self, outcome: Outcome) -> None:
         if outcome.status == "failed":
-            self.progress.notice(f"FAILED {outcome.message}")
+            self._report_failure(outcome.message)
             return
         counts = ", ".join(f"{v} {k}" for k, v in outcome.counts.items())
         self.progress.routine(f"{outcome.status:<6} {outcome.id}: {counts}")
@@ -201,23 +204,23 @@ class _Run:
             self.progress.notice(f"  warning {outcome.file}: {warning}")
 
     # Stage 2: translation pairs and chains of plans ----------------------------------------
-    def align(self, good: list[_Document]) -> list[dict]:
-        plan = self.inline("links", [d.key for d in good], lambda: _work().link_plan(
-            [d.product.load() for d in good]))
+    def align(self, good: list[_Document], plan: Product
+              ) -> tuple[list[dict], list[tuple[str, Product]]]:
+        """The pairs and chains `plan` names, aligned: the tasks' records; and the
+        translations that went through, (cache key, product), for QA."""
         if plan.failed:
-            return [_failed_task("links", "pairs and chains", plan)]
+            return [_failed_task("links", "pairs and chains", plan)], []
         by_id = {d.outcome.id: d for d in good}
         pairs, chains = plan.load()
         tasks = [self._translation_task(by_id[a], by_id[b]) for a, b in pairs]
         tasks += [self._succession_task(name, [by_id[i] for i in ids]) for name, ids in chains]
-        names = [f"{a}__{b}" for a, b in pairs] + [name for name, _ in chains]
-        records = [{"kind": t.stage, "name": n, "status": "ok", "message": ""}
-                   for t, n in zip(tasks, names, strict=True)]
+        records = [{"kind": t.stage, "name": t.name, "status": "ok", "message": ""}
+                   for t in tasks]
 
         def done(index: int, product: Product) -> None:
             if product.failed:
                 records[index].update(status="failed", message=product.failed)
-                self.progress.notice(f"FAILED {product.failed}")
+                self._report_failure(product.failed)
                 return
             records[index].update(product.counts)
             for line in product.log:
@@ -225,28 +228,27 @@ class _Run:
             self.write_files(product.files)
 
         products = self.run_tasks("alignments", tasks, done)
-        self.translations = [(task.key, product) for task, product in zip(
-            tasks, products, strict=True) if task.stage == "translation"]
-        return records
+        translations = [(task.key, product) for task, product in zip(tasks, products, strict=True)
+                        if task.stage == "translation" and not product.failed]
+        return records, translations
 
     def _translation_task(self, a: _Document, b: _Document) -> _Task:
         key = digest(self.code, "translation", a.key, b.key, self.overrides_bytes)
         name = f"{a.outcome.id}__{b.outcome.id}"
         return _Task("translation", key, lambda: _work().TranslationJob(
-            a.product.payload, b.product.payload, self.overrides, name))
+            a.product.payload, b.product.payload, self.overrides, name), name)
 
     def _succession_task(self, name: str, plans: list[_Document]) -> _Task:
         key = digest(self.code, "succession", *[p.key for p in plans], self.overrides_bytes)
         return _Task("succession", key, lambda: _work().SuccessionJob(
-            tuple(p.product.payload for p in plans), self.overrides, name))
+            tuple(p.product.payload for p in plans), self.overrides, name), name)
 
     # Stage 3: QA findings --------------------------------------------------------------------
-    def quality(self, good: list[_Document]) -> list[dict]:
+    def quality(self, good: list[_Document],
+                translations: list[tuple[str, Product]]) -> list[dict]:
         """Findings over every document and translation (`pipeline.qa`): each document's own
         checks, and what reads the whole corpus (terms, numbers across translations), as
         tasks in parallel; then output/qa/ from all of them."""
-        translations = [(key, product) for key, product in self.translations
-                        if not product.failed]
         tasks = [self._checks_task(d) for d in good]
         tasks.append(_Task("terms", digest(self.code, "terms", *[d.key for d in good],
                                            *[key for key, _ in translations]),
@@ -256,9 +258,8 @@ class _Run:
 
         def done(index: int, product: Product) -> None:
             if product.failed:
-                records.append({"kind": "qa", "name": "output/qa", "status": "failed",
-                                "message": product.failed})
-                self.progress.notice(f"FAILED {product.failed}")
+                records.append(_failed_task("qa", "output/qa", product))
+                self._report_failure(product.failed)
             else:
                 self.write_files(product.files)
 
@@ -280,7 +281,7 @@ class _Run:
 
     # Running tasks ------------------------------------------------------------------------
     def run_tasks(self, label: str, items: list[_Task | Product],
-                  done: Callable[[int, Product], None]) -> list[Product]:
+                  done: Callable[[int, Product], None], unit: str = "task") -> list[Product]:
         """Each task's product, from the cache or else from the executor (and then cached).
         An item that is a Product is finished already. `done` sees the products in item
         order, each as soon as it and all before it are there, whatever order they finish
@@ -289,8 +290,7 @@ class _Run:
             item if isinstance(item, Product) else self.cache.get(item.stage, item.key)
             for item in items]
         missing = [i for i, product in enumerate(products) if product is None]
-        self.progress.start(label, len(items), len(items) - len(missing),
-                            "doc" if label == "documents" else "task")
+        self.progress.start(label, len(items), len(items) - len(missing), unit)
         released = _release(0, products, done)
         if missing:
             jobs = [items[i].make_job() for i in missing]
@@ -310,10 +310,10 @@ class _Run:
     def _warm_up(self) -> None:
         """While the first tasks run elsewhere: load the lexicon, which the alignments (in
         workers forked after this) and the QA stage (here) need in a corpus with
-        translations, whenever a document changed. Serially it is loaded when first needed."""
-        if self.bilingual and not isinstance(self.executor, SerialExecutor) and not self.warm:
-            _work().warm_up()
-            self.warm = True
+        translations, whenever a document changed. Serially (no `meanwhile` there) it is
+        loaded when first needed."""
+        if self.bilingual:
+            _work().warm_up()  # once a process: the lexicon is kept once loaded
 
     def inline(self, stage: str, keys: list[str], make: Callable[[], Product]) -> Product:
         """A whole-corpus task, run here: from the cache, else made, cached and written."""
@@ -323,13 +323,16 @@ class _Run:
             try:
                 product = make()
             except Exception as err:  # noqa: BLE001 - reported as a failed task
-                product = Product(failed=f"{stage}: internal error: {type(err).__name__}: {err}")
+                product = Product(failed=f"{stage}: {internal_error(err)}")
             if product.failed:
-                self.progress.notice(f"FAILED {product.failed}")
+                self._report_failure(product.failed)
             else:
                 self.cache.put(stage, key, product)
         self.write_files(product.files)
         return product
+
+    def _report_failure(self, message: str) -> None:
+        self.progress.notice(f"FAILED {message}")
 
     # Writing ------------------------------------------------------------------------------
     def write_files(self, files: dict[str, bytes]) -> None:
@@ -339,7 +342,7 @@ class _Run:
     def write_file(self, path: str, data: bytes) -> None:
         """Atomically, and only when the file does not already hold these bytes."""
         target = self.root / path
-        if target.resolve() == (self.root / OVERRIDES).resolve():
+        if target.resolve() == self.never_written:
             raise AssertionError(f"{OVERRIDES} holds human decisions: never written")
         try:
             if target.read_bytes() == data:
@@ -378,7 +381,7 @@ def _read_overrides(root: Path) -> tuple[bytes, tuple]:
         return b"", ()
     except OSError as err:
         raise InputError(str(OVERRIDES), f"cannot read: {err.strerror or err}") from None
-    return data, tuple(load_overrides(path))
+    return data, tuple(parse_overrides(data))
 
 
 def _plan(corpus: Path, entries: list[Entry]) -> list[Planned]:

@@ -8,6 +8,7 @@ This module imports the whole pipeline; the runner imports it only when some tas
 
 from __future__ import annotations
 
+import functools
 import pickle
 from dataclasses import dataclass
 from itertools import pairwise
@@ -18,8 +19,8 @@ from pipeline.align.overrides import Override
 from pipeline.align.pairs import translation_pairs
 from pipeline.align.succession import lineages
 from pipeline.align.translation import align_translation
-from pipeline.corpus.results import Outcome, Product, pack
-from pipeline.errors import InputError
+from pipeline.corpus.results import Outcome, Product, failed_document, pack
+from pipeline.errors import InputError, internal_error
 from pipeline.extract import extract_file
 from pipeline.model import Document
 from pipeline.writers.links import alignment_to_tei, alignment_to_tsv
@@ -42,7 +43,7 @@ def run_job(job) -> Product:
     try:
         return job.run()
     except Exception as err:  # noqa: BLE001 - a bug must not stop the batch; name the input
-        return job.failure(f"internal error: {type(err).__name__}: {err}")
+        return job.failure(internal_error(err))
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ class DocumentJob:
         try:
             doc = extract_file(Path(self.path), self.doc_id, self.lang, self.display,
                                self.metadata)
-        except InputError as err:
-            return Product(outcome=Outcome(self.doc_id, self.display, "failed", str(err)))
+        except InputError as err:  # the document itself: cached, it fails the same way again
+            return failed_document(self.doc_id, self.display, str(err))
         warnings = ([self.note] if self.note else []) + doc.warnings
         outcome = Outcome(doc.id, self.display, "warned" if warnings else "ok", "", warnings,
                           document_counts(doc))
@@ -69,8 +70,8 @@ class DocumentJob:
                        outcome=outcome, payload=pack(doc))
 
     def failure(self, message: str) -> Product:
-        text = f"{self.display}: {message}"
-        return Product(outcome=Outcome(self.doc_id, self.display, "failed", text), failed=text)
+        return failed_document(self.doc_id, self.display, f"{self.display}: {message}",
+                               retry=True)
 
 
 def document_counts(doc: Document) -> dict[str, int]:
@@ -165,9 +166,9 @@ class ChecksJob:
     display: str  # its file, for messages
 
     def run(self) -> Product:
-        from pipeline.qa import document_findings, load_glossary
+        from pipeline.qa import document_findings
 
-        findings = document_findings(pickle.loads(self.document), load_glossary(None))
+        findings = document_findings(pickle.loads(self.document), _glossary())
         return Product(counts={"findings": len(findings)}, payload=pack(findings))
 
     def failure(self, message: str) -> Product:
@@ -183,15 +184,16 @@ class TermsJob:
     translations: tuple[bytes, ...]  # pickled Translations
 
     def run(self) -> Product:
-        from pipeline.qa import corpus_findings, load_glossary
-        from pipeline.terminology import glossary_to_tbx, term_renderings
+        from pipeline.qa import corpus_findings
+        from pipeline.terminology import TermChecks, glossary_to_tbx
         from pipeline.writers.terminology import renderings_to_json, renderings_to_tsv
 
         documents = [pickle.loads(d) for d in self.documents]
         translations = [pickle.loads(t) for t in self.translations]
-        glossary = load_glossary(None)
-        findings = corpus_findings(documents, translations, glossary)
-        renderings = term_renderings(documents, translations, glossary)
+        glossary = _glossary()
+        terms = TermChecks(documents, translations, glossary)  # one pass for both
+        findings = corpus_findings(documents, translations, glossary, terms)
+        renderings = terms.renderings()
         files = {"output/qa/glossary.tbx": glossary_to_tbx(glossary),
                  "output/qa/renderings.json": renderings_to_json(renderings),
                  "output/qa/renderings.tsv": renderings_to_tsv(renderings)}
@@ -199,6 +201,14 @@ class TermsJob:
 
     def failure(self, message: str) -> Product:
         return Product(failed=f"output/qa (terminology): {message}")
+
+
+@functools.cache  # once a process, not once a document: the Glossary is immutable
+def _glossary():
+    """The project's glossary, which the checks read (part of the code version)."""
+    from pipeline.qa import load_glossary
+
+    return load_glossary(None)
 
 
 def qa_report(found: list[list]) -> Product:

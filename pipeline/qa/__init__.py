@@ -13,7 +13,7 @@ from pipeline.align.translation import Translation
 from pipeline.model import Document
 from pipeline.qa.crosslang import number_mismatches
 from pipeline.qa.findings import Finding, sort_findings
-from pipeline.qa.glossary import latin_terms, load_glossary, term_findings
+from pipeline.qa.glossary import latin_terms, load_glossary, term_checks
 from pipeline.qa.notes import note_references
 from pipeline.qa.numbering import numbering
 from pipeline.qa.punctuation import brackets, half_width, repeated
@@ -44,15 +44,17 @@ def document_findings(doc: Document, glossary) -> list[Finding]:
 
 
 def corpus_findings(documents: list[Document], translations: list[Translation],
-                    glossary) -> list[Finding]:
+                    glossary, terms=None) -> list[Finding]:
     """The checks that read several documents: numbers across each translation, terms
-    across the corpus."""
+    across the corpus. `terms`, the corpus's `pipeline.terminology.TermChecks` when the
+    caller wants its renderings table too, saves reading the terms twice."""
+    if terms is None:
+        terms = term_checks(documents, translations, glossary)
     found: list[Finding] = []
     for translation in translations:
         found += _guarded(translation.alignment.b.id, "numbers",
                           lambda translation=translation: number_mismatches(translation))
-    found += _guarded("", "terminology",
-                      lambda: term_findings(documents, translations, glossary))
+    found += _guarded("", "terminology", terms.findings)
     return sort_findings(found)
 
 

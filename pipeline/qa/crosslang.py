@@ -18,17 +18,19 @@ from decimal import Decimal, InvalidOperation
 from pipeline.align.lexicon import DIGITS, numbers
 from pipeline.align.translation import Translation
 from pipeline.align.units import Link, texts_of
+from pipeline.languages import table
 from pipeline.model import Document
 from pipeline.qa.common import context, xml_id
 from pipeline.qa.findings import Finding
+from pipeline.qa.tables import ZH_NUMERALS
 
 CHECK = "numbers"
-ZH_NUMERAL = "零〇一二两三四五六七八九十百千"
 # Counters after which a numeral is a number: 三个月, 十五周年, 第五条 (次 and 届 only after 第:
 # 两次 is "twice").
 COUNTERS = "条款项年个月日周"
-ZH_COUNTED = re.compile(rf"第\s*[{ZH_NUMERAL}]+|[{ZH_NUMERAL}]{{2,}}(?=\s*[{COUNTERS}])"
-                        rf"|(?<![{ZH_NUMERAL}])[二两三四五六七八九十](?=\s*[{COUNTERS}])")
+# Numbers written in words that are unmistakably numbers, besides digits.
+COUNTED = {"zh": re.compile(rf"第\s*[{ZH_NUMERALS}]+|[{ZH_NUMERALS}]{{2,}}(?=\s*[{COUNTERS}])"
+                           rf"|(?<![{ZH_NUMERALS}])[二两三四五六七八九十](?=\s*[{COUNTERS}])")}
 
 # Amounts written with a scale word: 150万 and 1.5 million are both 1500000.
 SCALED = {"zh": re.compile(r"(\d+(?:[.,]\d+)*)\s*(万|亿)"),
@@ -55,37 +57,39 @@ def _texts(doc: Document) -> dict[str, str]:
 
 
 def _joined(texts: dict[str, str], uids: list[str], lang: str) -> str:
-    return ("" if lang == "zh" else " ").join(texts.get(uid, "") for uid in uids)
+    return table(lang).joiner.join(texts.get(uid, "") for uid in uids)
 
 
 def _compare(a: Document, b: Document, link: Link, text_a: str, text_b: str) -> list[Finding]:
-    lang_a, lang_b = a.meta.language, b.meta.language
-    all_a = numbers(text_a, lang_a) | set(_scaled(text_a, lang_a))
-    all_b = numbers(text_b, lang_b) | set(_scaled(text_b, lang_b))
+    all_a, clear_a = _numbers(text_a, a.meta.language)
+    all_b, clear_b = _numbers(text_b, b.meta.language)
     here, there = xml_id(b, link.b[0]), xml_id(a, link.a[0])
     found = []
-    for value, (start, end) in _clear_numbers(text_a, lang_a).items():
-        if value not in all_b:
-            found.append(Finding(b.id, here, CHECK, "error",
-                                 f"‘{text_a[start:end]}’ of {there} is missing here",
-                                 text_a[start:end], context(text_a, start, end)))
-    for value, (start, end) in _clear_numbers(text_b, lang_b).items():
-        if value not in all_a:
-            found.append(Finding(b.id, here, CHECK, "error",
-                                 f"‘{text_b[start:end]}’ is not in {there}",
-                                 text_b[start:end], context(text_b, start, end)))
+    for text, clear, other, message in (
+            (text_a, clear_a, all_b, lambda shown: f"‘{shown}’ of {there} is missing here"),
+            (text_b, clear_b, all_a, lambda shown: f"‘{shown}’ is not in {there}")):
+        for value, (start, end) in clear.items():
+            if value not in other:
+                found.append(Finding(b.id, here, CHECK, "error", message(text[start:end]),
+                                     text[start:end], context(text, start, end)))
     return found
 
 
-def _clear_numbers(text: str, lang: str) -> dict[str, tuple[int, int]]:
-    """Numbers written unmistakably, each with the place it is first written; an amount
-    with a scale word counts as its value."""
+def _numbers(text: str, lang: str) -> tuple[set[str], dict[str, tuple[int, int]]]:
+    """Every number the text mentions, and those written unmistakably (`_clear_numbers`)."""
     scaled = _scaled(text, lang)
+    return numbers(text, lang) | set(scaled), _clear_numbers(text, lang, scaled)
+
+
+def _clear_numbers(text: str, lang: str,
+                   scaled: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Numbers written unmistakably, each with the place it is first written; an amount
+    with a scale word (`scaled`) counts as its value."""
     inside = list(scaled.values())
     spans = [m.span() for m in DIGITS.finditer(text)
              if not any(start <= m.start() < end for start, end in inside)]
-    if lang == "zh":
-        spans += [m.span() for m in ZH_COUNTED.finditer(text)]
+    if lang in COUNTED:
+        spans += [m.span() for m in COUNTED[lang].finditer(text)]
     found: dict[str, tuple[int, int]] = dict(scaled)
     for start, end in sorted(spans):
         for value in sorted(numbers(text[start:end], lang)):

@@ -1,16 +1,15 @@
 """The one place QA meets the terminology package (`pipeline.terminology`): loading the
-glossary, the term findings, and the Latin-script vocabulary the untranslated-words check
+glossary, the term checks, and the Latin-script vocabulary the untranslated-words check
 must know."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import terminology
 from pipeline.model import Document
-from pipeline.qa.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -19,23 +18,23 @@ class LatinTerms:
     accepts in Chinese text (ISU, SDGs); `english` its English terms (lower case) with their
     Chinese rendering."""
 
-    knows: Callable[[str], bool] = lambda word: False
-    english: dict[str, str] = field(default_factory=dict)
+    knows: Callable[[str], bool]
+    english: dict[str, str]
 
 
+# The functions below call into `pipeline.terminology` rather than import its names: it imports
+# `pipeline.qa.findings`, so either package may be the one being imported when the other is.
 def load_glossary(path: Path | None) -> terminology.Glossary:
     """The glossary to check against: the project's own unless `path` names another."""
     return terminology.load_glossary(path)
 
 
-def term_findings(documents: list[Document], translations: list,
-                  glossary: terminology.Glossary) -> list[Finding]:
-    return terminology.term_findings(documents, translations, glossary)
+def term_checks(documents: list[Document], translations: list,
+                glossary: terminology.Glossary) -> terminology.TermChecks:
+    return terminology.TermChecks(documents, translations, glossary)
 
 
-def latin_terms(glossary: terminology.Glossary | LatinTerms) -> LatinTerms:
-    if isinstance(glossary, LatinTerms):
-        return glossary
+def latin_terms(glossary: terminology.Glossary) -> LatinTerms:
     abbreviations = glossary.acronyms
     english = {form.lower(): chinese for form, chinese in glossary.english_to_chinese().items()
                if form not in abbreviations}

@@ -8,7 +8,7 @@ not reported.
 from __future__ import annotations
 
 from pipeline.model import Document
-from pipeline.qa.common import Unit, context, units, xml_id
+from pipeline.qa.common import Unit, context, finding, units
 from pipeline.qa.findings import Finding
 
 CHECK = "notes"
@@ -31,11 +31,10 @@ def _undefined(doc: Document) -> list[Finding]:
 
 def _at_reference(unit: Unit, n: str, offset: int) -> Finding:
     text = unit.text.text
-    kind = "document note" if n.startswith("*") else "footnote"
     shown = text[:offset] + f"[{n}]" + text[offset:]
     start, end = offset, offset + len(n) + 2
     return Finding(unit.doc.id, unit.xml_id, CHECK, "error",
-                   f"{kind} {n} is referenced but never defined{unit.where}",
+                   f"{_kind(n)} {n} is referenced but never defined{unit.where}",
                    shown[start:end], context(shown, start, end))
 
 
@@ -44,13 +43,14 @@ def _unreferenced(doc: Document) -> list[Finding]:
     for note in [*doc.footnotes, *doc.doc_notes]:
         if note.referenced_by or (note.n == "*" and not _prints_symbol(doc)):
             continue
-        kind = "document note" if note.n.startswith("*") else "footnote"
-        text = note.body.text
-        opening = text[:EVIDENCE_CHARS]
-        found.append(Finding(doc.id, xml_id(doc, note.uid), CHECK, "warning",
-                             f"{kind} {note.n} is defined but never referenced",
-                             opening, context(text, 0, len(opening))))
+        found.append(finding(Unit(doc, note.uid, note.body), CHECK, "warning",
+                             f"{_kind(note.n)} {note.n} is defined but never referenced",
+                             0, min(len(note.body.text), EVIDENCE_CHARS)))
     return found
+
+
+def _kind(n: str) -> str:
+    return "document note" if n.startswith("*") else "footnote"
 
 
 def _prints_symbol(doc: Document) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.model import Action, Block, Document, Paragraph, Section, Text
+from pipeline.model import Action, Block, Document, Paragraph, Section, Text, block_lists
 from pipeline.qa.common import context, xml_id
 from pipeline.qa.findings import Finding
 
@@ -52,7 +52,8 @@ def _paragraph_scopes(doc: Document) -> Iterator[list[Block]]:
 
 
 def _section_blocks(section: Section) -> list[Block]:
-    return section.blocks + [b for sub in section.subsections for b in _section_blocks(sub)]
+    """The blocks of a section and of its subsections, in document order."""
+    return [block for blocks in block_lists([], [section]) for block in blocks]
 
 
 def _numbered_paragraph(block: Block) -> bool:

@@ -75,9 +75,9 @@ def _compare(doc: Document, restatement: Restatement, original_uid: str,
                         f"{source} ({ratio:.0%} alike)", 0, min(len(restated), SHOWN_CHARS))]
     changes: dict[tuple[str, str, str], list[Finding]] = {}
     for opcode in _changes(matcher.get_opcodes()):
-        change = _change(unit, source, original, old, new, opcode)
-        changes.setdefault((opcode[0], *_pieces(original, restated, old, new, opcode)),
-                           []).append(change)
+        pieces = _pieces(original, restated, old, new, opcode)
+        changes.setdefault((opcode[0], *pieces), []).append(
+            _change(unit, source, pieces, new, opcode))
     return [_counted(same) for same in changes.values()]
 
 
@@ -116,11 +116,12 @@ def _counted(same: list[Finding]) -> Finding:
                    f"{first.message} ({len(same)} times)", first.evidence, first.context)
 
 
-def _change(unit: Unit, source: str, original: str, old: list[Token], new: list[Token],
+def _change(unit: Unit, source: str, pieces: tuple[str, str], new: list[Token],
             opcode: tuple[str, int, int, int, int]) -> Finding:
+    """The change as a finding: `pieces` the text it changes on each side."""
     tag, _, _, j1, j2 = opcode
     restated = unit.text.text
-    was, now = (_quote(piece) for piece in _pieces(original, restated, old, new, opcode))
+    was, now = (_quote(piece) for piece in pieces)
     if tag == "replace":
         message = f"restated as ‘{now}’ where {source} has ‘{was}’"
     elif tag == "insert":

@@ -12,6 +12,11 @@ import re
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_CHAR = re.compile(f"[{HAN}]")
 
+# Chinese numerals: digits and the units up to 百, as ordinals are written (第二十二届), and up
+# to 千 for amounts and counts.
+ZH_DIGITS = "零〇一二两三四五六七八九十百"
+ZH_NUMERALS = ZH_DIGITS + "千"
+
 # Half-width marks that Chinese running text writes full-width, after a Han character or a
 # closing Chinese bracket or quotation mark.
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from pipeline.align.translation import Translation
 from pipeline.align.units import texts_of
+from pipeline.languages import LANGUAGES
 from pipeline.model import Document
-
-LANGUAGES = ("en", "zh")
+from pipeline.qa.common import xml_id
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,10 @@ class AlignedUnit:
     def source_unit(self) -> str:
         return self.source_ids[0]
 
+    @property
+    def target_lang(self) -> str:
+        return "zh" if self.source_lang == "en" else "en"
+
 
 def source_language(a: Document, b: Document) -> str:
     languages = {a.meta.language, b.meta.language}
@@ -47,7 +51,7 @@ def aligned_units(translations: list[Translation]) -> list[AlignedUnit]:
     units = []
     for translation in translations:
         a, b = translation.alignment.a, translation.alignment.b
-        if {a.meta.language, b.meta.language} != set(LANGUAGES):
+        if {a.meta.language, b.meta.language} != set(LANGUAGES):  # Chinese and English
             continue
         source = source_language(a, b)
         texts = {a.id: texts_of(a), b.id: texts_of(b)}
@@ -69,4 +73,4 @@ def _joined(texts: dict, uids: list[str]) -> str:
 
 
 def _ids(doc: Document, uids: list[str]) -> tuple[str, ...]:
-    return tuple(f"{doc.id}.{u}" for u in uids)
+    return tuple(xml_id(doc, u) for u in uids)

@@ -52,8 +52,11 @@ def concept_findings(concept: Concept, occurrences: list[Occurrence], checks: Ch
 
 
 def usual_key(concept: Concept, occurrences: list[Occurrence]) -> str:
+    return most_used(concept, _units_by_key(occurrences))
+
+
+def most_used(concept: Concept, units: dict[str, list[str]]) -> str:
     """The key most units use; a tie goes to the preferred form, then the first in order."""
-    units = _units_by_key(occurrences)
     return min(units, key=lambda k: (-len(units[k]), concept.rank(k), k))
 
 

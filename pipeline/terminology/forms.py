@@ -10,11 +10,12 @@ from __future__ import annotations
 import functools
 import re
 
-import cn2an
+from pipeline.align.lexicon import HAN, numbers
+from pipeline.qa.tables import ZH_DIGITS
 
 # Chinese: characters that never make two forms different renderings.
 ZH_IGNORED = str.maketrans("", "", "《》〈〉 \u3000的")
-ORDINAL = re.compile(r"第\s*([零〇一二两三四五六七八九十百]+)")
+ORDINAL = re.compile(rf"第\s*([{ZH_DIGITS}]+)")
 # English: spelling pairs (British → American), applied to word endings, longest first.
 SPELLINGS = (("isations", "izations"), ("isation", "ization"), ("ising", "izing"),
              ("ised", "ized"), ("ises", "izes"), ("ise", "ize"), ("programme", "program"),
@@ -25,7 +26,6 @@ PLURALS = (("ies", "y", 5), ("sses", "ss", 5), ("ches", "ch", 5), ("shes", "sh",
 SINGULAR_ENDINGS = ("ss", "us", "is")
 POSSESSIVE = re.compile(r"['’]s?$")
 EN_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
-HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -36,10 +36,8 @@ def zh_key(form: str) -> str:
 
 
 def _arabic(numeral: str) -> str:
-    try:
-        return str(cn2an.cn2an(numeral, "smart"))
-    except (ValueError, KeyError, IndexError, TypeError):
-        return numeral
+    """The numeral in digits, read as the aligner reads an ordinal (第五条 = Article 5)."""
+    return next(iter(numbers(f"第{numeral}", "zh")), numeral)
 
 
 def strip_titles(form: str) -> str:
@@ -68,3 +66,12 @@ def en_words(text: str) -> list[re.Match[str]]:
 
 def is_han(text: str) -> bool:
     return bool(text) and all(HAN.match(ch) for ch in text)
+
+
+def positions(text: str, part: str) -> list[int]:
+    """Every offset where `part` starts in `text`, overlapping ones included."""
+    out, at = [], text.find(part)
+    while at != -1:
+        out.append(at)
+        at = text.find(part, at + 1)
+    return out

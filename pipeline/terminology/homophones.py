@@ -15,7 +15,6 @@ not segmented as a whole; a pair is not counted where it straddles two words (�
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 from itertools import combinations
 
@@ -24,6 +23,7 @@ from pypinyin import Style, lazy_pinyin
 from pipeline.model import Document
 from pipeline.qa.findings import Finding
 from pipeline.terminology.consistency import Checks, Concept, concept_findings
+from pipeline.terminology.forms import HAN, is_han, positions
 from pipeline.terminology.glossary import Glossary
 from pipeline.terminology.occurrences import DocumentText, Occurrence
 from pipeline.terminology.tokens import is_word
@@ -35,7 +35,6 @@ VARIANT_CHARACTERS = frozenset(map(frozenset, ["作做", "定订", "查察", "�
 # Words that sound alike and are both right, each in its place.
 NOT_VARIANTS = frozenset(map(frozenset, [("他们", "它们")]))
 SHARED_NEIGHBOURS = 2
-HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def homophone_findings(texts: list[DocumentText], glossary: Glossary,
@@ -55,7 +54,7 @@ def _words(texts: list[DocumentText]) -> list[str]:
     for text in texts:
         t = text.text
         pairs |= {t[i:i + 2] for i in range(len(t) - 1)}
-    return sorted(p for p in pairs if _is_word(p) and HAN.match(p[0]) and HAN.match(p[1]))
+    return sorted(p for p in pairs if _is_word(p) and is_han(p))
 
 
 def _pairs(words: list[str], texts: list[DocumentText],
@@ -90,19 +89,17 @@ def _neighbours(texts: list[DocumentText], word: str) -> set[str]:
     for text in texts:
         for at in _uses(text.text, word):
             before, after = text.text[max(0, at - 2):at], text.text[at + 2:at + 4]
-            found |= {"<" + before} if HAN.match(before[:1]) and len(before) == 2 else set()
-            found |= {">" + after} if HAN.match(after[:1]) and len(after) == 2 else set()
+            if len(before) == 2 and HAN.match(before):
+                found.add("<" + before)
+            if len(after) == 2 and HAN.match(after):
+                found.add(">" + after)
     return found
 
 
 def _uses(text: str, word: str) -> list[int]:
     """Where the word is used as a word, not straddling two (工作出色 for 作出)."""
-    out, at = [], text.find(word)
-    while at != -1:
-        if not (_is_word(text[max(0, at - 1):at + 1]) and _is_word(text[at + 1:at + 3])):
-            out.append(at)
-        at = text.find(word, at + 1)
-    return out
+    return [at for at in positions(text, word)
+            if not (_is_word(text[max(0, at - 1):at + 1]) and _is_word(text[at + 1:at + 3]))]
 
 
 def _occurrences(texts: list[DocumentText], word: str) -> list[Occurrence]:

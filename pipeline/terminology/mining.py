@@ -27,13 +27,14 @@ import functools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from pipeline.align.lexicon import STOP_EN, ZH_STOP, load_lexicon, stem
+from pipeline.align.lexicon import DIGITS, STOP_EN, ZH_STOP, load_lexicon, stem
 from pipeline.qa.findings import Finding
 from pipeline.terminology.bitext import AlignedUnit
 from pipeline.terminology.forms import en_key, en_words, is_han, strip_titles
 from pipeline.terminology.glossary import Glossary
+from pipeline.terminology.matching import SHORTEST_ZH
 from pipeline.terminology.tokens import zh_words
 
 MAX_WORDS = 3  # English n-grams up to trigrams, Chinese runs of up to three words
@@ -43,7 +44,6 @@ MIN_SECOND = 2  # units a second rendering must have
 MIN_DICE = 0.6
 MIN_LLR = 10.83  # G², p < 0.001 with one degree of freedom
 INSIDE_EN = frozenset(["of", "and", "the", "for", "on", "to", "in", "with"])  # inside a term
-DIGITS = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,9 @@ def mine(units: list[AlignedUnit], glossary: Glossary) -> list[Candidate]:
     linked = _link(c for c in scored if c.dice >= MIN_DICE and c.llr >= MIN_LLR
                    and not _glossary_covers(glossary, c))
     found = [_with_units(c, pairs, grams, words) for c in linked]
+    taken = {c.chinese for c in linked}
     seconds = [s for c in found if (s := _second(c, pairs, grams, words, english_counts,
-                                                 chinese_counts, linked))]
+                                                 chinese_counts, taken))]
     return sorted(found + seconds, key=lambda c: (c.english, c.rank, c.chinese))
 
 
@@ -162,7 +163,7 @@ def _glossary_grams(glossary: Glossary) -> frozenset[str]:
 @functools.lru_cache(maxsize=8)
 def _glossary_forms(glossary: Glossary) -> tuple[str, ...]:
     return tuple(strip_titles(f) for e in glossary.entries for f in e.chinese_forms
-                 if len(strip_titles(f)) >= 2)
+                 if len(strip_titles(f)) >= SHORTEST_ZH)
 
 
 def _link(candidates) -> list[Candidate]:
@@ -213,16 +214,16 @@ def _nested(c: Candidate, linked: list[Candidate]) -> bool:
 def _with_units(c: Candidate, pairs, grams, words) -> Candidate:
     units = tuple(u.target_unit for u, gs, ws in zip(pairs, grams, words)
                   if c.english in gs and c.chinese in ws)
-    return Candidate(**{**c.__dict__, "units": units})
+    return replace(c, units=units)
 
 
 def _second(first: Candidate, pairs, grams, words, english: Counter, chinese: Counter,
-            linked: list[Candidate]) -> Candidate | None:
-    """Another rendering of the n-gram, in the units where its first one is missing."""
+            taken: set[str]) -> Candidate | None:
+    """Another rendering of the n-gram, in the units where its first one is missing; never a
+    Chinese candidate a linked pair has `taken`."""
     rest = [(u, ws) for u, gs, ws in zip(pairs, grams, words)
             if first.english in gs and first.chinese not in ws]
-    beside = {w for gs, ws in zip(grams, words) if first.chinese in ws for w in ws}
-    taken = {c.chinese for c in linked}
+    beside = {w for ws in words if first.chinese in ws for w in ws}
     counts = Counter(w for _, ws in rest for w in ws if w not in beside and w not in taken
                      and w not in first.chinese and first.chinese not in w
                      and lexical_support(first.english, w) > 0)
@@ -234,7 +235,7 @@ def _second(first: Candidate, pairs, grams, words, english: Counter, chinese: Co
         return None
     c = _candidate(first.english, word, n, english, chinese, len(pairs))
     units = tuple(u.target_unit for u, ws in rest if word in ws)
-    return Candidate(**{**c.__dict__, "units": units, "rank": 2})
+    return replace(c, units=units, rank=2)
 
 
 def mined_findings(candidates: list[Candidate]) -> list[Finding]:

@@ -14,14 +14,15 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.qa.findings import Finding
-from pipeline.terminology.forms import is_han, strip_titles, zh_key
+from pipeline.qa.tables import ZH_NUMERALS
+from pipeline.terminology.forms import is_han, positions, strip_titles, zh_key
 from pipeline.terminology.glossary import Glossary
 from pipeline.terminology.matching import ChineseMatcher
 from pipeline.terminology.occurrences import DocumentText
 from pipeline.terminology.tokens import zh_boundaries
 
 SHORTEST = 4  # characters, of the form's variant
-NUMERALS = frozenset("零〇一二两三四五六七八九十百千")
+NUMERALS = frozenset(ZH_NUMERALS)
 
 
 def near_variant_findings(texts: list[DocumentText], glossary: Glossary,
@@ -54,7 +55,7 @@ def near_variant_findings(texts: list[DocumentText], glossary: Glossary,
 def _near(text: str, form: str) -> list[tuple[int, int]]:
     """Spans of `text` with one character more or fewer than `form`, inside it."""
     half = len(form) // 2
-    lefts, rights = _positions(text, form[:half]), _positions(text, form[half:])
+    lefts, rights = positions(text, form[:half]), positions(text, form[half:])
     spans = set()
     for length in (len(form) - 1, len(form) + 1):
         for start in lefts:
@@ -67,14 +68,6 @@ def _near(text: str, form: str) -> list[tuple[int, int]]:
             if start >= 0 and text[start] == form[0]:
                 spans.add((start, end))
     return sorted(s for s in spans if _one_inside_edit(text[s[0]:s[1]], form))
-
-
-def _positions(text: str, part: str) -> list[int]:
-    out, at = [], text.find(part)
-    while at != -1:
-        out.append(at)
-        at = text.find(part, at + 1)
-    return out
 
 
 def _one_inside_edit(window: str, form: str) -> bool:

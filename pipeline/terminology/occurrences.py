@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.model import Document
+from pipeline.qa.common import FRONT, context, xml_id
 from pipeline.terminology.forms import zh_key
 from pipeline.terminology.matching import ChineseMatcher, Match
 
-FRONT = "front"
 SEPARATOR = "\n"
 CONTEXT = 20  # characters shown on each side of a form
 TITLE = re.compile(r"《[^《》\n]*》")
@@ -50,7 +50,7 @@ class DocumentText:
         for uid, text in doc.texts():
             if uid == FRONT or not text.text:
                 continue
-            self.units.append(f"{doc.id}.{uid}")
+            self.units.append(xml_id(doc, uid))
             self.starts.append(at)
             parts.append(text.text.replace(SEPARATOR, " "))
             at += len(text.text) + len(SEPARATOR)
@@ -59,15 +59,14 @@ class DocumentText:
         self._matched: tuple[ChineseMatcher, list[Match]] | None = None
 
     def unit_at(self, offset: int) -> str:
-        return self.units[bisect.bisect_right(self.starts, offset) - 1]
+        return self.units[self._index(offset)]
 
     def context(self, start: int, end: int) -> str:
-        line_start = self.text.rfind(SEPARATOR, 0, start) + 1
-        line_end = self.text.find(SEPARATOR, end)
-        line_end = len(self.text) if line_end == -1 else line_end
-        left, right = max(line_start, start - CONTEXT), min(line_end, end + CONTEXT)
-        return ("…" if left > line_start else "") + self.text[left:right] + (
-            "…" if right < line_end else "")
+        """text[start:end] with some of its surroundings, within the units it is in."""
+        first = self.text.rfind(SEPARATOR, 0, start) + 1
+        last = self.text.find(SEPARATOR, end)
+        lines = self.text[first:len(self.text) if last == -1 else last]
+        return context(lines, start - first, end - first, CONTEXT)
 
     def in_title(self, start: int, end: int) -> bool:
         """Inside a cited title that is more than the form itself."""
@@ -85,10 +84,12 @@ class DocumentText:
 
     def unit_text(self, offset: int) -> tuple[str, int]:
         """The text of the unit at `offset`, and where that unit starts."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        start = self.starts[i]
+        start = self.starts[self._index(offset)]
         end = self.text.find(SEPARATOR, start)
         return self.text[start:len(self.text) if end == -1 else end], start
+
+    def _index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
 
     def occurrence(self, start: int, end: int, key: str) -> Occurrence:
         return Occurrence(self.doc.id, self.unit_at(start), self.text[start:end], key, start,

@@ -11,16 +11,16 @@ Chinese-only check. Either language may be the source: the original's.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.qa.findings import Finding
 from pipeline.terminology.bitext import AlignedUnit
-from pipeline.terminology.consistency import Concept
+from pipeline.terminology.consistency import Concept, most_used
 from pipeline.terminology.forms import HAN, en_key, en_words, strip_titles, zh_key
 from pipeline.terminology.glossary import Entry, Glossary
-from pipeline.terminology.matching import ChineseMatcher, EnglishMatcher
+from pipeline.terminology.matching import SHORTEST_ZH, ChineseMatcher, EnglishMatcher
 
-SHORTEST_ZH = 2  # an entry whose Chinese is one character (条) is not checked
 CONTEXT = 60  # characters of the target shown with a finding
 
 
@@ -34,25 +34,19 @@ class TermUse:
     renderings: tuple[str, ...]  # the glossary's forms found in the target, longest first
 
 
-class Sides:
-    """The glossary seen from each language: terms found in a text, renderings of a term."""
+def _chinese_renderings(entry: Entry, text: str) -> tuple[str, ...]:
+    """The entry's Chinese forms in the text, longest first, none inside another one found."""
+    found = [f for f in dict.fromkeys(map(strip_titles, entry.chinese_forms)) if f in text]
+    return tuple(f for f in sorted(found, key=len, reverse=True)
+                 if not any(f != g and f in g for g in found))
 
-    def __init__(self, glossary: Glossary):
-        self.matchers = {"en": EnglishMatcher(glossary), "zh": ChineseMatcher(glossary)}
 
-    def terms(self, text: str, lang: str) -> list[tuple[int, str]]:
-        return [(m.entry, text[m.start:m.end]) for m in self.matchers[lang].find(text)]
-
-    def renderings(self, entry: Entry, text: str, lang: str) -> tuple[str, ...]:
-        if lang == "zh":
-            found = [f for f in dict.fromkeys(map(strip_titles, entry.chinese_forms))
-                     if f in text]
-            return tuple(f for f in sorted(found, key=len, reverse=True)
-                         if not any(f != g and f in g for g in found))
-        keys = [en_key(w.group()) for w in en_words(text)]
-        words = {w.group() for w in en_words(text)}
-        found = [f for f in entry.english_forms if f in words or _contains(keys, f)]
-        return tuple(found)
+def _english_renderings(entry: Entry, text: str) -> tuple[str, ...]:
+    """The entry's English terms and abbreviations in the text, terms compared word by word."""
+    words = en_words(text)
+    keys = [en_key(w.group()) for w in words]
+    written = {w.group() for w in words}
+    return tuple(f for f in entry.english_forms if f in written or _contains(keys, f))
 
 
 def _contains(keys: list[str], term: str) -> bool:
@@ -61,23 +55,40 @@ def _contains(keys: list[str], term: str) -> bool:
     return n > 0 and any(keys[i:i + n] == wanted for i in range(len(keys) - n + 1))
 
 
+@dataclass(frozen=True)
+class Target:
+    """What renders an entry in one target language."""
+
+    find: Callable[[Entry, str], tuple[str, ...]]  # the entry's forms found in a text
+    compared: Callable[[Entry], tuple[str, ...]]  # the forms whose mixing is reported
+    wanted: Callable[[Entry], tuple[str, ...]]  # the forms a `term-missing` message names
+
+
+TARGETS = {
+    "zh": Target(_chinese_renderings, lambda e: tuple(map(strip_titles, e.compared)),
+                 lambda e: e.compared),
+    "en": Target(_english_renderings, lambda e: (e.english, *e.english_variants),
+                 lambda e: e.english_forms),
+}
+
+
 def term_uses(units: list[AlignedUnit], glossary: Glossary) -> list[TermUse]:
-    sides = Sides(glossary)
+    matchers = {"en": EnglishMatcher(glossary), "zh": ChineseMatcher(glossary)}
     uses = []
     for unit in units:
-        target_lang = "zh" if unit.source_lang == "en" else "en"
-        seen = set()
-        for index, form in sides.terms(unit.source_text, unit.source_lang):
-            entry = glossary.entries[index]
-            if index in seen or not _checked(entry):
+        find, seen = TARGETS[unit.target_lang].find, set()
+        for match in matchers[unit.source_lang].find(unit.source_text):
+            entry = glossary.entries[match.entry]
+            if match.entry in seen or not _checked(entry):
                 continue
-            seen.add(index)
-            uses.append(TermUse(index, form, unit,
-                                sides.renderings(entry, unit.target_text, target_lang)))
+            seen.add(match.entry)
+            uses.append(TermUse(match.entry, unit.source_text[match.start:match.end], unit,
+                                find(entry, unit.target_text)))
     return uses
 
 
 def _checked(entry: Entry) -> bool:
+    """An entry whose Chinese is one character (条) is not checked."""
     return len(strip_titles(entry.chinese)) >= SHORTEST_ZH
 
 
@@ -87,7 +98,7 @@ def missing_findings(uses: list[TermUse], glossary: Glossary) -> list[Finding]:
         if use.renderings:
             continue
         entry = glossary.entries[use.entry]
-        wanted = entry.compared if use.unit.source_lang == "en" else entry.english_forms
+        wanted = TARGETS[use.unit.target_lang].wanted(entry)
         message = (f"{entry.label}: the source ({use.unit.source_unit}) has "
                    f"'{use.source_form}', this unit has none of {' / '.join(wanted)}")
         findings.append(Finding(use.unit.target_doc, use.unit.target_unit, "term-missing",
@@ -101,20 +112,14 @@ def inconsistent_findings(uses: list[TermUse], glossary: Glossary) -> list[Findi
     documents differ from one another is the Chinese-only check's `term-variant-across`)."""
     groups: dict[tuple[str, int], list[tuple[TermUse, str]]] = defaultdict(list)
     for use in uses:
-        entry = glossary.entries[use.entry]
-        compared = [r for r in use.renderings if r in _compared(entry, use)]
+        forms = TARGETS[use.unit.target_lang].compared(glossary.entries[use.entry])
+        compared = [r for r in use.renderings if r in forms]
         if compared:
             groups[use.unit.target_doc, use.entry].append((use, compared[0]))
     findings = []
     for (_, index), renderings in sorted(groups.items()):
         findings += _inconsistent(glossary.entries[index], renderings)
     return findings
-
-
-def _compared(entry: Entry, use: TermUse) -> tuple[str, ...]:
-    if use.unit.source_lang == "en":
-        return tuple(map(strip_titles, entry.compared))
-    return (entry.english, *entry.english_variants)
 
 
 def _inconsistent(entry: Entry, renderings: list[tuple[TermUse, str]]) -> list[Finding]:
@@ -124,7 +129,7 @@ def _inconsistent(entry: Entry, renderings: list[tuple[TermUse, str]]) -> list[F
     if len(units) < 2:
         return []
     concept = Concept(entry.label, tuple(_key(strip_titles(f)) for f in entry.compared))
-    usual = min(units, key=lambda k: (-len(units[k]), concept.rank(k), k))
+    usual = most_used(concept, units)
     usual_form = next(form for use, form in renderings if _key(form) == usual)
     findings = []
     for use, form in renderings:

@@ -23,9 +23,4 @@ def zh_boundaries(text: str) -> frozenset[int]:
 
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary has the word."""
-    return bool(_dictionary().get(text))
-
-
-@functools.cache
-def _dictionary() -> dict[str, int]:
-    return pristine().FREQ
+    return bool(pristine().FREQ.get(text))

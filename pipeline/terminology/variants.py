@@ -16,13 +16,14 @@ import re
 
 from pipeline.model import Document
 from pipeline.qa.findings import Finding
+from pipeline.qa.tables import ZH_DIGITS
 from pipeline.terminology.consistency import Checks, Concept, concept_findings
-from pipeline.terminology.forms import strip_titles, zh_key
+from pipeline.terminology.forms import zh_key
 from pipeline.terminology.glossary import Entry, Glossary
 from pipeline.terminology.occurrences import DocumentText, Occurrence
 
 VARIANT = Checks("term-variant", "term-variant-across")
-NUMERAL = r"[零〇一二两三四五六七八九十百\d]+"
+NUMERAL = rf"[{ZH_DIGITS}\d]+"
 # Concepts written by pattern: (label, pattern). A match's key is its text with the numbers
 # replaced by N, so 缔约国第二十二届会议 and 缔约国第五届会议 are one form.
 PATTERNS = (
@@ -37,7 +38,7 @@ def glossary_variant_findings(glossary: Glossary, found: dict[int, list[Occurren
     findings = []
     for index, occurrences in sorted(found.items()):
         entry = glossary.entries[index]
-        compared = {zh_key(strip_titles(form)) for form in entry.compared}
+        compared = {zh_key(form) for form in entry.compared}  # zh_key drops title marks
         deprecated = {zh_key(form) for form in entry.deprecated} - compared
         findings += concept_findings(_concept(entry),
                                      [o for o in occurrences if o.key in compared],
@@ -48,8 +49,7 @@ def glossary_variant_findings(glossary: Glossary, found: dict[int, list[Occurren
 
 
 def _concept(entry: Entry) -> Concept:
-    return Concept(entry.label, tuple(dict.fromkeys(zh_key(strip_titles(f))
-                                                    for f in entry.compared)))
+    return Concept(entry.label, tuple(dict.fromkeys(zh_key(f) for f in entry.compared)))
 
 
 def _deprecated(entry: Entry, o: Occurrence) -> Finding:

@@ -75,8 +75,12 @@ def findings_to_text(findings: list[Finding], colour: bool = False) -> str:
 
 def _text_context(f: Finding, colour: bool) -> str:
     opening, closing = (_MARK, _RESET) if colour else _PLAIN_MARK
-    pieces = marked(f.context, f.evidence) or [(f.evidence, True)]
-    return "".join(f"{opening}{text}{closing}" if mark else text for text, mark in pieces)
+    return "".join(f"{opening}{text}{closing}" if mark else text for text, mark in _shown(f))
+
+
+def _shown(f: Finding) -> list[tuple[str, bool]]:
+    """The finding's context with its evidence marked; the evidence alone without context."""
+    return marked(f.context, f.evidence) or [(f.evidence, True)]
 
 
 def findings_to_csv(findings: list[Finding]) -> str:
@@ -104,9 +108,8 @@ def findings_to_html(findings: list[Finding], title: str = "planalign: QA findin
 
 
 def _html_row(f: Finding) -> str:
-    shown = marked(f.context, f.evidence) or [(f.evidence, True)]
     context = "".join(f"<mark>{html.escape(text)}</mark>" if mark else html.escape(text)
-                      for text, mark in shown)
+                      for text, mark in _shown(f))
     data = "".join(f' data-{name}="{html.escape(getattr(f, name))}"'
                    for name in ("severity", "check", "doc"))
     return (f"<tr class=\"{html.escape(f.severity)}\"{data}><td>{html.escape(f.doc)}</td>"
