@@ -97,14 +97,14 @@ def test_unreadable_file_fails_alone(tmp_path, monkeypatch):
 def test_file_vanishing_mid_run(tmp_path, monkeypatch):
     corpus = seed_corpus(tmp_path)
     doomed = corpus / f"c0-{SEEDS[-1].name}"
-    real_plan = runner._plan
+    real_plan = runner.plan_documents
 
     def plan_then_delete(*args, **kwargs):
         planned = real_plan(*args, **kwargs)
         doomed.unlink()  # listed, then gone before it is read
         return planned
 
-    monkeypatch.setattr(runner, "_plan", plan_then_delete)
+    monkeypatch.setattr(runner, "plan_documents", plan_then_delete)
     assert main(["corpus", "--root", str(tmp_path), "--jobs", "1"]) == 1
     assert list(failures(tmp_path)) == [f"corpus/{doomed.name}"]
     assert "not found" in failures(tmp_path)[f"corpus/{doomed.name}"]

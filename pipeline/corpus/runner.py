@@ -87,7 +87,7 @@ def run_corpus(root: Path, log: Callable[[str], None] = print, *,
     with run_lock(root / "output"):
         for folder in ("output", "alignments"):  # what a killed run was writing
             atomic.sweep(root / folder)
-        planned = _plan(corpus, entries)
+        planned = plan_documents(corpus, entries)
         # Only a corpus in two languages has translations to align (unlisted files may be
         # either)
         bilingual = len({e.lang for e in entries}) > 1 or any(not e for e, *_ in planned)
@@ -384,7 +384,7 @@ def _read_overrides(root: Path) -> tuple[bytes, tuple]:
     return data, tuple(parse_overrides(data))
 
 
-def _plan(corpus: Path, entries: list[Entry]) -> list[Planned]:
+def plan_documents(corpus: Path, entries: list[Entry]) -> list[Planned]:
     """Each document to process: manifest entries first, then files the manifest lacks,
     under an id inferred from the file name and made unique."""
     planned: list[Planned] = [(e, e.id, corpus / e.file, "") for e in entries]

@@ -14,7 +14,7 @@ from pipeline.align.overrides import OVERRIDES, load_overrides
 from pipeline.align.pairs import translation_pairs
 from pipeline.align.translation import Translation, align_translation
 from pipeline.corpus.manifest import load_manifest
-from pipeline.corpus.runner import INPUT_SUFFIXES, MANIFEST, _plan
+from pipeline.corpus.runner import INPUT_SUFFIXES, MANIFEST, plan_documents
 from pipeline.doc_ids import unique_id
 from pipeline.errors import InputError
 from pipeline.extract import extract_file
@@ -36,7 +36,7 @@ def corpus_inputs(root: Path) -> Inputs:
     manifest = corpus / MANIFEST
     entries = load_manifest(manifest, f"corpus/{MANIFEST}") if manifest.exists() else []
     inputs = Inputs()
-    for entry, doc_id, path, _ in _plan(corpus, entries):
+    for entry, doc_id, path, _ in plan_documents(corpus, entries):
         display = f"corpus/{path.relative_to(corpus).as_posix()}"
         _read(inputs, path, display, doc_id, entry.lang if entry else None,
               entry.metadata() if entry else None)
