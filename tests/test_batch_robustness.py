@@ -17,6 +17,7 @@ from lxml import etree
 
 from pipeline.cli import main
 from pipeline.corpus import runner
+from pipeline.doc_ids import default_id
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
@@ -182,3 +183,33 @@ def test_overrides_never_written(tmp_path):
     assert main(["corpus", "--root", str(tmp_path), "--jobs", "1"]) == 0
     assert overrides.stat().st_mtime_ns == stamp
     assert overrides.read_text(encoding="utf-8") == "source_id\ttarget_id\tdecision\n"
+
+
+def test_outputs_of_removed_documents_go_those_of_failed_ones_stay(tmp_path, capsys):
+    corpus = seed_corpus(tmp_path)
+    assert main(["corpus", "--root", str(tmp_path), "--jobs", "1"]) == 0
+    tei = tmp_path / "output" / "tei"
+    gone, broken = sorted(corpus.iterdir())[:2]
+    kept = (tei / f"{default_id(broken)}.xml").read_bytes()
+    gone.unlink()
+    broken.write_bytes(b"\x00\x01binary now")
+    capsys.readouterr()
+    assert main(["corpus", "--root", str(tmp_path), "--jobs", "1"]) == 1
+    out = capsys.readouterr().out
+    removed = f"output/tei/{default_id(gone)}.xml"
+    assert f"removed {removed}: its document is no longer in the corpus" in out
+    assert not (tmp_path / removed).exists()
+    assert (tei / f"{default_id(broken)}.xml").read_bytes() == kept
+    assert len(list(tei.iterdir())) == len(SEEDS) - 1
+
+
+def test_departed_outputs_are_those_naming_a_document_no_longer_there(tmp_path):
+    for name in ("output/tei/a.xml", "output/tei/gone.xml", "alignments/a__b.xml",
+                 "alignments/a__b.tmx", "alignments/a__gone.tsv",
+                 "alignments/gone__b.succession.xml", "alignments/overrides.tsv",
+                 "alignments/lineages.x--y.tsv"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    departed = runner._departed(tmp_path, {"a", "b"})
+    assert [p.relative_to(tmp_path).as_posix() for p in departed] == [
+        "output/tei/gone.xml", "alignments/a__gone.tsv", "alignments/gone__b.succession.xml"]

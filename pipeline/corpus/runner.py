@@ -94,6 +94,10 @@ def run_corpus(root: Path, log: Callable[[str], None] = print, *,
         run = _Run(root, Cache(root / CACHE, read=not force), executor or SerialExecutor(),
                    progress or Progress(log), code_version(), overrides, bilingual)
         result = run.everything(planned)
+        for path in _departed(root, {doc_id for _, doc_id, *_ in planned}):
+            path.unlink()
+            run.progress.notice(f"removed {path.relative_to(root).as_posix()}: its document "
+                                "is no longer in the corpus")
         result.seconds = time.monotonic() - started
         run.write_file("output/run.json", _run_json(result))
         run.cache.prune()
@@ -396,6 +400,16 @@ def plan_documents(corpus: Path, entries: list[Entry]) -> list[Planned]:
         planned.append((None, unique_id(path, taken), path,
                         "no manifest entry: language and metadata inferred"))
     return planned
+
+
+def _departed(root: Path, ids: set[str]) -> list[Path]:
+    """Outputs of documents no longer in the corpus (removed, renamed, given another id): their
+    TEI and the translation and succession links that name them. A document that is still
+    there but failed this run keeps its earlier outputs."""
+    tei = [p for p in sorted((root / "output" / "tei").glob("*.xml")) if p.stem not in ids]
+    links = [p for p in sorted((root / "alignments").glob("*__*.*"))
+             if not set(p.name.split(".")[0].split("__")) <= ids]
+    return tei + links
 
 
 def _is_document(path: Path, corpus: Path) -> bool:
