@@ -41,6 +41,15 @@ class Entry:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "line"}
 
 
+MANIFEST = "manifest.toml"
+
+
+def corpus_entries(corpus: Path) -> list[Entry]:
+    """The entries of `corpus`/manifest.toml; none when the corpus has no manifest."""
+    path = corpus / MANIFEST
+    return load_manifest(path, f"corpus/{MANIFEST}") if path.exists() else []
+
+
 def load_manifest(path: Path, display: str | None = None) -> list[Entry]:
     name = display or str(path)
     try:

@@ -28,14 +28,13 @@ from pipeline.align.overrides import OVERRIDES, parse_overrides
 from pipeline.corpus.cache import CACHE, Cache, code_version, digest
 from pipeline.corpus.executor import Executor, SerialExecutor, TaskError
 from pipeline.corpus.lock import run_lock
-from pipeline.corpus.manifest import Entry, load_manifest
+from pipeline.corpus.manifest import MANIFEST, Entry, corpus_entries
 from pipeline.corpus.progress import Progress
 from pipeline.corpus.results import Outcome, Product, failed_document
 from pipeline.doc_ids import unique_id
 from pipeline.errors import InputError, internal_error
 
 INPUT_SUFFIXES = {".txt", ".text", ".md", ".pdf"}
-MANIFEST = "manifest.toml"
 COUNTS = ("sections", "paragraphs", "actions", "indicators", "footnotes")
 
 
@@ -80,9 +79,7 @@ def run_corpus(root: Path, log: Callable[[str], None] = print, *,
     line before it writes anything."""
     started = time.monotonic()
     corpus = root / "corpus"
-    manifest_path = corpus / MANIFEST
-    entries = (load_manifest(manifest_path, f"corpus/{MANIFEST}") if manifest_path.exists()
-               else [])
+    entries = corpus_entries(corpus)
     overrides = _read_overrides(root)
     with run_lock(root / "output"):
         for folder in ("output", "alignments"):  # what a killed run was writing

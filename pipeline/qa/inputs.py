@@ -13,8 +13,8 @@ from pathlib import Path
 from pipeline.align.overrides import OVERRIDES, load_overrides
 from pipeline.align.pairs import translation_pairs
 from pipeline.align.translation import Translation, align_translation
-from pipeline.corpus.manifest import load_manifest
-from pipeline.corpus.runner import INPUT_SUFFIXES, MANIFEST, plan_documents
+from pipeline.corpus.manifest import corpus_entries
+from pipeline.corpus.runner import INPUT_SUFFIXES, plan_documents
 from pipeline.doc_ids import unique_id
 from pipeline.errors import InputError
 from pipeline.extract import extract_file
@@ -33,10 +33,8 @@ def corpus_inputs(root: Path) -> Inputs:
     corpus = root / "corpus"
     if not corpus.is_dir():
         raise InputError(str(root), "no corpus/ folder here")
-    manifest = corpus / MANIFEST
-    entries = load_manifest(manifest, f"corpus/{MANIFEST}") if manifest.exists() else []
     inputs = Inputs()
-    for entry, doc_id, path, _ in plan_documents(corpus, entries):
+    for entry, doc_id, path, _ in plan_documents(corpus, corpus_entries(corpus)):
         display = f"corpus/{path.relative_to(corpus).as_posix()}"
         _read(inputs, path, display, doc_id, entry.lang if entry else None,
               entry.metadata() if entry else None)
