@@ -35,12 +35,12 @@ ENGLISH = sorted((ROOT / "tests" / "fixtures" / "en").glob("*.txt"))
 PAIR = ROOT / "tests" / "fixtures" / "bilingual"
 CHAIN = ROOT / "tests" / "fixtures" / "chain"
 
-Entry = tuple[str, str, str, str]  # id, file, lang, extra manifest lines
+PoolDocument = tuple[str, str, str, str]  # id, file, lang, extra manifest lines
 
 
-def make_pool(folder: Path, count: int) -> list[Entry]:
+def make_pool(folder: Path, count: int) -> list[PoolDocument]:
     """`count` distinct documents in `folder`, in blocks of ten; their manifest entries."""
-    entries: list[Entry] = []
+    entries: list[PoolDocument] = []
     for block in range(count // 10):
         n = block * 10
         for k in range(3):
@@ -60,7 +60,7 @@ def make_pool(folder: Path, count: int) -> list[Entry]:
     return entries
 
 
-def _text(folder: Path, source: Path, doc_id: str, lang: str, extra: str = "") -> Entry:
+def _text(folder: Path, source: Path, doc_id: str, lang: str, extra: str = "") -> PoolDocument:
     marker = f"（批量测试 {doc_id}）" if lang == "zh" else f"(Batch test copy {doc_id}.)"
     text = source.read_text(encoding="utf-8-sig").rstrip("\n") + f"\n\n{marker}\n"
     (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
@@ -70,7 +70,7 @@ def _text(folder: Path, source: Path, doc_id: str, lang: str, extra: str = "") -
 _models: dict[Path, tuple] = {}
 
 
-def _pdf(folder: Path, source: Path, doc_id: str, lang: str, number: int) -> Entry:
+def _pdf(folder: Path, source: Path, doc_id: str, lang: str, number: int) -> PoolDocument:
     if source not in _models:
         style = pdfgen.guess_action_style([line.text for line in read_text(source).lines])
         _models[source] = extract_file(source, doc_id, lang), style
@@ -81,7 +81,7 @@ def _pdf(folder: Path, source: Path, doc_id: str, lang: str, number: int) -> Ent
     return doc_id, f"{doc_id}.pdf", lang, ""
 
 
-def make_project(root: Path, pool: Path, entries: list[Entry]) -> Path:
+def make_project(root: Path, pool: Path, entries: list[PoolDocument]) -> Path:
     corpus = root / "corpus"
     corpus.mkdir(parents=True)
     for _, file, _, _ in entries:

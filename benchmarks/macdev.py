@@ -47,11 +47,11 @@ def align_cli(stem: str, folder: Path = MAC_DEV) -> str:
 
 
 def align_length_only(stem: str, folder: Path = MAC_DEV) -> str:
-    from pipeline.align.sentences import align_sentences
+    from pipeline.align.sentences import SentenceSettings, align_sentences
 
     src = (folder / f"{stem}.zh").read_text(encoding="utf-8").splitlines()
     tgt = (folder / f"{stem}.en").read_text(encoding="utf-8").splitlines()
-    beads = align_sentences(src, tgt, "zh", "en", lexical_weight=0.0)
+    beads = align_sentences(src, tgt, "zh", "en", None, SentenceSettings(lexical_weight=0.0))
     return "".join(f"[{', '.join(map(str, b.src))}]:[{', '.join(map(str, b.tgt))}]\n"
                    for b in beads)
 

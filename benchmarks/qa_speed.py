@@ -19,8 +19,10 @@ from pathlib import Path
 
 from benchmarks import best_of
 from pipeline.corpus.manifest import load_manifest
+from pipeline.align.lexicon import Lexicon
+from pipeline.corpus.inputs import corpus_inputs, translations
 from pipeline.qa import load_glossary, run_checks
-from pipeline.qa.inputs import corpus_inputs, translations
+from pipeline.terminology import glossary_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_COPIES, PAIRS = 16, 10
@@ -54,10 +56,10 @@ def _table(doc_id: str, file: str, lang: str, extra: str = "") -> str:
             f'convention = "APMBC"\nkind = "action-plan"\ntitle = "{doc_id}"\n{extra}')
 
 
-def whole_check(root: Path) -> int:
+def whole_check(root: Path, lexicon: Lexicon) -> int:
     inputs = corpus_inputs(root)
-    pairs = translations(inputs.documents, root, pair_two=False)
-    return len(run_checks(inputs.documents, pairs, load_glossary(None)))
+    pairs = translations(inputs.documents, root, False, lexicon)
+    return len(run_checks(inputs.documents, pairs, load_glossary(None), lexicon))
 
 
 def command(root: Path, report: Path) -> float:
@@ -71,12 +73,13 @@ def command(root: Path, report: Path) -> float:
 def run(folder: Path) -> list[str]:
     root = generate(folder)
     cold = command(root, folder / "qa-bench.json")
-    findings = whole_check(root)
-    warm = best_of(lambda: whole_check(root))
+    lexicon = glossary_lexicon()  # what a caller builds once
+    findings = whole_check(root, lexicon)
+    warm = best_of(lambda: whole_check(root, lexicon))
     inputs = corpus_inputs(root)
-    pairs = translations(inputs.documents, root, pair_two=False)
+    pairs = translations(inputs.documents, root, False, lexicon)
     glossary = load_glossary(None)
-    checks = best_of(lambda: run_checks(inputs.documents, pairs, glossary))
+    checks = best_of(lambda: run_checks(inputs.documents, pairs, glossary, lexicon))
     line = (f"qa: check over {len(inputs.documents)} documents ({len(pairs)} language pairs), "
             f"{findings} findings: `planalign check` {cold:.2f} s (target < 10 s); loaded: "
             f"{warm:.2f} s, the checks alone {checks:.2f} s (ratio {checks / warm:.2f})")

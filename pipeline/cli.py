@@ -147,6 +147,7 @@ def run_align(args: argparse.Namespace) -> int:
     from pipeline.align.overrides import load_overrides
     from pipeline.align.translation import align_translation
     from pipeline.extract import extract_file
+    from pipeline.terminology import glossary_lexicon
     from pipeline.writers.links import alignment_to_json, alignment_to_tei, alignment_to_tsv
     from pipeline.writers.tmx import segments_to_tmx
 
@@ -154,7 +155,8 @@ def run_align(args: argparse.Namespace) -> int:
     if a.meta.language == b.meta.language:
         raise InputError(str(args.b), f"same language as {args.a} ({a.meta.language}): "
                          "align takes two language versions")
-    result = align_translation(a, b, load_overrides(args.overrides, str(args.overrides)))
+    overrides = load_overrides(args.overrides, str(args.overrides))
+    result = align_translation(a, b, glossary_lexicon(), overrides)
     if args.to == "tsv":
         data = alignment_to_tsv(result.alignment)
     elif args.to == "tmx":
@@ -170,8 +172,9 @@ def run_align(args: argparse.Namespace) -> int:
 
 def run_succession(args: argparse.Namespace) -> int:
     from pipeline.align.overrides import load_overrides
-    from pipeline.align.succession import align_plans, apply_succession_overrides
+    from pipeline.align.plans import align_plans, apply_succession_overrides
     from pipeline.extract import extract_file
+    from pipeline.terminology import glossary_lexicon
     from pipeline.writers.succession import (
         succession_to_json,
         succession_to_tei,
@@ -182,8 +185,9 @@ def run_succession(args: argparse.Namespace) -> int:
     for path, doc in ((args.old, old), (args.new, new)):
         if not doc.actions():
             raise InputError(str(path), "no actions found: not an action plan")
-    links = apply_succession_overrides(align_plans(old, new), old, new,
-                                       load_overrides(args.overrides, str(args.overrides)))
+    overrides = load_overrides(args.overrides, str(args.overrides))
+    links = apply_succession_overrides(align_plans(old, new, glossary_lexicon()), old, new,
+                                       overrides)
     if args.to == "json":
         data = succession_to_json(links, old, new)
     elif args.to == "tei":
@@ -203,17 +207,19 @@ def run_trace(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from pipeline.corpus.inputs import corpus_inputs, file_inputs, translations
+    from pipeline.model.findings import at_or_above
     from pipeline.qa import load_glossary, run_checks
-    from pipeline.qa.findings import at_or_above
-    from pipeline.qa.inputs import corpus_inputs, file_inputs, translations
-    from pipeline.writers import qa
+    from pipeline.terminology import glossary_lexicon
+    from pipeline.writers import report as qa
 
     glossary = load_glossary(args.glossary)
     inputs = file_inputs(args.paths, args.lang) if args.paths else corpus_inputs(args.root)
     for problem in inputs.problems:
         print(f"planalign: {problem}", file=sys.stderr)
-    pairs = translations(inputs.documents, args.root, pair_two=bool(args.paths))
-    findings = run_checks(inputs.documents, pairs, glossary)
+    lexicon = glossary_lexicon()  # the project's glossary: the aligners' lexicon is fixed
+    pairs = translations(inputs.documents, args.root, bool(args.paths), lexicon)
+    findings = run_checks(inputs.documents, pairs, glossary, lexicon)
     if args.to == "text":
         text = qa.findings_to_text(findings, colour=not args.output and sys.stdout.isatty())
     else:
@@ -282,6 +288,7 @@ def run_sentalign(args: argparse.Namespace) -> int:
     from pipeline.align.sentences import align_sentences, split_sentences
     from pipeline.languages import guess_language
     from pipeline.readers.decode import decode
+    from pipeline.terminology import glossary_lexicon
 
     sides = []
     for path, lang in ((args.src, args.src_lang), (args.tgt, args.tgt_lang)):
@@ -292,7 +299,7 @@ def run_sentalign(args: argparse.Namespace) -> int:
         lang = lang or guess_language(text)
         sides.append((text.splitlines() if args.presplit else split_sentences(text, lang), lang))
     (src, src_lang), (tgt, tgt_lang) = sides
-    for bead in align_sentences(src, tgt, src_lang, tgt_lang):
+    for bead in align_sentences(src, tgt, src_lang, tgt_lang, glossary_lexicon()):
         sys.stdout.write(f"[{', '.join(map(str, bead.src))}]:[{', '.join(map(str, bead.tgt))}]\n")
     sys.stdout.flush()
     return EXIT_OK

@@ -26,3 +26,11 @@ def seeds(manifest) -> dict[str, Document]:
                              f"corpus/{entry.file}", entry.metadata())
         for doc_id, entry in manifest.items()
     }
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    """CC-CEDICT and the project's glossary, built once as the callers of the aligners do."""
+    from pipeline.terminology import glossary_lexicon
+
+    return glossary_lexicon()

@@ -23,10 +23,10 @@ NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
 
 @pytest.fixture(scope="module")
-def translation():
+def translation(lexicon):
     en = extract_file(FIXTURES / "plan-en.txt", "fx-en", "en")
     zh = extract_file(FIXTURES / "plan-zh.txt", "fx-zh", "zh")
-    return align_translation(en, zh)
+    return align_translation(en, zh, lexicon)
 
 
 def test_tei_links_valid_and_complete(translation):

@@ -68,8 +68,8 @@ def pair():
 
 
 @pytest.fixture(scope="module")
-def alignment(pair):
-    return align_documents(*pair)
+def alignment(pair, lexicon):
+    return align_documents(*pair, lexicon)
 
 
 def test_every_link_right(alignment):
@@ -89,11 +89,11 @@ def test_confidence_on_every_link(alignment):
     assert cert[("a10.i3", "a10.i4")] > 0.8  # numbers agree (Article 7) and the words do
 
 
-def test_aligning_the_other_way_round_gives_the_same_links(pair):
+def test_aligning_the_other_way_round_gives_the_same_links(pair, lexicon):
     zh, en = pair
-    backwards = align_documents(en, zh)
+    backwards = align_documents(en, zh, lexicon)
     assert sorted((k.b, k.a) for k in backwards.links) == sorted(
-        (k.a, k.b) for k in align_documents(zh, en).links)
+        (k.a, k.b) for k in align_documents(zh, en, lexicon).links)
 
 
 def test_position_alone_would_be_wrong(alignment):
@@ -103,8 +103,8 @@ def test_position_alone_would_be_wrong(alignment):
 
 
 class TestOverrides:
-    def test_unlink_and_link(self, pair):
-        result = align_documents(*pair)
+    def test_unlink_and_link(self, pair, lexicon):
+        result = align_documents(*pair, lexicon)
         applied = apply_overrides(result, [
             Override("fx-zh.a3.i4", "fx-en.a3.i3", "link", 2),
             Override("fx-zh.p8", "fx-en.p9", "unlink", 3),

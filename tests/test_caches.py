@@ -6,8 +6,9 @@ from __future__ import annotations
 import pickle
 
 from pipeline import usercache
-from pipeline.align.lexicon import load_lexicon
-from pipeline.languages.segmenter import pristine, shared
+import jieba
+
+from pipeline.languages.segmenter import pristine
 
 
 def test_derived_data_is_kept_and_a_bad_entry_is_derived_again(tmp_path, monkeypatch):
@@ -42,8 +43,8 @@ def test_unwritable_cache_folder_is_passed_over(tmp_path, monkeypatch):
     assert usercache.derived("demo", source, lambda: [3]) == [3]  # nothing was kept
 
 
-def test_glossary_terms_reach_the_shared_tokenizer_only():
-    load_lexicon()  # adds the glossary's terms to jieba's default tokenizer
-    assert shared().lcut("执行支助股", HMM=False) == ["执行支助股"]
+def test_glossary_terms_reach_the_lexicons_tokenizer_only(lexicon):
+    assert lexicon.tokenizer.lcut("执行支助股", HMM=False) == ["执行支助股"]
     assert pristine().lcut("执行支助股", HMM=False) == ["执行", "支助", "股"]
-    assert pristine().FREQ is not shared().FREQ
+    assert pristine().FREQ is not lexicon.tokenizer.FREQ
+    assert "执行支助股" not in jieba.dt.FREQ  # jieba's own default tokenizer is left alone

@@ -21,9 +21,9 @@ from pipeline.align.translation import align_translation
 from pipeline.cli import main
 from pipeline.extract import extract_file
 from pipeline.qa import load_glossary, run_checks
-from pipeline.qa.findings import Finding
+from pipeline.model.findings import Finding
 from pipeline.qa.numbering import _follows
-from pipeline.writers.qa import (
+from pipeline.writers.report import (
     findings_to_csv,
     findings_to_html,
     findings_to_json,
@@ -62,15 +62,15 @@ SEED_FINDINGS = {
 
 
 @pytest.fixture(scope="module")
-def seed_findings(seeds) -> list[Finding]:
-    return [f for f in run_checks(list(seeds.values()), [], load_glossary(None))
+def seed_findings(seeds, lexicon) -> list[Finding]:
+    return [f for f in run_checks(list(seeds.values()), [], load_glossary(None), lexicon)
             if f.check in OWN_CHECKS]
 
 
-def findings_of(*paths: Path, pair: bool = False) -> list[Finding]:
+def findings_of(lexicon, *paths: Path, pair: bool = False) -> list[Finding]:
     docs = [extract_file(path) for path in paths]
-    translations = [align_translation(*docs)] if pair else []
-    return [f for f in run_checks(docs, translations, load_glossary(None))
+    translations = [align_translation(*docs, lexicon)] if pair else []
+    return [f for f in run_checks(docs, translations, load_glossary(None), lexicon)
             if f.check in OWN_CHECKS]
 
 
@@ -136,8 +136,8 @@ def test_checks_read_restatements_and_notes(seeds):
 # --- one family per fixture ---------------------------------------------------------------
 
 
-def test_untranslated_skips_symbols_urls_names_and_known_acronyms():
-    found = findings_of(QA / "untranslated-zh.txt")
+def test_untranslated_skips_symbols_urls_names_and_known_acronyms(lexicon):
+    found = findings_of(lexicon, QA / "untranslated-zh.txt")
     assert keys(found) == {("untranslated-zh.a1", "untranslated"),
                            ("untranslated-zh.a2.a", "untranslated"),
                            ("untranslated-zh.a2.b", "acronym")}
@@ -146,8 +146,8 @@ def test_untranslated_skips_symbols_urls_names_and_known_acronyms():
     assert by_unit["untranslated-zh.a2.b"].severity == "info"
 
 
-def test_punctuation_findings():
-    found = findings_of(QA / "punctuation-zh.txt")
+def test_punctuation_findings(lexicon):
+    found = findings_of(lexicon, QA / "punctuation-zh.txt")
     assert sorted(keys(found)) == [("punctuation-zh.p1", "half-width"),
                                    ("punctuation-zh.p3", "repeated-punctuation"),
                                    ("punctuation-zh.p5", "brackets")]
@@ -156,16 +156,16 @@ def test_punctuation_findings():
     assert [f.message for f in found if f.check == "brackets"] == ["‘“’ is never closed"]
 
 
-def test_note_references_and_definitions():
-    found = [f for f in findings_of(QA / "notes-en.txt") if f.check == "notes"]
+def test_note_references_and_definitions(lexicon):
+    found = [f for f in findings_of(lexicon, QA / "notes-en.txt") if f.check == "notes"]
     assert sorted((f.unit, f.severity, f.message) for f in found) == [
         ("notes-en.fn3", "warning", "footnote 3 is defined but never referenced"),
         ("notes-en.p2", "error", "footnote 2 is referenced but never defined"),
     ]
 
 
-def test_numbering_gaps_duplicates_and_order():
-    found = findings_of(QA / "numbering-en.txt")
+def test_numbering_gaps_duplicates_and_order(lexicon):
+    found = findings_of(lexicon, QA / "numbering-en.txt")
     assert sorted((f.unit, f.message) for f in found) == [
         ("numbering-en.a3", "action 3 comes after action 4: out of sequence"),
         ("numbering-en.a4", "action numbers jump from 2 to 4: 3 missing"),
@@ -182,8 +182,8 @@ def test_dotted_numbers_go_on_at_any_level(previous, number, follows):
     assert _follows(previous, number) is follows
 
 
-def test_restatement_differences_and_what_is_not_one():
-    found = findings_of(QA / "restatement-zh.txt")
+def test_restatement_differences_and_what_is_not_one(lexicon):
+    found = findings_of(lexicon, QA / "restatement-zh.txt")
     restated = sorted((f.unit, f.message) for f in found if f.check == "restatement")
     assert restated == [
         ("restatement-zh.a1.r1", "restatement lacks ‘并’ of restatement-zh.a1"),
@@ -194,8 +194,8 @@ def test_restatement_differences_and_what_is_not_one():
         ("restatement-zh.a2.r1", "half-width")}
 
 
-def test_numbers_that_differ_between_language_versions():
-    found = findings_of(QA / "numbers-en.txt", QA / "numbers-zh.txt", pair=True)
+def test_numbers_that_differ_between_language_versions(lexicon):
+    found = findings_of(lexicon, QA / "numbers-en.txt", QA / "numbers-zh.txt", pair=True)
     assert sorted((f.unit, f.message, f.evidence) for f in found) == [
         ("numbers-zh.a1", "‘5’ is not in numbers-en.a1", "5"),
         ("numbers-zh.a1", "‘7’ of numbers-en.a1 is missing here", "7"),
@@ -205,34 +205,34 @@ def test_numbers_that_differ_between_language_versions():
     assert all(f.doc == "numbers-zh" and f.severity == "error" for f in found)
 
 
-def test_faithful_translation_raises_no_number_finding():
+def test_faithful_translation_raises_no_number_finding(lexicon):
     """Dates, article numbers, 三个月 for three months, 百分比 for percentage: all agree."""
-    found = findings_of(BILINGUAL / "plan-en.txt", BILINGUAL / "plan-zh.txt", pair=True)
+    found = findings_of(lexicon, BILINGUAL / "plan-en.txt", BILINGUAL / "plan-zh.txt", pair=True)
     assert not [f for f in found if f.check == "numbers"]
 
 
-def test_english_fixtures_raise_only_the_excerpt_gap():
+def test_english_fixtures_raise_only_the_excerpt_gap(lexicon):
     """Vientiane's fixture is an excerpt: actions #1, #2, then #20."""
-    found = findings_of(*sorted(ENGLISH.glob("*.txt")))
+    found = findings_of(lexicon, *sorted(ENGLISH.glob("*.txt")))
     assert keys(found) == {("vientiane.a20", "numbering")}
 
 
-def test_a_failing_check_is_a_finding_and_the_others_go_on(monkeypatch, seeds):
+def test_a_failing_check_is_a_finding_and_the_others_go_on(monkeypatch, seeds, lexicon):
     def broken(doc):
         raise ValueError("boom")
 
     monkeypatch.setattr(qa, "DOCUMENT_CHECKS", (broken, *qa.DOCUMENT_CHECKS))
-    found = run_checks([seeds["srap-draft-zh"]], [], load_glossary(None))
+    found = run_checks([seeds["srap-draft-zh"]], [], load_glossary(None), lexicon)
     failed = [f for f in found if f.check == "check-failed"]
     assert [(f.doc, f.message) for f in failed] == [
         ("srap-draft-zh", "the broken check failed: ValueError: boom")]
     assert any(f.check == "untranslated" for f in found)
 
 
-def test_findings_are_sorted_and_deterministic(seeds):
+def test_findings_are_sorted_and_deterministic(seeds, lexicon):
     docs = list(seeds.values())
-    first = run_checks(docs, [], load_glossary(None))
-    assert first == run_checks(list(reversed(docs)), [], load_glossary(None))
+    first = run_checks(docs, [], load_glossary(None), lexicon)
+    assert first == run_checks(list(reversed(docs)), [], load_glossary(None), lexicon)
     assert first == sorted(first)
 
 
@@ -378,7 +378,7 @@ def test_check_seeds_from_the_project_root(capsys):
 
 
 def test_a_bug_names_the_files_checked_in_one_line(monkeypatch, capsys):
-    from pipeline.qa import inputs
+    from pipeline.corpus import inputs
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from pipeline import cli
-from pipeline.align.lexicon import lexical_score, numbers
-from pipeline.align.sentences import Bead, align_sentences, split_sentences
+from pipeline.align.sentences import Bead, SentenceSettings, align_sentences, split_sentences
+from pipeline.languages import table
 
 ROOT = Path(__file__).resolve().parents[1]
 MAC_DEV = ROOT.parent / "shared" / "mac-dev"
@@ -96,20 +96,20 @@ def pairs(beads: list[Bead]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     return [(b.src, b.tgt) for b in beads]
 
 
-def test_bead_types_chinese_to_english():
-    beads = align_sentences(ZH, EN, "zh", "en")
+def test_bead_types_chinese_to_english(lexicon):
+    beads = align_sentences(ZH, EN, "zh", "en", lexicon)
     assert pairs(beads) == EXPECTED
     assert all(0.0 <= b.score <= 1.0 for b in beads)
     assert all(b.score > 0.4 for b in beads if b.src and b.tgt)
     assert all(b.score == 0.0 for b in beads if not (b.src and b.tgt))
 
 
-def test_english_to_chinese_gives_the_same_beads_mirrored():
-    beads = align_sentences(EN, ZH, "en", "zh")
+def test_english_to_chinese_gives_the_same_beads_mirrored(lexicon):
+    beads = align_sentences(EN, ZH, "en", "zh", lexicon)
     assert pairs(beads) == [(tgt, src) for src, tgt in EXPECTED]
 
 
-def test_two_to_two_when_the_sentence_break_moves():
+def test_two_to_two_when_the_sentence_break_moves(lexicon):
     zh = ["缔约国重申承诺，并将在2025年之前完成第5条规定的全部雷区清除义务。",
           "它们将每年报告进展。",
           "执行支助股将协助缔约国开展这些工作。"]
@@ -117,23 +117,23 @@ def test_two_to_two_when_the_sentence_break_moves():
           ("They will complete the clearance of all mined areas under Article 5 by 2025 and "
            "will report on progress every year."),
           "The Implementation Support Unit will assist the States Parties in this work."]
-    assert pairs(align_sentences(zh, en)) == [((0, 1), (0, 1)), ((2,), (2,))]
+    assert pairs(align_sentences(zh, en, "zh", "en", lexicon)) == [((0, 1), (0, 1)), ((2,), (2,))]
 
 
-def test_same_language_finds_inserted_and_merged_sentences():
+def test_same_language_finds_inserted_and_merged_sentences(lexicon):
     inserted = ZH[:2] + ["一个新的句子。"] + ZH[2:]
-    assert pairs(align_sentences(ZH, inserted, "zh", "zh")) == [
+    assert pairs(align_sentences(ZH, inserted, "zh", "zh", lexicon)) == [
         ((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,)), ((3,), (4,)), ((4,), (5,)),
         ((5,), (6,))]
     merged = EN[:1] + [EN[1] + " " + EN[2]] + EN[3:]
-    assert pairs(align_sentences(EN, merged, "en", "en")) == [
+    assert pairs(align_sentences(EN, merged, "en", "en", lexicon)) == [
         ((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)), ((4,), (3,)), ((5,), (4,))]
 
 
-def test_empty_sides():
-    assert align_sentences([], []) == []
-    assert pairs(align_sentences([], EN[:2])) == [((), (0,)), ((), (1,))]
-    assert pairs(align_sentences(ZH[:1], [])) == [((0,), ())]
+def test_empty_sides(lexicon):
+    assert align_sentences([], [], "zh", "en", lexicon) == []
+    assert pairs(align_sentences([], EN[:2], "zh", "en", lexicon)) == [((), (0,)), ((), (1,))]
+    assert pairs(align_sentences(ZH[:1], [], "zh", "en", lexicon)) == [((0,), ())]
 
 
 @pytest.mark.parametrize("src, tgt, langs, weight", [
@@ -142,8 +142,9 @@ def test_empty_sides():
     (["", "", "甲。"], ["", "A."], ("zh", "en"), 0.9),  # empty sentences
     (EN * 20, EN[::-1] * 20, ("en", "en"), 0.9),
 ])
-def test_beads_cover_both_sides_once_in_order(src, tgt, langs, weight):
-    beads = align_sentences(src, tgt, *langs, lexical_weight=weight)
+def test_beads_cover_both_sides_once_in_order(src, tgt, langs, weight, lexicon):
+    beads = align_sentences(src, tgt, *langs, lexicon if weight else None,
+                            SentenceSettings(lexical_weight=weight))
     assert [i for b in beads for i in b.src] == list(range(len(src)))
     assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
     assert all(0.0 <= b.score <= 1.0 for b in beads)
@@ -153,18 +154,22 @@ def test_beads_cover_both_sides_once_in_order(src, tgt, langs, weight):
 
 
 def test_numbers_match_across_languages():
-    assert numbers("第五条", "zh") == numbers("第 5 条", "zh") == numbers("Article 5", "en") == {"5"}
-    assert numbers("缔约国第二十二届会议", "zh") == numbers("Twenty-second Meeting", "en") == {"22"}
-    assert numbers("2024年9月18日", "zh") == numbers("18 September 2024", "en")
-    assert numbers("1,000 and 3.50", "en") == {"1000", "3.5"}
+    zh, en = table("zh").numbers, table("en").numbers
+    assert zh("第五条") == zh("第 5 条") == en("Article 5") == {"5"}
+    assert zh("缔约国第二十二届会议") == en("Twenty-second Meeting") == {"22"}
+    assert zh("2024年9月18日") == en("18 September 2024")
+    assert en("1,000 and 3.50") == {"1000", "3.5"}
 
 
-def test_lexical_score_sees_translations_names_and_numbers():
-    assert lexical_score("陈清扬把我拽住。", "Chen Qingyang caught me.") > 0.4
-    assert lexical_score("陈清扬把我拽住。", "The boy left the room.") == 0.0
-    article = lexical_score("各缔约国将在2025年之前完成第五条规定的清除义务。",
-                            "Each State Party will complete its clearance obligations under "
-                            "Article 5 by 2025.")
+def test_lexical_score_sees_translations_names_and_numbers(lexicon):
+    def score(zh: str, en: str) -> float:
+        return lexicon.score(zh, "zh", en, "en")
+
+    assert score("陈清扬把我拽住。", "Chen Qingyang caught me.") > 0.4
+    assert score("陈清扬把我拽住。", "The boy left the room.") == 0.0
+    article = score("各缔约国将在2025年之前完成第五条规定的清除义务。",
+                    "Each State Party will complete its clearance obligations under "
+                    "Article 5 by 2025.")
     assert article > 0.5
     assert 0.0 <= article <= 1.0
 
@@ -200,7 +205,7 @@ def test_sentalign_bad_input_is_one_line_naming_the_file(tmp_path, capsys):
 # 5. mac-dev -----------------------------------------------------------------------------
 
 
-def test_mac_dev_strict_bead_f1(tmp_path):
+def test_mac_dev_strict_bead_f1(tmp_path, lexicon):
     """The regression figure of the README: strict bead F1 >= 0.75 over mac-dev's six pairs,
     scored by mac-dev's own score.py."""
     stems = sorted(p.stem for p in MAC_DEV.glob("*.gold")) if MAC_DEV.is_dir() else []
@@ -212,7 +217,7 @@ def test_mac_dev_strict_bead_f1(tmp_path):
         src = (MAC_DEV / f"{stem}.zh").read_text(encoding="utf-8").splitlines()
         tgt = (MAC_DEV / f"{stem}.en").read_text(encoding="utf-8").splitlines()
         lines = [f"[{', '.join(map(str, b.src))}]:[{', '.join(map(str, b.tgt))}]"
-                 for b in align_sentences(src, tgt, "zh", "en")]
+                 for b in align_sentences(src, tgt, "zh", "en", lexicon)]
         (tmp_path / f"{stem}.align").write_text("\n".join(lines) + "\n", encoding="utf-8")
     seconds = time.perf_counter() - start
     result = subprocess.run([sys.executable, str(MAC_DEV / "score.py"), str(tmp_path)],

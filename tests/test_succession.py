@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.align.chains import align_chain, plan_chains
 from pipeline.align.overrides import Override
-from pipeline.align.succession import align_plans, apply_succession_overrides, lineages
+from pipeline.align.plans import align_plans, apply_succession_overrides, lineages
 from pipeline.cli import main
 from pipeline.corpus.runner import run_corpus
 from pipeline.extract import extract_file
@@ -54,31 +54,31 @@ def rows(links):
     return [(s.old, s.new, s.relation) for s in links]
 
 
-def test_every_relation_in_a_fixture_step():
-    assert rows(align_plans(plan("a"), plan("b"))) == [
+def test_every_relation_in_a_fixture_step(lexicon):
+    assert rows(align_plans(plan("a"), plan("b"), lexicon)) == [
         ("1", "1", "reworded"), ("2", "2", "same"), ("3", "3", "same"), ("4", "4", "reworded"),
         ("5", "5", "split"), ("5", "6", "split"), ("6", "7", "same"), ("7", None, "dropped"),
         (None, "8", "new")]
-    assert rows(align_plans(plan("b"), plan("c"))) == [
+    assert rows(align_plans(plan("b"), plan("c"), lexicon)) == [
         ("1", "1", "reworded"), ("2", "2", "merged"), ("3", "2", "merged"),
         ("4", "3", "reworded"), ("5", "4", "same"), ("6", "5", "same"), ("7", "6", "same"),
         ("8", "7", "same"), (None, "8", "new")]
 
 
-def test_scores_in_range_and_tsv():
-    links = align_plans(plan("a"), plan("b"))
+def test_scores_in_range_and_tsv(lexicon):
+    links = align_plans(plan("a"), plan("b"), lexicon)
     assert all(0 <= s.score <= 1 for s in links)
     tsv = succession_to_tsv(links).decode().splitlines()
     assert tsv[0] == "old\tnew\trelation\tscore"
     assert "7\t-\tdropped\t0.000" in tsv and "-\t8\tnew\t0.000" in tsv
 
 
-def test_tei_valid():
+def test_tei_valid(lexicon):
     a, b = plan("a"), plan("b")
-    assert validate_tei(succession_to_tei(align_plans(a, b), a, b)) == []
+    assert validate_tei(succession_to_tei(align_plans(a, b, lexicon), a, b)) == []
 
 
-def test_chain_of_three_and_lineages():
+def test_chain_of_three_and_lineages(lexicon):
     docs = [plan(n, f"fx-{n}") for n in "cab"]
     for doc, key, follows in zip(docs, ["fx-c", "fx-a", "fx-b"], [None, None, None],
                                  strict=True):
@@ -86,23 +86,23 @@ def test_chain_of_three_and_lineages():
     docs[0].meta.follows, docs[2].meta.follows = "fx-b", "fx-a"
     [chain] = plan_chains(docs)
     assert [d.meta.plan for d in chain] == ["fx-a", "fx-b", "fx-c"]
-    result = align_chain(chain)
+    result = align_chain(chain, lexicon)
     assert lineages(chain, result.steps) == [
         ["1", "1", "1"], ["2", "2", "2"], ["3", "3", "2"], ["4", "4", "3"], ["5", "5", "4"],
         ["5", "6", "5"], ["6", "7", "6"], ["7", None, None], [None, "8", "7"],
         [None, None, "8"]]
 
 
-def test_cross_language_plans():
+def test_cross_language_plans(lexicon):
     en = extract_file(HERE / "fixtures" / "bilingual" / "plan-en.txt", "fx-en", "en")
     zh = extract_file(HERE / "fixtures" / "bilingual" / "plan-zh.txt", "fx-zh", "zh")
-    assert [(s.old, s.new) for s in align_plans(en, zh)] == [
+    assert [(s.old, s.new) for s in align_plans(en, zh, lexicon)] == [
         ("1", "1"), ("2", "2"), ("3", "3"), ("10", "10"), ("11", "11")]
 
 
-def test_overrides_win():
+def test_overrides_win(lexicon):
     a, b = plan("a"), plan("b")
-    links = apply_succession_overrides(align_plans(a, b), a, b, [
+    links = apply_succession_overrides(align_plans(a, b, lexicon), a, b, [
         Override("plan-a.a7", "plan-b.a8", "link", 2),
         Override("plan-a.a5", "plan-b.a6", "unlink", 3)])
     assert ("7", "8", "reworded") in rows(links)
@@ -111,8 +111,8 @@ def test_overrides_win():
 
 
 @pytest.fixture(scope="module")
-def lausanne_to_srap(seeds):
-    return align_plans(seeds["lausanne-zh"], seeds["srap-draft-zh"])
+def lausanne_to_srap(seeds, lexicon):
+    return align_plans(seeds["lausanne-zh"], seeds["srap-draft-zh"], lexicon)
 
 
 def test_real_plans_clear_correspondences(lausanne_to_srap):

@@ -7,14 +7,8 @@ import re
 
 import pytest
 
-from pipeline.writers.trace import (
-    Step,
-    render_html,
-    render_json,
-    render_text,
-    tokenize,
-    word_diff,
-)
+from pipeline.model.diff import tokenize, word_diff
+from pipeline.writers.lineage import Step, render_html, render_json, render_text
 
 EN_OLD = "The States Parties will clear mined areas as soon as possible."
 EN_NEW = "The States Parties will clear all mined areas by 2025."

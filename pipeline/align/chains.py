@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from pipeline.align.lexicon import Lexicon
 from pipeline.align.overrides import Override
-from pipeline.align.succession import Succession, align_plans, apply_succession_overrides
+from pipeline.align.plans import Succession, align_plans, apply_succession_overrides
 from pipeline.model import Document
 
 
@@ -48,7 +49,8 @@ def _version(versions: list[Document], lang: str) -> Document:
     return next((v for v in versions if v.meta.language == lang), versions[0])
 
 
-def align_chain(plans: list[Document], overrides: list[Override] | None = None) -> Chain:
-    steps = [apply_succession_overrides(align_plans(a, b), a, b, overrides or [])
+def align_chain(plans: list[Document], lexicon: Lexicon,
+                overrides: list[Override] | None = None) -> Chain:
+    steps = [apply_succession_overrides(align_plans(a, b, lexicon), a, b, overrides or [])
              for a, b in pairwise(plans)]
     return Chain(plans, steps)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pipeline.languages import DRAFTING_LANGUAGE
 from pipeline.model import Document
 
 
 def translation_pairs(docs: list[Document]) -> list[tuple[Document, Document]]:
-    """Each pair once, the original-language version first when the metadata says which."""
+    """Each pair once, the original-language version first when the metadata says which
+    (else the one in the language UN documents are drafted in)."""
     by_id = {doc.id: doc for doc in docs}
     pairs: list[tuple[Document, Document]] = []
     seen: set[frozenset[str]] = set()
@@ -30,8 +32,9 @@ def translation_pairs(docs: list[Document]) -> list[tuple[Document, Document]]:
 
 
 def _ordered(x: Document, y: Document) -> tuple[Document, Document]:
-    if y.meta.language == (x.meta.original_language or "") and x.meta.language != "en":
+    drafted = DRAFTING_LANGUAGE
+    if y.meta.language == (x.meta.original_language or "") and x.meta.language != drafted:
         return y, x
-    if x.meta.language != "en" and y.meta.language == "en":
+    if x.meta.language != drafted and y.meta.language == drafted:
         return y, x
     return x, y

@@ -16,30 +16,40 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.align.lexicon import overlap, text_bag
+from pipeline.align.beads import Move, best_path
+from pipeline.align.lexicon import Bag, Lexicon, overlap
+from pipeline.languages import table
 
-BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1),
-         (2, 3), (3, 2), (1, 5), (5, 1))
-# Weight of the lexical score against the length fit, and the variance of the length
-# difference per unit of length; both tuned on mac-dev (Chinese–English literary text).
-LEXICAL_WEIGHT = 0.9
-LENGTH_VARIANCE = 16.0
-SKIP_PENALTY = 0.05
-# Characters (spaces aside) per unit of length: a unit is one Chinese character, and an
-# English translation has 3.4 characters for each (mac-dev). The ratio of the two texts at
-# hand is estimated again on them; the unit only sets the scale of LENGTH_VARIANCE.
-CHARS_PER_UNIT = {"zh": 1.0, "en": 3.4}
-# Half-width, in target sentences, of the first band searched around the diagonal.
-FIRST_BAND = 12
-ALIGNED = tuple((a, b) for a, b in BEADS if a and b)
-SKIPS = tuple((a, b) for a, b in BEADS if not (a and b))
-# How many target sentences a bead can span when it has more than d source sentences, and
-# how many source sentences when it has more than d target sentences.
-SRC_REACH = tuple(max(b for a, b in ALIGNED if a > d) for d in range(max(a for a, _ in ALIGNED)))
-TGT_REACH = tuple(max(a for a, b in ALIGNED if b > d) for d in range(max(b for _, b in ALIGNED)))
+
+@dataclass(frozen=True)
+class SentenceSettings:
+    """The sentence aligner's tuning, on mac-dev (Chinese–English literary text)."""
+
+    beads: tuple[tuple[int, int], ...] = (
+        (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1),
+        (2, 3), (3, 2), (1, 5), (5, 1))
+    # Weight of the lexical score against the length fit, and the variance of the length
+    # difference per unit of length.
+    lexical_weight: float = 0.9
+    length_variance: float = 16.0
+    # What leaving a sentence unaligned costs.
+    skip_penalty: float = 0.05
+    # Half-width, in target sentences, of the first band searched around the diagonal.
+    first_band: int = 12
+
+    @property
+    def aligned(self) -> tuple[tuple[int, int], ...]:
+        return tuple((a, b) for a, b in self.beads if a and b)
+
+    @property
+    def skips(self) -> tuple[tuple[int, int], ...]:
+        return tuple((a, b) for a, b in self.beads if not (a and b))
+
+
+SETTINGS = SentenceSettings()
 
 
 @dataclass(frozen=True)
@@ -54,38 +64,23 @@ class Bead:
 
 # -- splitting ---------------------------------------------------------------------------
 
-ZH_END = re.compile(r"[。！？!?]+[”’」』）)】》\s]*|(?:……|…)[”’」』]+\s*")
-ZH_ATTRIBUTION = re.compile(r"[^“”‘’「」。！？]{1,10}?[问说道答喊叫][。！]")
-ZH_CONTINUES = "，、：；,"
-ZH_CLOSING_QUOTES = "”’」』"
-EN_END = re.compile(r"(?:[.!?]+|…|\.\.\.)['\"’”)\]]*(?=\s+['\"‘“(\[]?[A-Z0-9])")
-EN_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "rev", "gen", "col", "capt", "lt",
-    "sgt", "mt", "vs", "cf", "fig", "figs", "vol", "vols", "para", "paras", "art", "arts",
-    "sect", "ch", "pp", "p", "ed", "eds", "e.g", "i.e", "approx", "dept", "est", "inc", "ltd",
-    "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "u.n", "u.s", "u.k", "a.m", "p.m",
-})
-# Abbreviations that are also words ("I said no."): abbreviations only before a number.
-EN_BEFORE_NUMBER = frozenset({"no", "nos"})
-
-
 def split_sentences(text: str, lang: str) -> list[str]:
     """The sentences of `text`, in order and with their own punctuation.
 
     A sentence never runs across a paragraph; a line break is a paragraph break unless the
-    line clearly stops mid-sentence (English: the next line starts in lower case; Chinese:
-    the line ends with a comma). As in the mac-dev gold: Chinese ends after 。！？ (with the
-    closing quotes and brackets that follow), also inside quotations, but not at ； or inside
-    《》, and a short attribution after a quotation stays with it (“……？” 汪淼问。); English
-    ends after . ! ? … when the next sentence starts with a capital, a digit or a quotation,
-    except after abbreviations and initials.
+    line clearly stops mid-sentence (the language table's `line_continues`: in English the
+    next line starts in lower case, in Chinese the line ends with a comma). Each paragraph is
+    cut by the table's `split_paragraph`: as in the mac-dev gold, Chinese ends after 。！？
+    (with the closing quotes and brackets that follow), also inside quotations, but not at ；
+    or inside 《》; English after . ! ? … when the next sentence starts with a capital, a digit
+    or a quotation, except after abbreviations and initials.
     """
-    split = _split_zh if lang == "zh" else _split_en
-    return [s for para in _paragraphs(text, lang) for s in split(para)]
+    language = table(lang)
+    return [s for para in _paragraphs(text, lang) for s in language.split_paragraph(para)]
 
 
 def _paragraphs(text: str, lang: str) -> list[str]:
+    language = table(lang)
     paras: list[str] = []
     joining = False
     for line in text.splitlines():
@@ -93,81 +88,48 @@ def _paragraphs(text: str, lang: str) -> list[str]:
         if not line:
             joining = False
             continue
-        if joining and paras and _continues(paras[-1], line, lang):
-            paras[-1] += ("" if lang == "zh" else " ") + line
+        if joining and paras and language.line_continues(paras[-1], line):
+            paras[-1] += language.joiner + line
         else:
             paras.append(line)
         joining = True
     return paras
 
 
-def _continues(before: str, line: str, lang: str) -> bool:
-    if lang == "zh":
-        return before[-1] in ZH_CONTINUES
-    return line[0].islower() and before[-1] not in ".!?:"
-
-
-def _split_zh(para: str) -> list[str]:
-    out, start = [], 0
-    for m in ZH_END.finditer(para):
-        if para.count("《", 0, m.start()) > para.count("》", 0, m.start()):
-            continue  # inside a title
-        end = m.end()
-        if m.group().rstrip()[-1] in ZH_CLOSING_QUOTES:
-            tail = ZH_ATTRIBUTION.match(para, end)
-            end = tail.end() if tail else end
-        if end > start:
-            out.append(para[start:end].strip())
-            start = end
-    rest = para[start:].strip()
-    if rest:
-        out.append(rest)
-    return [s for s in out if s]
-
-
-def _split_en(para: str) -> list[str]:
-    out, start = [], 0
-    for m in EN_END.finditer(para):
-        if m.start() < start or _abbreviation(para, m.start(), m.group()):
-            continue
-        out.append(para[start : m.end()].strip())
-        start = m.end()
-    rest = para[start:].strip()
-    if rest:
-        out.append(rest)
-    return [s for s in out if s]
-
-
-def _abbreviation(para: str, at: int, mark: str) -> bool:
-    """Is the full stop at `at` part of an abbreviation or an initial (U.N., J. Smith)?"""
-    if not mark.startswith(".") or mark.startswith("..."):
-        return False
-    word = re.search(r"[\w.]*$", para[:at]).group().lower().rstrip(".")
-    if word in EN_ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-        return True
-    return word in EN_BEFORE_NUMBER and re.match(r"\.\s+\d", para[at:]) is not None
-
-
 # -- alignment ---------------------------------------------------------------------------
 
 def text_length(text: str, lang: str) -> float:
     """Length in units of one Chinese character: characters other than spaces, per language."""
-    return sum(1 for ch in text if not ch.isspace()) / CHARS_PER_UNIT.get(lang, 1.0)
+    return sum(1 for ch in text if not ch.isspace()) / table(lang).letters_per_unit
 
 
 class _Scorer:
     """Bead scores for one pair of texts, with the lexical matches of sentence pairs cached."""
 
     def __init__(self, src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
-                 lexical_weight: float):
-        self.weight = lexical_weight
+                 lexicon: Lexicon | None, settings: SentenceSettings):
+        self.weight = settings.lexical_weight
+        self.variance = settings.length_variance
+        self.skip_penalty = settings.skip_penalty
+        self.aligned, self.skips = settings.aligned, settings.skips
+        # How many target sentences a bead can span when it has more than d source
+        # sentences, and how many source sentences when it has more than d target sentences.
+        self.src_reach = tuple(max(b for a, b in self.aligned if a > d)
+                               for d in range(max(a for a, _ in self.aligned)))
+        self.tgt_reach = tuple(max(a for a, b in self.aligned if b > d)
+                               for d in range(max(b for _, b in self.aligned)))
         src_len = [text_length(s, src_lang) for s in src]
         tgt_len = [text_length(t, tgt_lang) for t in tgt]
         ratio = (sum(tgt_len) / sum(src_len)) if sum(src_len) and sum(tgt_len) else 1.0
         self.src_cum = _cumulative(src_len)
         self.tgt_cum = _cumulative([t / ratio for t in tgt_len])
-        self.src_bags = [text_bag(s, src_lang, tgt_lang) for s in src] if lexical_weight else []
-        self.tgt_bags = [text_bag(t, tgt_lang, src_lang) for t in tgt] if lexical_weight else []
+        self.src_bags: list[Bag] = []
+        self.tgt_bags: list[Bag] = []
+        if self.weight:
+            if lexicon is None:
+                raise ValueError("a lexical weight without a lexicon")
+            self.src_bags = [lexicon.bag(s, src_lang, tgt_lang) for s in src]
+            self.tgt_bags = [lexicon.bag(t, tgt_lang, src_lang) for t in tgt]
         self.src_size = _cumulative([b.size for b in self.src_bags])
         self.tgt_size = _cumulative([b.size for b in self.tgt_bags])
         self.pairs: dict[tuple[int, int], tuple[int, int]] = {}
@@ -182,29 +144,29 @@ class _Scorer:
         """Gale–Church: the two-sided p-value of the difference of the normalised lengths."""
         x = self.src_cum[i1] - self.src_cum[i0]
         y = self.tgt_cum[j1] - self.tgt_cum[j0]
-        return math.erfc(abs(y - x) / math.sqrt(LENGTH_VARIANCE * (x + y))) if x + y else 1.0
+        return math.erfc(abs(y - x) / math.sqrt(self.variance * (x + y))) if x + y else 1.0
 
-    def scores(self, i: int, j: int) -> list[tuple[int, int, float]]:
+    def scores(self, i: int, j: int) -> list[Move]:
         """(a, b, score) of every bead of a source and b target sentences ending at (i, j)."""
-        out = [(a, b, -SKIP_PENALTY * (a + b)) for a, b in SKIPS if a <= i and b <= j]
+        out = [(a, b, -self.skip_penalty * (a + b)) for a, b in self.skips if a <= i and b <= j]
         if not (i and j):
             return out
         weight = self.weight
-        lexical = self.lexical(i, j) if weight else None
-        for k, (a, b) in enumerate(ALIGNED):
+        lexical = self.lexical(i, j) if weight else []
+        for k, (a, b) in enumerate(self.aligned):
             if a <= i and b <= j:
                 fit = self.length_fit(i - a, i, j - b, j)
                 out.append((a, b, fit + weight * (lexical[k] - fit) if weight else fit))
         return out
 
     def lexical(self, i: int, j: int) -> list[float]:
-        """Per bead shape of ALIGNED ending at (i, j): the Dice share of its tokens, both
-        sides, that are matched on the other side of the bead."""
-        src_or = [self.src_matches(i - 1 - da, j) for da in range(min(i, len(SRC_REACH)))]
-        tgt_or = [self.tgt_matches(j - 1 - db, i) for db in range(min(j, len(TGT_REACH)))]
+        """Per aligned bead shape ending at (i, j): the Dice share of its tokens, both sides,
+        that are matched on the other side of the bead."""
+        src_or = [self.src_matches(i - 1 - da, j) for da in range(min(i, len(self.src_reach)))]
+        tgt_or = [self.tgt_matches(j - 1 - db, i) for db in range(min(j, len(self.tgt_reach)))]
         src_size, tgt_size = self.src_size, self.tgt_size
         out = []
-        for a, b in ALIGNED:
+        for a, b in self.aligned:
             if a > i or b > j:
                 out.append(0.0)
                 continue
@@ -222,7 +184,7 @@ class _Scorer:
         found = self.src_cache.get((k, j))
         if found is None:
             found = self.src_cache[k, j] = _unions(
-                [self.pair(k, j - 1 - db)[0] for db in range(min(j, SRC_REACH[0]))])
+                [self.pair(k, j - 1 - db)[0] for db in range(min(j, self.src_reach[0]))])
         return found
 
     def tgt_matches(self, k: int, i: int) -> list[int]:
@@ -230,7 +192,7 @@ class _Scorer:
         found = self.tgt_cache.get((k, i))
         if found is None:
             found = self.tgt_cache[k, i] = _unions(
-                [self.pair(i - 1 - da, k)[1] for da in range(min(i, TGT_REACH[0]))])
+                [self.pair(i - 1 - da, k)[1] for da in range(min(i, self.tgt_reach[0]))])
         return found
 
     def pair(self, i: int, j: int) -> tuple[int, int]:
@@ -249,63 +211,47 @@ def _unions(masks: list[int]) -> list[int]:
     return out
 
 
-def _cumulative(values: list[float]) -> list[float]:
+def _cumulative(values: list[float] | list[int]) -> list[float]:
     out = [0.0]
     for v in values:
         out.append(out[-1] + v)
     return out
 
 
-def align_sentences(src: list[str], tgt: list[str], src_lang: str = "zh",
-                    tgt_lang: str = "en", *, lexical_weight: float = LEXICAL_WEIGHT
+def align_sentences(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
+                    lexicon: Lexicon | None, settings: SentenceSettings = SETTINGS
                     ) -> list[Bead]:
     """Beads covering every sentence of both lists once, in order.
 
     Either direction (zh→en, en→zh) and one language (zh→zh, en→en, where the lexical
-    evidence is the tokens the two sentences share). `lexical_weight=0` gives a
-    length-only aligner (Gale–Church).
+    evidence is the tokens the two sentences share). A lexical weight of 0 in `settings`
+    gives a length-only aligner (Gale–Church), which needs no lexicon.
     """
-    scorer = _Scorer(src, tgt, src_lang, tgt_lang, lexical_weight)
+    scorer = _Scorer(src, tgt, src_lang, tgt_lang, lexicon, settings)
     n, m = len(src), len(tgt)
-    width = FIRST_BAND
+    width = settings.first_band
     spans = [(scorer.center(i), scorer.center(i)) for i in range(n + 1)]
     while True:
-        beads, held = _search(scorer, n, m, _bands(spans, width, m))
-        if not held or width > max(n, m):
+        bands = _bands(spans, width, m)
+        beads = [Bead(i, j, max(0.0, round(score, 4)))
+                 for i, j, score in best_path(n, m, scorer.scores, bands)]
+        if not _held(beads, bands, m) or width > max(n, m):
             return beads
         # Search again around the path just found, and more widely: the band held it back.
         spans = _path_spans(beads, n)
         width += width // 2
 
 
-def _search(scorer: _Scorer, n: int, m: int, bands: list[tuple[int, int]]
-            ) -> tuple[list[Bead], list[int]]:
-    """The best path through the bands; and the source positions where it runs along their
-    edge (held back by the band, it may belong further out)."""
-    best: list[dict[int, float]] = [{} for _ in range(n + 1)]
-    back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]
-    best[0][0] = 0.0
-    for i in range(n + 1):
-        lo, hi = bands[i]
-        for j in range(max(lo, 1 if i == 0 else 0), hi + 1):
-            top, arg = -math.inf, None
-            for a, b, score in scorer.scores(i, j):
-                prev = best[i - a].get(j - b)
-                if prev is not None and prev + score > top:
-                    top, arg = prev + score, (a, b, score)
-            if arg is not None:
-                best[i][j], back[i][j] = top, arg
-    beads, held = [], []
-    i, j = n, m
-    while i or j:
-        a, b, score = back[i][j]
+def _held(beads: list[Bead], bands: Sequence[tuple[int, int]], m: int) -> bool:
+    """Whether the path runs along the edge of its band somewhere: held back by the band,
+    it may belong further out."""
+    i = j = 0
+    for bead in beads:
+        i, j = i + len(bead.src), j + len(bead.tgt)
         lo, hi = bands[i]
         if (j - lo < 2 and lo > 0) or (hi - j < 2 and hi < m):
-            held.append(i)
-        confidence = max(0.0, round(score, 4))
-        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), confidence))
-        i, j = i - a, j - b
-    return beads[::-1], held
+            return True
+    return False
 
 
 def _bands(spans: list[tuple[int, int]], width: int, m: int) -> list[tuple[int, int]]:

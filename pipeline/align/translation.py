@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.align.bitext import Segment, SentenceLink, align_unit_sentences
+from pipeline.align.lexicon import Lexicon
 from pipeline.align.overrides import Override
+from pipeline.align.segments import Segment, SentenceLink, align_unit_sentences
 from pipeline.align.units import Alignment, align_documents, apply_overrides
 from pipeline.model import Document
 
@@ -30,9 +31,10 @@ class Translation:
             a.language)
 
 
-def align_translation(a: Document, b: Document,
+def align_translation(a: Document, b: Document, lexicon: Lexicon,
                       overrides: list[Override] | None = None) -> Translation:
-    alignment = align_documents(a, b)
+    """Units linked, the human decisions applied, the sentences of linked units aligned."""
+    alignment = align_documents(a, b, lexicon)
     apply_overrides(alignment, overrides or [])
-    sentences, segments = align_unit_sentences(alignment)
+    sentences, segments = align_unit_sentences(alignment, lexicon)
     return Translation(alignment, sentences, segments)

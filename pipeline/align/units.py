@@ -10,19 +10,53 @@ split in two — the difference is reported next to the links, not papered over.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.align.lexicon import lexical_score, numbers
-from pipeline.model import Action, Block, Document, Item, Paragraph, Section, Text
+from pipeline.align.beads import Move, best_path
+from pipeline.align.lexicon import Lexicon
+from pipeline.languages import table
+from pipeline.model import (
+    Action,
+    Block,
+    Document,
+    DocumentNote,
+    Footnote,
+    Item,
+    Paragraph,
+    Section,
+    Text,
+)
 
-# Expected English characters per Chinese character in UN texts, and the spread (log scale).
-EN_PER_ZH, LENGTH_SIGMA = 3.0, 0.55
-# A pair must score above this to be worth linking rather than leaving both sides unmatched.
-LINK_THRESHOLD = 0.28
-# Links scoring below this are flagged for a human to review.
-REVIEW_THRESHOLD = 0.5
-MERGE_PENALTY = 0.12
+
+@dataclass(frozen=True)
+class UnitSettings:
+    """The unit aligner's tuning. A candidate pair's score, in [0, 1], is the weighted sum of
+    its lexical match, its length fit and its numbers' agreement, with a bonus for the same
+    printed number and maluses for another number or another kind of unit."""
+
+    lexical: float = 0.55
+    length: float = 0.25
+    numbers: float = 0.2
+    same_number: float = 0.08
+    other_number: float = 0.04
+    other_kind: float = 0.3
+    # Spread of the length ratio (log scale) around the one the languages' tables expect.
+    length_sigma: float = 0.55
+    # A pair must score above this to be worth linking rather than leaving both sides
+    # unmatched: a link gains its score less this.
+    link_threshold: float = 0.28
+    # A 1–2 or 2–1 link gains this much less again.
+    merge_penalty: float = 0.12
+    # Links scoring below this are flagged for a human to review.
+    review_below: float = 0.5
+    # Two paths whose sums differ by no more than this are taken for equal (the first wins).
+    tie: float = 1e-12
+    # The beads a level's links may be; a 1–1 bead ends where the others would.
+    beads: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
+
+
+SETTINGS = UnitSettings()
 
 
 @dataclass
@@ -32,10 +66,7 @@ class Link:
     kind: str  # section | paragraph | action | item | subitem | indicator | footnote | ...
     cert: float
     notes: list[str] = field(default_factory=list)  # what differs between the two sides
-
-    @property
-    def review(self) -> bool:
-        return self.cert < REVIEW_THRESHOLD
+    review: bool = False  # the certainty is low: a person should look at it
 
 
 @dataclass
@@ -55,7 +86,7 @@ class Alignment:
 
 
 @dataclass
-class Unit:
+class Alignable:
     """One side of a candidate link: what the scorer and the DP need to know of a unit."""
 
     uid: str
@@ -65,50 +96,64 @@ class Unit:
     paragraphs: int = 1  # an action's text may run to several
 
 
-Scorer = Callable[[Unit, Unit], float]
+Scorer = Callable[[Alignable, Alignable], float]
 
 
-def align_documents(a: Document, b: Document) -> Alignment:
+@dataclass(frozen=True)
+class _Aligner:
+    """What every level of one alignment shares: where links go, the scorer, the settings."""
+
+    result: Alignment
+    scorer: Scorer
+    settings: UnitSettings
+
+
+def align_documents(a: Document, b: Document, lexicon: Lexicon,
+                    settings: UnitSettings = SETTINGS) -> Alignment:
+    """Links between the units of two language versions, level by level: the preamble's
+    blocks, the sections, each linked section's blocks and their lists, then the notes."""
     result = Alignment(a, b)
-    scorer = content_scorer(a.meta.language, b.meta.language)
-    sections_a = [s for s in a.sections]
-    sections_b = [s for s in b.sections]
-    _align_blocks(result, a.preamble, b.preamble, scorer)
-    for pair in _sequence(result, [_section_unit(s) for s in sections_a],
-                          [_section_unit(s) for s in sections_b], scorer):
-        sa = [s for s in sections_a if s.uid in pair[0]]
-        sb = [s for s in sections_b if s.uid in pair[1]]
-        _align_section_contents(result, sa, sb, scorer)
-    _align_notes(result, scorer)
+    aligner = _Aligner(result, content_scorer(a.meta.language, b.meta.language, lexicon,
+                                              settings), settings)
+    _align_blocks(aligner, a.preamble, b.preamble)
+    for pair in _sequence(aligner, [_section_unit(s) for s in a.sections],
+                          [_section_unit(s) for s in b.sections]):
+        sa = [s for s in a.sections if s.uid in pair[0]]
+        sb = [s for s in b.sections if s.uid in pair[1]]
+        _align_section_contents(aligner, sa, sb)
+    _align_notes(aligner)
     return result
 
 
 # Scoring.
-def content_scorer(lang_a: str, lang_b: str) -> Scorer:
-    def score(x: Unit, y: Unit) -> float:
-        zh, en = (x.text, y.text) if lang_a == "zh" else (y.text, x.text)
-        content = 0.55 * lexical_score(zh, en) if lang_a != lang_b else 0.55 * _overlap(zh, en)
-        content += 0.25 * _length_fit(x.text, lang_a, y.text, lang_b)
-        content += 0.2 * _numbers_fit(x.text, lang_a, y.text, lang_b)
+def content_scorer(lang_a: str, lang_b: str, lexicon: Lexicon,
+                   settings: UnitSettings = SETTINGS) -> Scorer:
+    expected = table(lang_b).chars_per_unit / table(lang_a).chars_per_unit
+
+    def score(x: Alignable, y: Alignable) -> float:
+        match = (lexicon.score(x.text, lang_a, y.text, lang_b) if lang_a != lang_b
+                 else _overlap(x.text, y.text))
+        content = settings.lexical * match
+        content += settings.length * _length_fit(x.text, y.text, expected, settings)
+        content += settings.numbers * _numbers_fit(x.text, lang_a, y.text, lang_b)
         if x.number is not None and y.number is not None:
-            content += 0.08 if x.number == y.number else -0.04
+            content += settings.same_number if x.number == y.number else -settings.other_number
         if x.kind != y.kind:
-            content -= 0.3
+            content -= settings.other_kind
         return max(0.0, min(1.0, content))
 
     return score
 
 
-def _length_fit(a: str, lang_a: str, b: str, lang_b: str) -> float:
+def _length_fit(a: str, b: str, expected: float, settings: UnitSettings) -> float:
     la, lb = max(len(a), 1), max(len(b), 1)
-    expected = EN_PER_ZH if (lang_a, lang_b) == ("zh", "en") else (
-        1 / EN_PER_ZH if (lang_a, lang_b) == ("en", "zh") else 1.0)
     deviation = math.log(lb / la / expected)
-    return math.exp(-deviation * deviation / (2 * LENGTH_SIGMA * LENGTH_SIGMA))
+    sigma = settings.length_sigma
+    return math.exp(-deviation * deviation / (2 * sigma * sigma))
 
 
 def _numbers_fit(a: str, lang_a: str, b: str, lang_b: str) -> float:
-    na, nb = numbers(a, lang_a), numbers(b, lang_b)
+    na, nb = table(lang_a).numbers(a), table(lang_b).numbers(b)
     if not na and not nb:
         return 0.5
     return len(na & nb) / len(na | nb)
@@ -119,16 +164,16 @@ def _overlap(a: str, b: str) -> float:
     return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
 
 
-# The dynamic programme over one level's sequence.
+# One level's sequence: the bead dynamic programme (`beads.py`) picks its links.
 Pair = tuple[list[str], list[str]]
 
 
-def _sequence(result: Alignment, xs: Sequence[Unit], ys: Sequence[Unit],
-              scorer: Scorer) -> list[Pair]:
+def _sequence(aligner: _Aligner, xs: Sequence[Alignable], ys: Sequence[Alignable]
+              ) -> list[Pair]:
     """Link two sequences of units; record links and unmatched units; return the pairs."""
-    beads = best_beads(xs, ys, scorer)
+    result, settings = aligner.result, aligner.settings
     pairs: list[Pair] = []
-    for i, j, score in beads:
+    for i, j, score in _beads(xs, ys, aligner.scorer, settings):
         left, right = [xs[k] for k in i], [ys[k] for k in j]
         if not left or not right:
             for unit in left or right:
@@ -137,23 +182,19 @@ def _sequence(result: Alignment, xs: Sequence[Unit], ys: Sequence[Unit],
                                                   f"{unit.kind} {unit.number or unit.uid} has "
                                                   "no counterpart"))
             continue
-        link = Link([u.uid for u in left], [u.uid for u in right], left[0].kind, round(score, 3))
-        link.notes = _differences(left, right)
+        cert = round(score, 3)
+        link = Link([u.uid for u in left], [u.uid for u in right], left[0].kind, cert,
+                    _differences(left, right), cert < settings.review_below)
         result.links.append(link)
         pairs.append((link.a, link.b))
     return pairs
 
 
-Bead = tuple[tuple[int, ...], tuple[int, ...], float]
-MOVES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
-
-
-def best_beads(xs: Sequence[Unit], ys: Sequence[Unit], scorer: Scorer) -> list[Bead]:
-    """Maximise the summed gain (score − threshold) of the links; skipping gains nothing."""
-    n, m = len(xs), len(ys)
-    gain = [[-math.inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    gain[0][0] = 0.0
+def _beads(xs: Sequence[Alignable], ys: Sequence[Alignable], scorer: Scorer,
+           settings: UnitSettings) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """The best beads and each one's score: a link gains its score less the threshold (and
+    a merge penalty for 1–2 and 2–1); leaving a unit unmatched gains nothing. Of equal paths
+    the one whose beads start earliest wins (candidates in the order of their start cells)."""
     cache: dict[tuple[int, int, int, int], float] = {}
 
     def pair_score(i0: int, i1: int, j0: int, j1: int) -> float:
@@ -162,37 +203,33 @@ def best_beads(xs: Sequence[Unit], ys: Sequence[Unit], scorer: Scorer) -> list[B
             cache[key] = scorer(_joined(xs[i0:i1]), _joined(ys[j0:j1]))
         return cache[key]
 
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if gain[i][j] == -math.inf:
+    shapes = sorted(settings.beads, key=lambda ab: (-ab[0], -ab[1]))
+
+    def moves(i: int, j: int) -> Iterator[Move]:
+        for a, b in shapes:
+            if a > i or b > j:
                 continue
-            for di, dj in MOVES:
-                ni, nj = i + di, j + dj
-                if ni > n or nj > m:
-                    continue
-                score = pair_score(i, ni, j, nj) if di and dj else 0.0
-                step = score - LINK_THRESHOLD if di and dj else 0.0
-                if di + dj == 3:
-                    step -= MERGE_PENALTY
-                if gain[i][j] + step > gain[ni][nj] + 1e-12:
-                    gain[ni][nj] = gain[i][j] + step
-                    back[ni][nj] = (i, j, score)
-    beads: list[Bead] = []
-    i, j = n, m
-    while (i, j) != (0, 0):
-        pi, pj, score = back[i][j]
-        beads.append((tuple(range(pi, i)), tuple(range(pj, j)), score))
-        i, j = pi, pj
-    return beads[::-1]
+            if not (a and b):
+                yield a, b, 0.0
+                continue
+            gain = pair_score(i - a, i, j - b, j) - settings.link_threshold
+            if a + b == 3:
+                gain -= settings.merge_penalty
+            yield a, b, gain
+
+    steps = best_path(len(xs), len(ys), moves, tie=settings.tie)
+    return [(i, j, pair_score(i[0], i[-1] + 1, j[0], j[-1] + 1) if i and j else 0.0)
+            for i, j, _ in steps]
 
 
-def _joined(units: Sequence[Unit]) -> Unit:
+def _joined(units: Sequence[Alignable]) -> Alignable:
     if len(units) == 1:
         return units[0]
-    return Unit(units[0].uid, units[0].kind, units[0].number, " ".join(u.text for u in units))
+    return Alignable(units[0].uid, units[0].kind, units[0].number,
+                     " ".join(u.text for u in units))
 
 
-def _differences(left: list[Unit], right: list[Unit]) -> list[str]:
+def _differences(left: list[Alignable], right: list[Alignable]) -> list[str]:
     notes = []
     if len(left) != len(right):
         notes.append(f"{len(left)} unit(s) on one side, {len(right)} on the other")
@@ -205,15 +242,14 @@ def _differences(left: list[Unit], right: list[Unit]) -> list[str]:
 
 
 # Levels below the section.
-def _section_unit(section: Section) -> Unit:
-    return Unit(section.uid, "section", section.n, section.head.text)
+def _section_unit(section: Section) -> Alignable:
+    return Alignable(section.uid, "section", section.n, section.head.text)
 
 
-def _align_section_contents(result: Alignment, sa: list[Section], sb: list[Section],
-                            scorer: Scorer) -> None:
+def _align_section_contents(aligner: _Aligner, sa: list[Section], sb: list[Section]) -> None:
     blocks_a = [b for s in sa for b in _section_blocks(s)]
     blocks_b = [b for s in sb for b in _section_blocks(s)]
-    _align_blocks(result, blocks_a, blocks_b, scorer)
+    _align_blocks(aligner, blocks_a, blocks_b)
 
 
 def _section_blocks(section: Section) -> list[Block]:
@@ -223,28 +259,29 @@ def _section_blocks(section: Section) -> list[Block]:
     return out
 
 
-def _align_blocks(result: Alignment, xs: list[Block], ys: list[Block], scorer: Scorer) -> None:
+def _align_blocks(aligner: _Aligner, xs: list[Block], ys: list[Block]) -> None:
     if not xs and not ys:
         return
     blocks_a, blocks_b = {b.uid: b for b in xs}, {b.uid: b for b in ys}
-    for left, right in _sequence(result, [_block_unit(b) for b in xs],
-                                 [_block_unit(b) for b in ys], scorer):
+    for left, right in _sequence(aligner, [_block_unit(b) for b in xs],
+                                 [_block_unit(b) for b in ys]):
         if len(left) == 1 and len(right) == 1:
-            _align_children(result, blocks_a[left[0]], blocks_b[right[0]], scorer)
+            _align_children(aligner, blocks_a[left[0]], blocks_b[right[0]])
 
 
-def _block_unit(block: Block) -> Unit:
+def _block_unit(block: Block) -> Alignable:
     if isinstance(block, Action):
         text = " ".join(t.text for t in [block.body, *block.more])
-        return Unit(block.uid, "action", block.n, text, 1 + len(block.more))
-    return Unit(block.uid, "paragraph", block.n, block.body.text or _items_text(block.items))
+        return Alignable(block.uid, "action", block.n, text, 1 + len(block.more))
+    return Alignable(block.uid, "paragraph", block.n,
+                     block.body.text or _items_text(block.items))
 
 
 def _items_text(items: list[Item]) -> str:
     return " ".join(item.body.text for item in items)
 
 
-def _align_children(result: Alignment, x: Block, y: Block, scorer: Scorer) -> None:
+def _align_children(aligner: _Aligner, x: Block, y: Block) -> None:
     """Lists inside two linked blocks: items, sub-items, indicators, restatements."""
     if isinstance(x, Action) and isinstance(y, Action):
         lists = [("subitem", x.subitems, y.subitems), ("indicator", x.indicators, y.indicators)]
@@ -254,19 +291,20 @@ def _align_children(result: Alignment, x: Block, y: Block, scorer: Scorer) -> No
     else:
         return
     for kind, items_a, items_b in lists:
-        _sequence(result, [_item_unit(i, kind) for i in items_a],
-                  [_item_unit(i, kind) for i in items_b], scorer)
+        _sequence(aligner, [_item_unit(i, kind) for i in items_a],
+                  [_item_unit(i, kind) for i in items_b])
     for kind, rs_a, rs_b in restated:
-        _sequence(result, [Unit(r.uid, kind, r.of_n, r.body.text) for r in rs_a],
-                  [Unit(r.uid, kind, r.of_n, r.body.text) for r in rs_b], scorer)
+        _sequence(aligner, [Alignable(r.uid, kind, r.of_n, r.body.text) for r in rs_a],
+                  [Alignable(r.uid, kind, r.of_n, r.body.text) for r in rs_b])
 
 
-def _item_unit(item: Item, kind: str) -> Unit:
-    return Unit(item.uid, kind, item.n, item.body.text)
+def _item_unit(item: Item, kind: str) -> Alignable:
+    return Alignable(item.uid, kind, item.n, item.body.text)
 
 
 # Notes: by where they are referenced first, then by content.
-def _align_notes(result: Alignment, scorer: Scorer) -> None:
+def _align_notes(aligner: _Aligner) -> None:
+    result = aligner.result
     linked = {a: b for link in result.links for a in link.a for b in link.b}
     for kind, notes_a, notes_b in (("footnote", result.a.footnotes, result.b.footnotes),
                                    ("document-note", result.a.doc_notes, result.b.doc_notes)):
@@ -281,17 +319,17 @@ def _align_notes(result: Alignment, scorer: Scorer) -> None:
                 continue
             taken.add(partner.uid)
             unit_a, unit_b = _note_unit(note, kind), _note_unit(partner, kind)
-            link = Link([note.uid], [partner.uid], kind,
-                        round(max(scorer(unit_a, unit_b), 0.5), 3))
-            link.notes = _differences([unit_a], [unit_b])
-            result.links.append(link)
+            cert = round(max(aligner.scorer(unit_a, unit_b), 0.5), 3)
+            result.links.append(Link([note.uid], [partner.uid], kind, cert,
+                                     _differences([unit_a], [unit_b]),
+                                     cert < aligner.settings.review_below))
         rest_b = [units_b[uid] for uid in units_b if uid not in taken]
-        _sequence(result, [_note_unit(n, kind) for n in rest_a],
-                  [_note_unit(n, kind) for n in rest_b], scorer)
+        _sequence(aligner, [_note_unit(n, kind) for n in rest_a],
+                  [_note_unit(n, kind) for n in rest_b])
 
 
-def _note_unit(note, kind: str) -> Unit:
-    return Unit(note.uid, kind, note.n, note.body.text)
+def _note_unit(note: Footnote | DocumentNote, kind: str) -> Alignable:
+    return Alignable(note.uid, kind, note.n, note.body.text)
 
 
 def texts_of(doc: Document) -> dict[str, Text]:

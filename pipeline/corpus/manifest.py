@@ -23,7 +23,7 @@ DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
-class Entry:
+class ManifestEntry:
     id: str
     file: str
     lang: str
@@ -44,13 +44,13 @@ class Entry:
 MANIFEST = "manifest.toml"
 
 
-def corpus_entries(corpus: Path) -> list[Entry]:
+def corpus_entries(corpus: Path) -> list[ManifestEntry]:
     """The entries of `corpus`/manifest.toml; none when the corpus has no manifest."""
     path = corpus / MANIFEST
     return load_manifest(path, f"corpus/{MANIFEST}") if path.exists() else []
 
 
-def load_manifest(path: Path, display: str | None = None) -> list[Entry]:
+def load_manifest(path: Path, display: str | None = None) -> list[ManifestEntry]:
     name = display or str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -91,7 +91,7 @@ def _key_line(lines: list[str], start: int, end: int | None, key: str) -> int:
     return start if start else 1
 
 
-def _entry(name: str, table: dict, starts: list[int], index: int, lines: list[str]) -> Entry:
+def _entry(name: str, table: dict, starts: list[int], index: int, lines: list[str]) -> ManifestEntry:
     start = starts[index] if index < len(starts) else 1
     end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
 
@@ -126,13 +126,13 @@ def _entry(name: str, table: dict, starts: list[int], index: int, lines: list[st
             raise fail(f"{key} {table[key]!r} must match [a-z][a-z0-9-]*", key)
     if Path(table["file"]).is_absolute() or ".." in Path(table["file"]).parts:
         raise fail(f"file {table['file']!r} must be a path under corpus/", "file")
-    return Entry(**table, line=start)
+    return ManifestEntry(**table, line=start)
 
 
-def _check_references(name: str, entries: list[Entry], lines: list[str],
+def _check_references(name: str, entries: list[ManifestEntry], lines: list[str],
                       starts: list[int]) -> None:
-    seen: dict[str, Entry] = {}
-    files: dict[str, Entry] = {}
+    seen: dict[str, ManifestEntry] = {}
+    files: dict[str, ManifestEntry] = {}
     for entry in entries:
         if entry.id in seen:
             raise ManifestError(name, f"duplicate id {entry.id!r} (first at line "

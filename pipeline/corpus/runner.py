@@ -28,13 +28,12 @@ from pipeline.align.overrides import OVERRIDES, parse_overrides
 from pipeline.corpus.cache import CACHE, Cache, code_version, digest
 from pipeline.corpus.executor import Executor, SerialExecutor, TaskError
 from pipeline.corpus.lock import run_lock
-from pipeline.corpus.manifest import MANIFEST, Entry, corpus_entries
+from pipeline.corpus.listing import INPUT_SUFFIXES, Planned, plan_documents
+from pipeline.corpus.manifest import ManifestEntry, corpus_entries
 from pipeline.corpus.progress import Progress
 from pipeline.corpus.results import Outcome, Product, failed_document
-from pipeline.doc_ids import unique_id
 from pipeline.errors import InputError, internal_error
 
-INPUT_SUFFIXES = {".txt", ".text", ".md", ".pdf"}
 COUNTS = ("sections", "paragraphs", "actions", "indicators", "footnotes")
 
 
@@ -103,9 +102,6 @@ def run_corpus(root: Path, log: Callable[[str], None] = print, *,
     return result
 
 
-Planned = tuple[Entry | None, str, Path, str]
-
-
 @dataclass
 class _Task:
     stage: str  # cache folder: extract, translation, succession, checks, terms
@@ -169,7 +165,7 @@ class _Run:
         self.run_tasks("documents", items, done, unit="doc")
         return documents
 
-    def _document_task(self, entry: Entry | None, doc_id: str, path: Path,
+    def _document_task(self, entry: ManifestEntry | None, doc_id: str, path: Path,
                        note: str) -> _Task | Product:
         """The extraction task, keyed by the document's bytes; or the failure, if it has
         none to read."""
@@ -385,20 +381,6 @@ def _read_overrides(root: Path) -> tuple[bytes, tuple]:
     return data, tuple(parse_overrides(data))
 
 
-def plan_documents(corpus: Path, entries: list[Entry]) -> list[Planned]:
-    """Each document to process: manifest entries first, then files the manifest lacks,
-    under an id inferred from the file name and made unique."""
-    planned: list[Planned] = [(e, e.id, corpus / e.file, "") for e in entries]
-    taken = {e.id for e in entries}
-    listed = {(corpus / e.file).resolve() for e in entries}
-    for path in sorted(p for p in corpus.rglob("*") if _is_document(p, corpus)):
-        if path.name == MANIFEST or Path(os.path.realpath(path)) in listed:  # loops too
-            continue
-        planned.append((None, unique_id(path, taken), path,
-                        "no manifest entry: language and metadata inferred"))
-    return planned
-
-
 def _departed(root: Path, ids: set[str]) -> list[Path]:
     """Outputs of documents no longer in the corpus (removed, renamed, given another id): their
     TEI and the translation and succession links that name them. A document that is still
@@ -407,13 +389,6 @@ def _departed(root: Path, ids: set[str]) -> list[Path]:
     links = [p for p in sorted((root / "alignments").glob("*__*.*"))
              if not set(p.name.split(".")[0].split("__")) <= ids]
     return tei + links
-
-
-def _is_document(path: Path, corpus: Path) -> bool:
-    """A file, or a symbolic link that leads nowhere (a loop, a missing target), which is
-    reported rather than silently passed over; nothing hidden (`.name`, `.folder/name`)."""
-    hidden = any(part.startswith(".") for part in path.relative_to(corpus).parts)
-    return not hidden and (path.is_file() or (path.is_symlink() and not path.exists()))
 
 
 def _summary_line(result: RunResult) -> str:

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from pipeline.align.chains import Chain, align_chain, plan_chains
 from pipeline.align.overrides import OVERRIDES, load_overrides
-from pipeline.align.succession import lineages
+from pipeline.align.plans import lineages
 from pipeline.corpus.manifest import load_manifest
 from pipeline.errors import InputError
 from pipeline.extract import extract_file
 from pipeline.model import Action, Document
-from pipeline.writers.trace import Step, render_html, render_json, render_text
+from pipeline.terminology import glossary_lexicon
+from pipeline.writers.lineage import Step, render_html, render_json, render_text
 
 
 def trace_action(root: Path, action: str, plan: str | None, fmt: str, color: bool) -> str:
@@ -41,7 +42,11 @@ def _chains(root: Path) -> list[Chain]:
             docs.append(extract_file(root / "corpus" / entry.file, entry.id, entry.lang,
                                      f"corpus/{entry.file}", entry.metadata()))
     overrides = load_overrides(root / OVERRIDES)
-    return [align_chain(plans, overrides) for plans in plan_chains(docs)]
+    chains = plan_chains(docs)
+    if not chains:
+        return []
+    lexicon = glossary_lexicon()
+    return [align_chain(plans, lexicon, overrides) for plans in chains]
 
 
 def _steps(chain: Chain, row: list[str | None]) -> list[Step]:

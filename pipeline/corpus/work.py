@@ -17,7 +17,7 @@ from pathlib import Path
 from pipeline.align.chains import align_chain, plan_chains
 from pipeline.align.overrides import Override
 from pipeline.align.pairs import translation_pairs
-from pipeline.align.succession import lineages
+from pipeline.align.plans import lineages
 from pipeline.align.translation import align_translation
 from pipeline.corpus.results import Outcome, Product, failed_document, pack
 from pipeline.errors import InputError, internal_error
@@ -33,9 +33,7 @@ def warm_up() -> None:
     """Load what the alignment and QA stages share — CC-CEDICT, and jieba's dictionary with
     the glossary's terms — in this process: worker processes forked after it inherit it
     instead of each loading it again (seconds apiece)."""
-    from pipeline.align.lexicon import load_lexicon
-
-    load_lexicon()
+    _lexicon()
 
 
 def run_job(job) -> Product:
@@ -95,7 +93,7 @@ class TranslationJob:
 
     def run(self) -> Product:
         a, b = pickle.loads(self.a), pickle.loads(self.b)
-        result = align_translation(a, b, list(self.overrides))
+        result = align_translation(a, b, _lexicon(), list(self.overrides))
         folder = "alignments"
         links = result.alignment.links
         review = sum(1 for link in links if link.review)
@@ -124,7 +122,7 @@ class SuccessionJob:
 
     def run(self) -> Product:
         plans = [pickle.loads(plan) for plan in self.plans]
-        chain = align_chain(plans, list(self.overrides))
+        chain = align_chain(plans, _lexicon(), list(self.overrides))
         files: dict[str, bytes] = {}
         total = 0
         for (old, new), links in zip(pairwise(plans), chain.steps, strict=True):
@@ -186,13 +184,14 @@ class TermsJob:
     def run(self) -> Product:
         from pipeline.qa import corpus_findings
         from pipeline.terminology import TermChecks, glossary_to_tbx
-        from pipeline.writers.terminology import renderings_to_json, renderings_to_tsv
+        from pipeline.writers.renderings import renderings_to_json, renderings_to_tsv
 
         documents = [pickle.loads(d) for d in self.documents]
         translations = [pickle.loads(t) for t in self.translations]
         glossary = _glossary()
-        terms = TermChecks(documents, translations, glossary)  # one pass for both
-        findings = corpus_findings(documents, translations, glossary, terms)
+        lexicon = _lexicon()
+        terms = TermChecks(documents, translations, glossary, lexicon)  # one pass for both
+        findings = corpus_findings(documents, translations, glossary, lexicon, terms)
         renderings = terms.renderings()
         files = {"output/qa/glossary.tbx": glossary_to_tbx(glossary),
                  "output/qa/renderings.json": renderings_to_json(renderings),
@@ -211,10 +210,18 @@ def _glossary():
     return load_glossary(None)
 
 
+@functools.cache  # once a process: the aligners and the checks only read it
+def _lexicon():
+    """CC-CEDICT and the project's glossary, for the alignments and the terminology checks."""
+    from pipeline.terminology import glossary_lexicon
+
+    return glossary_lexicon(_glossary())
+
+
 def qa_report(found: list[list]) -> Product:
     """output/qa/findings.*: every check's findings, in one order whatever ran where."""
-    from pipeline.qa.findings import sort_findings
-    from pipeline.writers.qa import qa_files, summary_line
+    from pipeline.model.findings import sort_findings
+    from pipeline.writers.report import qa_files, summary_line
 
     findings = sort_findings([f for part in found for f in part])
     files = {f"output/qa/{name}": data for name, data in sorted(qa_files(findings).items())}

@@ -9,7 +9,7 @@ from pipeline.errors import InputError
 from pipeline.extract import tokens as tk
 from pipeline.extract.front import body_start, read_front
 from pipeline.extract.ids import assign_ids
-from pipeline.extract.notes import link_notes
+from pipeline.extract.note_links import link_notes
 from pipeline.extract.restore import restore_paragraph_numbers
 from pipeline.extract.structure import build_body
 from pipeline.languages import LANGUAGES, LanguageTable, guess_language, table

@@ -10,19 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.extract.inline import join_text, parse_inline
 from pipeline.extract.tokens import ROW, Token
 from pipeline.languages import LanguageTable
 from pipeline.model import Text
+from pipeline.model.inline import join_text, parse_inline
 
 ACTION_ROW = "action"
 SUBITEM_ROW = "subitem"
 GROUP_ROW = "group"
 
 _BULLETS = re.compile(r"\s*[•·▪●]\s*")
-_OPEN = "(（[《“"
-_CLOSE = ")）]》”"
-_SEPARATORS = "；;"
 
 
 @dataclass
@@ -41,7 +38,7 @@ def parse_rows(tokens: list[Token], lang: LanguageTable) -> list[TableRow]:
             continue
         action_cell = token.cells[0] if token.cells else ""
         indicator_cell = " ".join(token.cells[1:]).strip()
-        indicators = [parse_inline(t) for t in split_indicators(indicator_cell)]
+        indicators = [parse_inline(t) for t in split_indicators(indicator_cell, lang)]
         row = _new_row(action_cell, token.line, lang)
         previous = rows[-1] if rows else None
         if row is None and previous is not None and _is_cut(previous, action_cell, lang):
@@ -81,8 +78,9 @@ def _continue_row(row: TableRow, text: Text, indicators: list[Text], opens_item:
     row.indicators.extend(indicators)
 
 
-def split_indicators(cell: str) -> list[str]:
-    """One indicator per bullet; without bullets, one per `；`-separated clause."""
+def split_indicators(cell: str, lang: LanguageTable) -> list[str]:
+    """One indicator per bullet; without bullets, one per clause the language's list
+    separator (；) ends, outside brackets."""
     cell = cell.strip()
     if not cell:
         return []
@@ -92,11 +90,11 @@ def split_indicators(cell: str) -> list[str]:
     depth = 0
     start = 0
     for index, char in enumerate(cell):
-        if char in _OPEN:
+        if char in lang.brackets_open:
             depth += 1
-        elif char in _CLOSE:
+        elif char in lang.brackets_close:
             depth = max(0, depth - 1)
-        elif char in _SEPARATORS and depth == 0:
+        elif char in lang.list_separators and depth == 0:
             parts.append(cell[start : index + 1].strip())
             start = index + 1
     parts.append(cell[start:].strip())

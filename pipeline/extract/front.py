@@ -6,15 +6,12 @@ import re
 from datetime import datetime
 
 from pipeline.extract import tokens as tk
-from pipeline.extract.inline import join_text, parse_inline
 from pipeline.extract.tokens import Token
-from pipeline.languages import LanguageTable
+from pipeline.languages import UN_LANGUAGES, LanguageTable
 from pipeline.model import Metadata, Text
+from pipeline.model.inline import join_text, parse_inline
 
-LANGUAGE_NAMES = {
-    "arabic": "ar", "chinese": "zh", "english": "en", "french": "fr", "russian": "ru",
-    "spanish": "es",
-}
+LANGUAGE_NAMES = {name.lower(): code for code, name in UN_LANGUAGES.items()}
 _ENGLISH_DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
 _ORIGINAL = re.compile(r"^Original\s*:\s*(?P<lang>[A-Za-z]+)", re.IGNORECASE)
 # A UN document symbol: APLC/CONF/2019/5/Add.1, CCM/MSP/2018/9.
@@ -49,7 +46,7 @@ def read_front(tokens: list[Token], lang: LanguageTable) -> Metadata:
             meta.annex = plain
         elif lang.submitted_by.search(plain):
             meta.submitted_by = plain
-        elif not after_agenda and (lang.meeting.search(plain) or plain.startswith("《")):
+        elif not after_agenda and (lang.meeting.search(plain) or _opens_title(plain, lang)):
             meta.meeting.append(plain)
         else:
             rest.append(text)
@@ -93,15 +90,21 @@ def _join_open_brackets(tokens: list[Token], lang: LanguageTable) -> list[Text]:
     lines: list[Text] = []
     for token in tokens:
         text = parse_inline(token.raw.strip(), docnote_tail=True)
-        if lines and _open_brackets(lines[-1].text):
+        if lines and _open_brackets(lines[-1].text, lang):
             lines[-1] = join_text(lines[-1], text, lang.joiner)
         else:
             lines.append(text)
     return lines
 
 
-def _open_brackets(text: str) -> bool:
-    return text.count("《") > text.count("》") or text.count("(") > text.count(")")
+def _open_brackets(text: str, lang: LanguageTable) -> bool:
+    pairs = [lang.title_marks, "()"] if lang.title_marks else ["()"]
+    return any(text.count(opener) > text.count(closer) for opener, closer in pairs)
+
+
+def _opens_title(text: str, lang: LanguageTable) -> bool:
+    """A line that starts with a cited title (《关于……公约》): a meeting of that treaty."""
+    return bool(lang.title_marks) and text.startswith(lang.title_marks[0])
 
 
 def _iso_date(text: str) -> str | None:

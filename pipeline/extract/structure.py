@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 
 from pipeline.extract import appendix
 from pipeline.extract import tokens as tk
-from pipeline.extract.inline import parse_inline
-from pipeline.extract.numbering import section_number
 from pipeline.languages import LanguageTable
+from pipeline.languages.numerals import section_number
 from pipeline.model import (
     Action,
     Block,
@@ -21,6 +20,7 @@ from pipeline.model import (
     Text,
     block_lists,
 )
+from pipeline.model.inline import parse_inline
 
 
 @dataclass

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.extract.inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, join_text, parse_inline
 from pipeline.languages import LanguageTable
 from pipeline.model import Text
+from pipeline.model.inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, join_text, parse_inline
 from pipeline.readers.text import Line
 
-_BULLET = re.compile(r"^[-•·▪●○◦–](?:\s+|(?=[\u4e00-\u9fff《“(（]))(?P<text>\S.*)$")
 _STAR_BULLET = re.compile(r"^\*\s+(?P<text>\S.*)$")
 _FOOTNOTE_DEF = re.compile(f"^(?P<n>[{SUPERSCRIPT_DIGITS}]+)\\s*(?P<text>\\S.*)$")
 _DOCNOTE_DEF = re.compile(r"^(?P<n>\*{1,3})\s+(?P<text>\S.*)$")
@@ -74,7 +73,7 @@ def classify(line: Line, lang: LanguageTable, star_notes: bool) -> Token:
         (SUBITEM, lang.subitem, "text"),
         (FOOTNOTE, _FOOTNOTE_DEF, "text"),
         (DOCNOTE if star_notes else BULLET, _DOCNOTE_DEF if star_notes else _STAR_BULLET, "text"),
-        (BULLET, _BULLET, "text"),
+        (BULLET, lang.bullet, "text"),
     ):
         match = pattern.match(text)
         if match:

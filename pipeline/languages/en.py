@@ -1,11 +1,193 @@
-"""English: numbering, punctuation and front-matter patterns of UN English documents."""
+"""English: numbering, punctuation, words, numbers and sentences of UN English documents."""
 
+from __future__ import annotations
+
+import functools
 import re
 
-from pipeline.languages import LanguageTable
+from pipeline.languages.language import LanguageTable
+from pipeline.languages.numerals import DIGITS, digit_value
+
+LATIN = "A-Za-z\u00c0-\u024f"
+WORD = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][A-Za-z]+)?")
+CONTRACTION = re.compile(r"['’](s|t|ll|d|m|re|ve)$")
+
+STOP_WORDS = frozenset([
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either",
+    "else", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he",
+    "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "itself", "just", "let", "may", "me", "might", "more", "most", "must", "my",
+    "myself", "neither", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
+    "other", "our", "ours", "ourselves", "out", "over", "own", "same", "shall", "she", "should",
+    "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "upon", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+    "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your",
+    "yours", "yourself", "yourselves", "one", "s", "t", "d", "ll", "m", "re", "ve", "don", "didn",
+    "doesn", "isn", "wasn", "weren", "aren", "won", "wouldn", "couldn", "shouldn", "hadn", "hasn",
+    "haven",
+])
+
+IRREGULAR = dict(pair.split(":") for pair in [
+    "said:say", "says:say", "went:go", "gone:go", "goes:go", "came:come", "saw:see", "seen:see",
+    "took:take", "taken:take", "gave:give", "given:give", "got:get", "gotten:get", "made:make",
+    "knew:know", "known:know", "thought:think", "told:tell", "found:find", "felt:feel",
+    "left:leave", "kept:keep", "brought:bring", "bought:buy", "caught:catch", "taught:teach",
+    "fought:fight", "sought:seek", "stood:stand", "understood:understand", "sat:sit", "ran:run",
+    "began:begin", "begun:begin", "held:hold", "heard:hear", "met:meet", "lost:lose", "paid:pay",
+    "sent:send", "spent:spend", "built:build", "meant:mean", "led:lead", "read:read", "wrote:write",
+    "written:write", "spoke:speak", "spoken:speak", "broke:break", "broken:break", "chose:choose",
+    "chosen:choose", "fell:fall", "fallen:fall", "drove:drive", "driven:drive", "ate:eat",
+    "eaten:eat", "drank:drink", "drunk:drink", "rode:ride", "ridden:ride", "rose:rise",
+    "risen:rise", "threw:throw", "thrown:throw", "grew:grow", "grown:grow", "flew:fly", "flown:fly",
+    "wore:wear", "worn:wear", "tore:tear", "torn:tear", "hid:hide", "hidden:hide", "bit:bite",
+    "bitten:bite", "struck:strike", "stuck:stick", "swung:swing", "hung:hang", "slept:sleep",
+    "wept:weep", "crept:creep", "swept:sweep", "lay:lie", "lain:lie", "laid:lay", "dug:dig",
+    "shook:shake", "shaken:shake", "woke:wake", "forgot:forget", "forgotten:forget",
+    "became:become", "sang:sing", "sung:sing", "rang:ring", "won:win", "shot:shoot", "fed:feed",
+    "bled:bleed", "fled:flee", "slid:slide", "lit:light", "sold:sell", "dealt:deal", "burnt:burn",
+    "learnt:learn", "men:man", "women:woman", "children:child", "feet:foot", "teeth:tooth",
+    "mice:mouse", "people:person", "better:good", "best:good", "worse:bad", "worst:bad",
+])
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude English stem: study, studies, studied, studying → studi."""
+    word = IRREGULAR.get(word, word)
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "i"
+    elif word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    elif word.endswith(("ed", "es")) and len(word) > 4:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    if word.endswith("ly") and len(word) > 5:
+        word = word[:-2]
+    if word[-1] in "ey" and len(word) > 3:
+        word = word[:-1] + ("i" if word[-1] == "y" else "")
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
+    return word
+
+
+UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+ORDINAL_UNITS = [
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+]
+ORDINAL_TENS = [
+    "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+    "ninetieth",
+]
+MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]
+# "one" and "zero" are mostly not numbers in running text.
+NUMBER_WORDS = {w: str(v) for v, w in enumerate(UNITS) if v > 1}
+NUMBER_WORDS |= {w: str(20 + 10 * k) for k, w in enumerate(TENS)}
+ORDINALS = {w: str(v) for v, w in enumerate(ORDINAL_UNITS) if v > 0}
+ORDINALS |= {w: str(20 + 10 * k) for k, w in enumerate(ORDINAL_TENS)}
+MONTHS = {name: str(k + 1) for k, name in enumerate(MONTH_NAMES)}
+DATE = re.compile(r"(?i)\b(\d{1,2})\s+(%s)\b|\b(%s)\s+(\d{1,2})\b" % (("|".join(MONTHS),) * 2))
+
+
+def number_value(token: str) -> str | None:
+    """`1,000` → `1000`, `3.50` → `3.5`, `fifth` / `twenty-second` → `5` / `22`; else None."""
+    if token[0].isdigit():
+        return digit_value(token)
+    parts = token.lower().split("-")
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[0].endswith("ty"):
+        tail = NUMBER_WORDS.get(parts[1]) or ORDINALS.get(parts[1]) or (
+            "1" if parts[1] == "one" else None)
+        return str(int(NUMBER_WORDS[parts[0]]) + int(tail)) if tail else None
+    return NUMBER_WORDS.get(parts[0]) or ORDINALS.get(parts[0]) if len(parts) == 1 else None
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers a text mentions, normalised: `Article 5` and `fifth` both give {'5'}; a
+    date gives its day, month and year."""
+    found: set[str | None] = {digit_value(m.group()) for m in DIGITS.finditer(text)}
+    for m in WORD.finditer(text):
+        if not m.group()[0].isdigit():
+            found.add(number_value(m.group()))
+    for m in DATE.finditer(text):
+        found.add(MONTHS[(m.group(2) or m.group(3)).lower()])
+    found.discard(None)
+    return found  # type: ignore[return-value]
+
+
+# Sentences end after . ! ? … when the next one starts with a capital, a digit or a
+# quotation, except after abbreviations and initials.
+SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)['\"’”)\]]*(?=\s+['\"‘“(\[]?[A-Z0-9])")
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "rev", "gen", "col", "capt", "lt",
+    "sgt", "mt", "vs", "cf", "fig", "figs", "vol", "vols", "para", "paras", "art", "arts",
+    "sect", "ch", "pp", "p", "ed", "eds", "e.g", "i.e", "approx", "dept", "est", "inc", "ltd",
+    "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "u.n", "u.s", "u.k", "a.m", "p.m",
+})
+# Abbreviations that are also words ("I said no."): abbreviations only before a number.
+BEFORE_NUMBER = frozenset({"no", "nos"})
+
+
+def split_paragraph(para: str) -> list[str]:
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(para):
+        if m.start() < start or _abbreviation(para, m.start(), m.group()):
+            continue
+        out.append(para[start : m.end()].strip())
+        start = m.end()
+    rest = para[start:].strip()
+    if rest:
+        out.append(rest)
+    return [s for s in out if s]
+
+
+def _abbreviation(para: str, at: int, mark: str) -> bool:
+    """Is the full stop at `at` part of an abbreviation or an initial (U.N., J. Smith)?"""
+    if not mark.startswith(".") or mark.startswith("..."):
+        return False
+    word = re.search(r"[\w.]*$", para[:at]).group().lower().rstrip(".")  # type: ignore[union-attr]
+    if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return True
+    return word in BEFORE_NUMBER and re.match(r"\.\s+\d", para[at:]) is not None
+
+
+def line_continues(before: str, line: str) -> bool:
+    """A line that starts in lower case, after one that did not end a sentence."""
+    return line[0].islower() and before[-1] not in ".!?:"
+
+
+# Words (with inner apostrophes), runs of whitespace, single other characters: covers every
+# character, so the tokens always join back to the text.
+_DIFF_TOKENS = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]")
+
+
+def diff_tokens(text: str) -> list[str]:
+    return _DIFF_TOKENS.findall(text)
+
+
+# Punctuation that survives translation: questions, exclamations, the opening and closing of a
+# quotation (key: the mark, or "open" / "close").
+CUES = re.compile(r"(?P<mark>[?!])|(?P<open>(?:^|(?<=[\s(—-]))['\"‘“](?=\w))"
+                  r"|(?P<close>(?<=[\w.,!?—-])['\"’”](?=\s|$))")
+CUE_KEYS = {"open": '"', "close": "/"}
 
 TABLE = LanguageTable(
     code="en",
+    name="English",
     section=re.compile(r"^(?P<num>[IVXL]{1,6})\.\s+(?P<head>\S.*)$"),
     paragraph=re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<text>\S.*)$"),
     action_line=re.compile(r"^Action\s*#?\s*(?P<num>\d+(?:\.\d+)?)\s*:?$", re.IGNORECASE),
@@ -30,7 +212,9 @@ TABLE = LanguageTable(
     subitem=re.compile(r"^(?:\((?P<l1>[a-z])\)|(?P<l2>[a-z])\))\s+(?P<text>\S.*)$"),
     appendix=re.compile(r"^(Appendix|Annex)(\s+[IVX\d]+)?$", re.IGNORECASE),
     table_header=re.compile(r"^Actions?\t+Indicators?", re.IGNORECASE),
-    submitted_by=re.compile(r"^(Submitted by\b|(Committee|Coordinator)s? on\b.*\(.*\)$)", re.IGNORECASE),
+    bullet=re.compile(r"^[-•·▪●○◦–](?:\s+|(?=[“(]))(?P<text>\S.*)$"),
+    submitted_by=re.compile(r"^(Submitted by\b|(Committee|Coordinator)s? on\b.*\(.*\)$)",
+                            re.IGNORECASE),
     annex=re.compile(r"^Annex\s+[IVX]+$", re.IGNORECASE),
     agenda_item=re.compile(r"agenda item\s+(?P<item>\S+)", re.IGNORECASE),
     meeting=re.compile(r"(Meeting|Conference)\b", re.IGNORECASE),
@@ -40,5 +224,30 @@ TABLE = LanguageTable(
     terminal=".;:!?…”’)",
     joiner=" ",
     max_heading=90,
+    script=LATIN,
+    list_separators=";",
+    brackets_open="([“",
+    brackets_close=")]”",
+    # ’ is also the apostrophe in English: single quotation marks cannot be checked.
+    bracket_pairs={"(": ")", "[": "]", "“": "”"},
+    repeated_punctuation=re.compile(r"([,;:])(?:[ \t]*\1)+|(?<![.])\.\.(?![.])"),
+    list_marker=re.compile(r"(?:^|(?<=[\s;:,]))[A-Za-z0-9ivx]{1,3}\)"),
+    numbers=numbers,
+    scaled_numbers=re.compile(r"(\d+(?:[.,]\d+)*)\s*(thousand|million|billion)\b",
+                              re.IGNORECASE),
+    scales={"thousand": 10**3, "million": 10**6, "billion": 10**9},
+    article=re.compile(r"\bArticles?\s+(\d+)"),
+    stop_words=STOP_WORDS,
+    cue_pattern=CUES,
+    cue_keys=CUE_KEYS,
+    split_paragraph=split_paragraph,
+    line_continues=line_continues,
+    diff_tokens=diff_tokens,
+    # An English translation runs to 3 characters for each Chinese one in UN texts, blanks
+    # included; to 3.4 characters other than blanks in the literary prose of mac-dev.
+    chars_per_unit=3.0,
+    letters_per_unit=3.4,
+    common_chars="\u0000-\u024f",
     front_heading=re.compile(r"^[A-Z][A-Z ,'’&-]{3,}$"),
+    termbase_tag="en",
 )

@@ -1,8 +1,9 @@
-"""Chinese word segmentation (jieba), its dictionary read once per process for two tokenizers.
+"""Chinese word segmentation (jieba), its dictionary read once per process for every tokenizer.
 
-- `shared()`: jieba's default tokenizer, to which the lexicon adds the glossary's terms;
 - `pristine()`: one whose dictionary nobody changes, for word diffs (trace, restatement
-  checks), which must not depend on what else ran in the process before them.
+  checks), which must not depend on what else ran in the process before them;
+- `with_words(words)`: a new one that also knows `words` (the lexicon's, with the glossary's
+  terms), for its owner alone: jieba's own default tokenizer is never changed.
 
 Each tokenizer reading the dictionary itself would cost most of a second apiece.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 import jieba
@@ -42,10 +44,11 @@ def pristine() -> jieba.Tokenizer:
     return tokenizer
 
 
-def shared() -> jieba.Tokenizer:
-    with jieba.dt.lock:
-        if not jieba.dt.initialized:
-            frequencies, total = _dictionary()
-            jieba.dt.FREQ, jieba.dt.total = dict(frequencies), total  # a copy: words are added
-            jieba.dt.initialized = True
-    return jieba.dt
+def with_words(words: Iterable[str]) -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    frequencies, total = _dictionary()
+    tokenizer.FREQ, tokenizer.total = dict(frequencies), total  # a copy: words are added
+    tokenizer.initialized = True
+    for word in words:
+        tokenizer.add_word(word)
+    return tokenizer

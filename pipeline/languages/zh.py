@@ -1,13 +1,139 @@
-"""Chinese: numbering, punctuation and front-matter patterns of UN Chinese documents."""
+"""Chinese: numbering, punctuation, script, numerals and sentences of UN Chinese documents."""
+
+from __future__ import annotations
 
 import re
 
-from pipeline.languages import LanguageTable
+from pipeline.languages.language import LanguageTable
+from pipeline.languages.numerals import DIGITS, chinese_value, digit_value
+
+# Han characters (the unified ideographs, extension A and the compatibility ideographs).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_CHAR = re.compile(f"[{HAN}]")
+HAN_RUN = re.compile(f"[{HAN}]+")
+# Characters written without a space on either side: Han, CJK and full-width punctuation.
+UNSPACED = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef《》“”"
+IDEOGRAPHIC_SPACE = "\u3000"
+TITLE_MARKS = "《》"
 
 CN_DIGITS = "一二三四五六七八九十"
+# Chinese numerals: digits and the units up to 百, as ordinals are written (第二十二届), and up
+# to 千 for amounts and counts.
+ZH_DIGITS = "零〇一二两三四五六七八九十百"
+ZH_NUMERALS = ZH_DIGITS + "千"
+_NUMERAL_RUN = re.compile(r"(第\s*)?([零〇一二两三四五六七八九十百千万亿]+)")
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers a text mentions, normalised: `第五条` and `第 5 条` both give {'5'}."""
+    found: set[str | None] = {digit_value(m.group()) for m in DIGITS.finditer(text)}
+    for m in _NUMERAL_RUN.finditer(text):
+        # A lone 一 is mostly "a", not "one".
+        if m.group(1) or len(m.group(2)) > 1 or m.group(2) != "一":
+            found.add(chinese_value(m.group(2)))
+    found.discard(None)
+    return found  # type: ignore[return-value]
+
+
+# Counters after which a numeral is a number: 三个月, 十五周年, 第五条 (次 and 届 only after 第:
+# 两次 is "twice").
+COUNTERS = "条款项年个月日周"
+COUNTED = re.compile(rf"第\s*[{ZH_NUMERALS}]+|[{ZH_NUMERALS}]{{2,}}(?=\s*[{COUNTERS}])"
+                     rf"|(?<![{ZH_NUMERALS}])[二两三四五六七八九十](?=\s*[{COUNTERS}])")
+
+# Sentences. As in the mac-dev gold: they end after 。！？ (with the closing quotes and brackets
+# that follow), also inside quotations, but not at ； or inside 《》, and a short attribution
+# after a quotation stays with it (“……？” 汪淼问。).
+SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)】》\s]*|(?:……|…)[”’」』]+\s*")
+ATTRIBUTION = re.compile(r"[^“”‘’「」。！？]{1,10}?[问说道答喊叫][。！]")
+CONTINUES = "，、：；,"
+CLOSING_QUOTES = "”’」』"
+
+
+def split_paragraph(para: str) -> list[str]:
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(para):
+        if para.count("《", 0, m.start()) > para.count("》", 0, m.start()):
+            continue  # inside a title
+        end = m.end()
+        if m.group().rstrip()[-1] in CLOSING_QUOTES:
+            tail = ATTRIBUTION.match(para, end)
+            end = tail.end() if tail else end
+        if end > start:
+            out.append(para[start:end].strip())
+            start = end
+    rest = para[start:].strip()
+    if rest:
+        out.append(rest)
+    return [s for s in out if s]
+
+
+def line_continues(before: str, line: str) -> bool:
+    """A line that ends with a comma stops mid-sentence."""
+    return before[-1] in CONTINUES
+
+
+def diff_tokens(text: str) -> list[str]:
+    """jieba's words, by its dictionary alone (no HMM, so deterministic)."""
+    from pipeline.languages.segmenter import pristine
+
+    return pristine().lcut(text, HMM=False)
+
+
+STOP_WORDS = frozenset([
+    "的", "了", "着", "过", "吗", "呢", "吧", "啊", "呀", "哦", "嘛", "地", "得", "之", "其", "所", "把", "被", "将",
+    "在", "是", "和", "与", "及", "而", "也", "就", "都", "又", "还", "才", "便", "这", "那", "这个", "那个", "这样",
+    "那样", "一个", "一", "个", "些", "有", "没", "没有", "不", "很", "么", "什么", "怎么", "我", "你", "他", "她", "它",
+    "我们", "你们", "他们", "她们", "自己", "咱们", "着呢", "上", "下", "里", "中", "来", "去", "给", "让", "对", "从", "向",
+    "以", "为", "于", "使", "并", "等", "或", "及其",
+])
+# Punctuation that survives translation, as tokens: questions, exclamations, quotations.
+CUES = {"？": "?", "?": "?", "！": "!", "!": "!", "“": '"', "「": '"', "”": "/", "」": "/"}
+
+# GB18030 decodes almost any byte string; accept it only when it yields common Chinese text.
+LEGACY_ENCODING = "gb18030"
+_BASIC_HAN = re.compile("[\u4e00-\u9fff]")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def plausible(text: str) -> bool:
+    han = len(_BASIC_HAN.findall(text))
+    letters = sum(1 for ch in text if not ch.isspace())
+    rare = sum(1 for ch in text if ord(ch) > 0xFFFF or _PRIVATE_USE.match(ch))
+    return letters > 0 and han / letters > 0.3 and rare == 0
+
+
+# Terms: what never makes two Chinese forms different renderings (title marks, spaces, 的),
+# and the way an ordinal is written (第七条, 第 7 条).
+FORM_IGNORED = str.maketrans("", "", "《》〈〉 \u3000的")
+ORDINAL = re.compile(rf"第\s*([{ZH_DIGITS}]+)")
+ORDINAL_PREFIX = "第"
+CITED_TITLE = re.compile(r"《[^《》\n]*》")
+# Characters written for one another in the same word (异形词 and their like).
+VARIANT_CHARACTERS = frozenset(map(frozenset, ["作做", "定订", "查察", "象像", "账帐", "惟唯",
+                                               "分份", "它他"]))
+# Words that sound alike and are both right, each in its place.
+NOT_VARIANTS = frozenset(map(frozenset, [("他们", "它们")]))
+# Concepts written by pattern: (label, pattern). A match's key is its text with the numbers
+# replaced by N, so 缔约国第二十二届会议 and 缔约国第五届会议 are one form.
+NUMERAL = rf"[{ZH_DIGITS}\d]+"
+TERM_PATTERNS = (
+    ("numbered Meeting of the States Parties (缔约国第N届会议)",
+     re.compile(rf"缔约国第\s*{NUMERAL}\s*[届次]会议|第\s*{NUMERAL}\s*[届次]缔约国会议")),
+)
+NUMBER_IN_TERM = re.compile(rf"\s*{NUMERAL}\s*")
+
+# Half-width marks that Chinese running text writes full-width, after a Han character or a
+# closing Chinese bracket or quotation mark. (A half-width ")" closing Chinese words counts as
+# Chinese: "缔约国数目);".)
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+CLOSERS = "》”’」』】）〉"
+HALF_WIDTH_AFTER_HAN = re.compile(f"[{HAN}{CLOSERS}]\\)?(?:[ \t]*[,;:?!]|\\.(?=\\s|$|[{HAN}]))")
+
 
 TABLE = LanguageTable(
     code="zh",
+    name="Chinese",
     section=re.compile(rf"^(?P<num>[{CN_DIGITS}]{{1,3}})\s*[.．、]\s*(?P<head>\S.*)$"),
     paragraph=re.compile(r"^(?P<num>\d{1,3})\s*[.．]\s*(?P<text>\S.*)$"),
     action_line=re.compile(r"^行动\s*#?\s*(?P<num>\d+(?:\.\d+)?)\s*[:：]?$"),
@@ -17,6 +143,7 @@ TABLE = LanguageTable(
     subitem=re.compile(r"^(?:\((?P<l1>[a-z])\)|(?P<l2>[a-z])\))\s*(?P<text>\S.*)$"),
     appendix=re.compile(r"^(附录|附文)(\s*[一二三四五六七八九十\d]+)?$"),
     table_header=re.compile(r"^行动(项目)?\t+指标"),
+    bullet=re.compile(r"^[-•·▪●○◦–](?:\s+|(?=[\u4e00-\u9fff《“(（]))(?P<text>\S.*)$"),
     # "……主席提交", or the submitting committee with its members in brackets.
     submitted_by=re.compile(r"(提交$|^[^《]*委员会\s*[(（].*[)）]$)"),
     annex=re.compile(r"^附件[一二三四五六七八九十]+$"),
@@ -26,4 +153,42 @@ TABLE = LanguageTable(
     terminal="。；：！？…”』」）)",
     joiner="",
     max_heading=40,
+    script=HAN,
+    unspaced=UNSPACED,
+    blanks=IDEOGRAPHIC_SPACE,
+    title_marks=TITLE_MARKS,
+    list_separators="；;",
+    brackets_open="(（[《“",
+    brackets_close=")）]》”",
+    bracket_pairs={"《": "》", "〈": "〉", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】",
+                   "「": "」", "『": "』", "[": "]"},
+    repeated_punctuation=re.compile(r"[，。、；：,;](?:[ \t]*[，。、；：,;])+"),
+    # A list marker in running text, "1)" or "a)" or "(iii)": its closing bracket has no
+    # opener.
+    list_marker=re.compile(
+        r"(?:^|(?<=[\s，；：、;:,]))[A-Za-z0-9ivx一二三四五六七八九十]{1,3}[)）]"),
+    full_width=FULL_WIDTH,
+    half_width_after_script=HALF_WIDTH_AFTER_HAN,
+    latin_is_foreign=True,
+    # The whole content of a bracket right after Chinese text is a gloss: 执行支助股(ISU).
+    gloss_before=re.compile(f"[{HAN}》”]\\s*[(（]\\s*$"),
+    gloss_after=re.compile(r"\s*[)）]"),
+    ending_marks=",.;:。、",
+    numbers=numbers,
+    counted_numbers=COUNTED,
+    scaled_numbers=re.compile(r"(\d+(?:[.,]\d+)*)\s*(万|亿)"),
+    scales={"万": 10**4, "亿": 10**8},
+    article=re.compile(r"第\s*([\d一二三四五六七八九十]+)\s*条"),
+    numbers_spaced_out=True,
+    stop_words=STOP_WORDS,
+    cue_tokens=CUES,
+    split_paragraph=split_paragraph,
+    line_continues=line_continues,
+    diff_tokens=diff_tokens,
+    chars_per_unit=1.0,
+    letters_per_unit=1.0,
+    legacy_encoding=LEGACY_ENCODING,
+    plausible_legacy=plausible,
+    common_chars="\u3000-\u9fff\uf900-\uffef",
+    termbase_tag="zh-CN",  # as CAT tools tag Chinese (simplified) termbases
 )

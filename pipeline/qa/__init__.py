@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pipeline.align.lexicon import Lexicon
 from pipeline.align.translation import Translation
 from pipeline.model import Document
+from pipeline.model.findings import Finding, sort_findings
 from pipeline.qa.crosslang import number_mismatches
-from pipeline.qa.findings import Finding, sort_findings
-from pipeline.qa.glossary import latin_terms, load_glossary, term_checks
-from pipeline.qa.notes import note_references
+from pipeline.qa.references import note_references
 from pipeline.qa.numbering import numbering
 from pipeline.qa.punctuation import brackets, half_width, repeated
 from pipeline.qa.restatements import restatements
 from pipeline.qa.script import untranslated
+from pipeline.qa.terms import latin_terms, load_glossary, term_checks
 
 __all__ = ["Finding", "corpus_findings", "document_findings", "load_glossary", "run_checks"]
 
@@ -29,9 +30,9 @@ DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
 
 
 def run_checks(documents: list[Document], translations: list[Translation],
-               glossary) -> list[Finding]:
+               glossary, lexicon: Lexicon) -> list[Finding]:
     found = [f for doc in documents for f in document_findings(doc, glossary)]
-    return sort_findings(found + corpus_findings(documents, translations, glossary))
+    return sort_findings(found + corpus_findings(documents, translations, glossary, lexicon))
 
 
 def document_findings(doc: Document, glossary) -> list[Finding]:
@@ -44,12 +45,12 @@ def document_findings(doc: Document, glossary) -> list[Finding]:
 
 
 def corpus_findings(documents: list[Document], translations: list[Translation],
-                    glossary, terms=None) -> list[Finding]:
+                    glossary, lexicon: Lexicon, terms=None) -> list[Finding]:
     """The checks that read several documents: numbers across each translation, terms
     across the corpus. `terms`, the corpus's `pipeline.terminology.TermChecks` when the
     caller wants its renderings table too, saves reading the terms twice."""
     if terms is None:
-        terms = term_checks(documents, translations, glossary)
+        terms = term_checks(documents, translations, glossary, lexicon)
     found: list[Finding] = []
     for translation in translations:
         found += _guarded(translation.alignment.b.id, "numbers",

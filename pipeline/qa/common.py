@@ -1,19 +1,16 @@
-"""What every check shares: the texts it reads, xml:ids, and findings with their context."""
+"""What every check shares: the texts it reads, and findings about them in their context."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.languages import table
 from pipeline.model import Document, Text
-from pipeline.qa.findings import Finding
-from pipeline.qa.tables import HAN_CHAR
-
-CONTEXT_CHARS = 30  # of surroundings shown on each side of the evidence
-FRONT = "front"  # uid Document.texts() gives the first-page block's lines
+from pipeline.model.findings import FRONT, Finding, context, xml_id
 
 
 @dataclass(frozen=True)
-class Unit:
+class TextUnit:
     """One piece of text a check reads: its document, uid (or "front") and text."""
 
     doc: Document
@@ -30,32 +27,21 @@ class Unit:
         return " (front matter)" if self.uid == FRONT else ""
 
 
-def xml_id(doc: Document, uid: str) -> str:
-    """The file-qualified xml:id; "" for the front matter, which has none."""
-    return f"{doc.id}.{uid}" if uid and uid != FRONT else ""
-
-
-def units(doc: Document) -> list[Unit]:
+def units(doc: Document) -> list[TextUnit]:
     """Everything the document says, restatements, notes and front matter included."""
-    return [Unit(doc, uid, text) for uid, text in doc.texts()]
+    return [TextUnit(doc, uid, text) for uid, text in doc.texts()]
 
 
-def chinese_running_text(doc: Document) -> list[Unit]:
-    """The texts of a Chinese document the Chinese checks apply to. The first-page block
-    carries English lines by design ("Original: English"); of it only Chinese lines count."""
-    if doc.meta.language != "zh":
-        return []
+def script_text(doc: Document) -> list[TextUnit]:
+    """The texts the checks of the document's own script read (full-width punctuation,
+    Latin words in Chinese): the first-page block carries English lines by design
+    ("Original: English"); of it only lines in the document's script count."""
+    language = table(doc.meta.language)
     return [unit for unit in units(doc)
-            if unit.uid != FRONT or HAN_CHAR.search(unit.text.text)]
+            if unit.uid != FRONT or language.script_char.search(unit.text.text)]
 
 
-def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
-    """The evidence text[start:end] with up to `width` characters either side."""
-    left, right = max(0, start - width), min(len(text), end + width)
-    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
-
-
-def finding(unit: Unit, check: str, severity: str, message: str, start: int,
+def finding(unit: TextUnit, check: str, severity: str, message: str, start: int,
             end: int) -> Finding:
     """A finding about text[start:end] of `unit`, shown in its context."""
     text = unit.text.text

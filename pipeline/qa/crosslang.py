@@ -1,10 +1,11 @@
 """Numbers, dates and article references that differ between linked units of two language
 versions.
 
-Each side's numbers come from `pipeline.align.lexicon.numbers` (第五条 and Article 5 are both
+Each side's numbers come from its language table's `numbers` (第五条 and Article 5 are both
 5; dates give day, month and year). Only a number written unmistakably — in digits, or in
-Chinese numerals after 第 or before a counter (条, 款, 年, 个月 …) — is looked for on the
-other side, and it counts as found in any form there: "three months" meets 三个月, but 百分比
+words the table's `counted_numbers` knows (Chinese numerals after 第 or before a counter:
+条, 款, 年, 个月 …) — is looked for on the other side, and it counts as found in any form
+there: "three months" meets 三个月, but 百分比
 (percentage) or 万象 (Vientiane) ask nothing of the English. Links a person should review
 (low certainty) are skipped: their numbers would compare two different texts. Findings are
 on the translation's unit (the second document of the pair).
@@ -12,30 +13,16 @@ on the translation's unit (the second document of the pair).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 
-from pipeline.align.lexicon import DIGITS, numbers
 from pipeline.align.translation import Translation
 from pipeline.align.units import Link, texts_of
 from pipeline.languages import table
+from pipeline.languages.numerals import DIGITS
 from pipeline.model import Document
-from pipeline.qa.common import context, xml_id
-from pipeline.qa.findings import Finding
-from pipeline.qa.tables import ZH_NUMERALS
+from pipeline.model.findings import Finding, context, xml_id
 
 CHECK = "numbers"
-# Counters after which a numeral is a number: 三个月, 十五周年, 第五条 (次 and 届 only after 第:
-# 两次 is "twice").
-COUNTERS = "条款项年个月日周"
-# Numbers written in words that are unmistakably numbers, besides digits.
-COUNTED = {"zh": re.compile(rf"第\s*[{ZH_NUMERALS}]+|[{ZH_NUMERALS}]{{2,}}(?=\s*[{COUNTERS}])"
-                           rf"|(?<![{ZH_NUMERALS}])[二两三四五六七八九十](?=\s*[{COUNTERS}])")}
-
-# Amounts written with a scale word: 150万 and 1.5 million are both 1500000.
-SCALED = {"zh": re.compile(r"(\d+(?:[.,]\d+)*)\s*(万|亿)"),
-          "en": re.compile(r"(\d+(?:[.,]\d+)*)\s*(thousand|million|billion)\b", re.IGNORECASE)}
-SCALES = {"万": 10**4, "亿": 10**8, "thousand": 10**3, "million": 10**6, "billion": 10**9}
 
 
 def number_mismatches(translation: Translation) -> list[Finding]:
@@ -78,7 +65,7 @@ def _compare(a: Document, b: Document, link: Link, text_a: str, text_b: str) -> 
 def _numbers(text: str, lang: str) -> tuple[set[str], dict[str, tuple[int, int]]]:
     """Every number the text mentions, and those written unmistakably (`_clear_numbers`)."""
     scaled = _scaled(text, lang)
-    return numbers(text, lang) | set(scaled), _clear_numbers(text, lang, scaled)
+    return table(lang).numbers(text) | set(scaled), _clear_numbers(text, lang, scaled)
 
 
 def _clear_numbers(text: str, lang: str,
@@ -88,22 +75,25 @@ def _clear_numbers(text: str, lang: str,
     inside = list(scaled.values())
     spans = [m.span() for m in DIGITS.finditer(text)
              if not any(start <= m.start() < end for start, end in inside)]
-    if lang in COUNTED:
-        spans += [m.span() for m in COUNTED[lang].finditer(text)]
+    language = table(lang)
+    if language.counted_numbers is not None:
+        spans += [m.span() for m in language.counted_numbers.finditer(text)]
     found: dict[str, tuple[int, int]] = dict(scaled)
     for start, end in sorted(spans):
-        for value in sorted(numbers(text[start:end], lang)):
+        for value in sorted(language.numbers(text[start:end])):
             found.setdefault(value, (start, end))
     return found
 
 
 def _scaled(text: str, lang: str) -> dict[str, tuple[int, int]]:
+    """Amounts written with a scale word: 150万 and 1.5 million are both 1500000."""
     found: dict[str, tuple[int, int]] = {}
-    pattern = SCALED.get(lang)
+    language = table(lang)
+    pattern = language.scaled_numbers
     for match in pattern.finditer(text) if pattern else ():
-        digits = next(iter(numbers(match.group(1), lang)), None)
+        digits = next(iter(language.numbers(match.group(1))), None)
         try:
-            value = Decimal(digits) * SCALES[match.group(2).lower()]
+            value = Decimal(digits) * language.scales[match.group(2).lower()]  # type: ignore[arg-type]
         except (InvalidOperation, TypeError):
             continue
         found.setdefault(f"{value.normalize():f}".rstrip(".") if value % 1 else str(int(value)),

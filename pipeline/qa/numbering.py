@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.model import Action, Block, Document, Paragraph, Section, Text, block_lists
-from pipeline.qa.common import context, xml_id
-from pipeline.qa.findings import Finding
+from pipeline.model.findings import Finding, context, xml_id
 
 CHECK = "numbering"
 OPENING_CHARS = 40  # of the unit's text shown after its number

@@ -5,40 +5,40 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from pipeline.languages import LanguageTable, table
 from pipeline.model import Document
-from pipeline.qa.common import Unit, chinese_running_text, finding, units
-from pipeline.qa.findings import Finding
-from pipeline.qa.tables import (
-    APOSTROPHE,
-    FULL_WIDTH,
-    HALF_WIDTH_AFTER_HAN,
-    LIST_MARKER,
-    PAIRS,
-    REPEATED,
-)
+from pipeline.model.findings import Finding
+from pipeline.qa.common import TextUnit, finding, script_text, units
+from pipeline.qa.latin import APOSTROPHE
 
 HALF_WIDTH, REPEATED_CHECK, BRACKETS = "half-width", "repeated-punctuation", "brackets"
 SNIPPET = 8  # characters shown with a lone bracket as its evidence
 
 
 def half_width(doc: Document) -> list[Finding]:
-    """One finding per unit and mark: the first place, and how many there are."""
+    """Half-width marks where the language writes them full width (Chinese): one finding per
+    unit and mark, the first place, and how many there are."""
+    language = table(doc.meta.language)
+    pattern = language.half_width_after_script
+    if pattern is None:
+        return []
     found = []
-    for unit in chinese_running_text(doc):
+    for unit in script_text(doc):
         by_mark = defaultdict(list)
-        for match in HALF_WIDTH_AFTER_HAN.finditer(unit.text.text):
+        for match in pattern.finditer(unit.text.text):
             by_mark[match.group()[-1]].append(match)
         for mark, matches in sorted(by_mark.items()):
             times = f" ({len(matches)} times in this unit)" if len(matches) > 1 else ""
             first = matches[0]
             found.append(finding(unit, HALF_WIDTH, "warning",
-                                 f"half-width ‘{mark}’ in Chinese text: use ‘{FULL_WIDTH[mark]}’"
-                                 f"{times}", first.start(), first.end()))
+                                 f"half-width ‘{mark}’ in {language.name} text: use "
+                                 f"‘{language.full_width[mark]}’{times}", first.start(),
+                                 first.end()))
     return found
 
 
 def repeated(doc: Document) -> list[Finding]:
-    pattern = REPEATED.get(doc.meta.language)
+    pattern = table(doc.meta.language).repeated_punctuation
     if pattern is None:
         return []
     return [finding(unit, REPEATED_CHECK, "warning", f"repeated punctuation ‘{match.group()}’",
@@ -47,20 +47,25 @@ def repeated(doc: Document) -> list[Finding]:
 
 
 def brackets(doc: Document) -> list[Finding]:
-    pairs = PAIRS.get(doc.meta.language)
-    if pairs is None:
+    language = table(doc.meta.language)
+    if not language.bracket_pairs:
         return []
     found = []
     for unit in units(doc):
-        found += [_lone(unit, position, opened) for position, opened in _unbalanced(unit, pairs)]
+        found += [_lone(unit, position, opened)
+                  for position, opened in _unbalanced(unit, language)]
         found += _straight_quotes(unit)
     return found
 
 
-def _unbalanced(unit: Unit, pairs: dict[str, str]) -> list[tuple[int, bool]]:
+def _unbalanced(unit: TextUnit, language: LanguageTable) -> list[tuple[int, bool]]:
     """Positions of the marks without partner, and whether each is an opener."""
+    pairs = language.bracket_pairs
     closers = {closer: opener for opener, closer in pairs.items()}
-    text = APOSTROPHE.sub(" ", LIST_MARKER.sub(lambda m: " " * len(m.group()), unit.text.text))
+    text = unit.text.text
+    if language.list_marker is not None:
+        text = language.list_marker.sub(lambda m: " " * len(m.group()), text)
+    text = APOSTROPHE.sub(" ", text)
     stack: list[tuple[str, int]] = []
     lone: list[tuple[int, bool]] = []
     for position, char in enumerate(text):
@@ -78,7 +83,7 @@ def _unbalanced(unit: Unit, pairs: dict[str, str]) -> list[tuple[int, bool]]:
     return sorted(lone)
 
 
-def _lone(unit: Unit, position: int, opened: bool) -> Finding:
+def _lone(unit: TextUnit, position: int, opened: bool) -> Finding:
     text = unit.text.text
     mark = text[position]
     if opened:
@@ -90,7 +95,7 @@ def _lone(unit: Unit, position: int, opened: bool) -> Finding:
     return finding(unit, BRACKETS, "warning", message, start, end)
 
 
-def _straight_quotes(unit: Unit) -> list[Finding]:
+def _straight_quotes(unit: TextUnit) -> list[Finding]:
     text = unit.text.text
     if text.count('"') % 2 == 0:
         return []

@@ -13,21 +13,20 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 
+from pipeline.languages import table
 from pipeline.model import Action, Document, Restatement
-from pipeline.qa.common import Unit, finding, xml_id
-from pipeline.qa.findings import Finding
-from pipeline.qa.tables import HAN_CHAR
-from pipeline.writers.trace import tokenize
+from pipeline.model.diff import tokenize
+from pipeline.model.findings import Finding, xml_id
+from pipeline.qa.common import TextUnit, finding
 
 CHECK = "restatement"
-ENDING_MARKS = frozenset(",.;:。、")  # after NFKC: ，；： are , ; :
 # Below this similarity the restatement is reported as a whole, not change by change.
 MIN_SIMILARITY = 0.6
 SHOWN_CHARS = 20  # of a changed piece quoted in a message
 
 
 @dataclass(frozen=True)
-class Token:
+class Word:
     key: str  # what is compared: NFKC, so that ，and , are one
     start: int
     end: int
@@ -35,21 +34,22 @@ class Token:
 
 def restatements(doc: Document) -> list[Finding]:
     found = []
+    joiner = table(doc.meta.language).joiner
     for action in doc.actions():
         for restatement in action.restatements:
-            original_uid, original = _original(action, restatement)
+            original_uid, original = _original(action, restatement, joiner)
             found += _compare(doc, restatement, original_uid, original)
     return found
 
 
-def _original(action: Action, restatement: Restatement) -> tuple[str, list[str]]:
+def _original(action: Action, restatement: Restatement, joiner: str
+              ) -> tuple[str, list[str]]:
     """The unit restated and its candidate texts (an action: its first paragraph, or all)."""
     for item in action.subitems:
         if item.uid == restatement.of_uid and restatement.of_n:
             return item.uid, [item.body.text]
     texts = [action.body.text]
     if action.more:
-        joiner = "" if _is_chinese(action.body.text) else " "
         texts.append(joiner.join(t.text for t in [action.body, *action.more]))
     return action.uid, texts
 
@@ -57,19 +57,20 @@ def _original(action: Action, restatement: Restatement) -> tuple[str, list[str]]
 def _compare(doc: Document, restatement: Restatement, original_uid: str,
              candidates: list[str]) -> list[Finding]:
     lang, restated = doc.meta.language, restatement.body.text
-    if any(_plain(text) == _plain(restated) for text in candidates):
+    endings = table(lang).ending_marks
+    if any(_plain(text, endings) == _plain(restated, endings) for text in candidates):
         return []  # the same text: no need to cut it into words
-    new = _tokens(restated, lang)
+    new = _words(restated, lang)
     scored = []
     for text in candidates:
-        old = _tokens(text, lang)
+        old = _words(text, lang)
         matcher = difflib.SequenceMatcher(None, [t.key for t in old], [t.key for t in new],
                                           autojunk=False)
         scored.append((matcher.ratio(), text, old, matcher))
     ratio, original, old, matcher = max(scored, key=lambda candidate: candidate[0])
     if ratio == 1.0:
         return []
-    unit, source = Unit(doc, restatement.uid, restatement.body), xml_id(doc, original_uid)
+    unit, source = TextUnit(doc, restatement.uid, restatement.body), xml_id(doc, original_uid)
     if ratio < MIN_SIMILARITY:
         return [finding(unit, CHECK, "warning", f"restated text differs throughout from "
                         f"{source} ({ratio:.0%} alike)", 0, min(len(restated), SHOWN_CHARS))]
@@ -98,7 +99,7 @@ def _changes(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[str, i
     return changes
 
 
-def _pieces(original: str, restated: str, old: list[Token], new: list[Token],
+def _pieces(original: str, restated: str, old: list[Word], new: list[Word],
             opcode: tuple[str, int, int, int, int]) -> tuple[str, str]:
     """The text of a change on each side."""
     _, i1, i2, j1, j2 = opcode
@@ -116,7 +117,7 @@ def _counted(same: list[Finding]) -> Finding:
                    f"{first.message} ({len(same)} times)", first.evidence, first.context)
 
 
-def _change(unit: Unit, source: str, pieces: tuple[str, str], new: list[Token],
+def _change(unit: TextUnit, source: str, pieces: tuple[str, str], new: list[Word],
             opcode: tuple[str, int, int, int, int]) -> Finding:
     """The change as a finding: `pieces` the text it changes on each side."""
     tag, _, _, j1, j2 = opcode
@@ -140,23 +141,19 @@ def _quote(piece: str) -> str:
     return piece if len(piece) <= SHOWN_CHARS else piece[:SHOWN_CHARS] + "…"
 
 
-def _tokens(text: str, lang: str) -> list[Token]:
+def _words(text: str, lang: str) -> list[Word]:
     """Words and marks with their offsets; blanks and the closing mark left out."""
-    tokens, offset = [], 0
+    words, offset = [], 0
+    endings = table(lang).ending_marks
     for piece in tokenize(text, lang):
         if not piece.isspace():
-            tokens.append(Token(unicodedata.normalize("NFKC", piece), offset,
-                                offset + len(piece)))
+            words.append(Word(unicodedata.normalize("NFKC", piece), offset, offset + len(piece)))
         offset += len(piece)
-    while tokens and all(char in ENDING_MARKS for char in tokens[-1].key):
-        tokens.pop()
-    return tokens
+    while words and all(char in endings for char in words[-1].key):
+        words.pop()
+    return words
 
 
-def _plain(text: str) -> str:
+def _plain(text: str, endings: str) -> str:
     """The text as compared, in one string: NFKC, no blanks, no closing mark."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).rstrip("".join(ENDING_MARKS))
-
-
-def _is_chinese(text: str) -> bool:
-    return bool(HAN_CHAR.search(text))
+    return "".join(unicodedata.normalize("NFKC", text).split()).rstrip(endings)

@@ -12,37 +12,37 @@ from __future__ import annotations
 
 import re
 
+from pipeline.languages import LanguageTable, table
 from pipeline.model import Document
-from pipeline.qa.common import Unit, chinese_running_text, finding
-from pipeline.qa.findings import Finding
-from pipeline.qa.glossary import LatinTerms
-from pipeline.qa.tables import (
-    HAN,
-    LATIN_RUN,
-    NAME_PARTICLES,
-    ROMAN_LOWER,
-    SYMBOL_NEIGHBOUR,
-    UNIT_SYMBOLS,
-)
+from pipeline.model.findings import Finding
+from pipeline.qa.common import TextUnit, finding, script_text
+from pipeline.qa.latin import LATIN_RUN, NAME_PARTICLES, ROMAN_LOWER, SYMBOL_NEIGHBOUR, UNIT_SYMBOLS
+from pipeline.qa.terms import LatinTerms
 
 CHECK, ACRONYM_CHECK = "untranslated", "acronym"
 
 
 def untranslated(doc: Document, terms: LatinTerms) -> list[Finding]:
+    """Latin-script words in the running text of a language in whose script they are
+    foreign (Chinese)."""
+    language = table(doc.meta.language)
+    if not language.latin_is_foreign:
+        return []
     found: list[Finding] = []
-    for unit in chinese_running_text(doc):
+    for unit in script_text(doc):
         for run in LATIN_RUN.finditer(unit.text.text):
-            result = _judge(unit, run, terms)
+            result = _judge(unit, run, terms, language)
             if result is not None:
                 found.append(result)
     return found
 
 
-def _judge(unit: Unit, run: re.Match[str], terms: LatinTerms) -> Finding | None:
+def _judge(unit: TextUnit, run: re.Match[str], terms: LatinTerms,
+           language: LanguageTable) -> Finding | None:
     text, words = unit.text.text, run.group().split()
     if _in_symbol(text, run.start(), run.end()) or _is_marker(words, text, run.start()):
         return None
-    if _is_gloss(text, run.start(), run.end()):
+    if _is_gloss(text, run.start(), run.end(), language):
         return None
     term = terms.english.get(run.group().lower())
     if term is not None:
@@ -78,10 +78,13 @@ def _is_marker(words: list[str], text: str, start: int) -> bool:
     return word in UNIT_SYMBOLS and bool(re.search(r"\d\s*$", text[:start]))
 
 
-def _is_gloss(text: str, start: int, end: int) -> bool:
-    """The whole content of a bracket right after Chinese text: 执行支助股(ISU)."""
-    opened = re.search(f"[{HAN}》”]\\s*[(（]\\s*$", text[:start])
-    return bool(opened) and bool(re.match(r"\s*[)）]", text[end:]))
+def _is_gloss(text: str, start: int, end: int, language: LanguageTable) -> bool:
+    """The whole content of a bracket right after text in the language's script:
+    执行支助股(ISU)."""
+    before, after = language.gloss_before, language.gloss_after
+    if before is None or after is None:
+        return False
+    return bool(before.search(text[:start])) and bool(after.match(text[end:]))
 
 
 def _is_name(words: list[str]) -> bool:

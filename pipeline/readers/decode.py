@@ -7,9 +7,11 @@ The encoding found is recorded as `utf-8`, `utf-8-bom`, `utf-16-le`, `utf-16-le-
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.errors import InputError
+from pipeline.languages import COMMON_CHAR, TABLES
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -47,15 +49,28 @@ def decode(data: bytes, path: str) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    for language in TABLES.values():
+        decoded = _legacy(data, path, language.legacy_encoding, language.plausible_legacy)
+        if decoded is not None:
+            return decoded
+    raise InputError(path, UNDECODABLE, line=_bad_line(data, "utf-8"))
+
+
+def _legacy(data: bytes, path: str, encoding: str | None,
+            plausible: Callable[[str], bool]) -> Decoded | None:
+    """A language's legacy encoding (GB18030), which decodes almost any byte string: taken
+    only when what it yields is plausible text of the language."""
+    if encoding is None:
+        return None
     try:
-        text = data.decode("gb18030")
+        text = data.decode(encoding)
     except UnicodeDecodeError:
         text = ""
-    if _plausible_chinese(text):
-        return Decoded(text, "gb18030")
-    if _plausible_chinese(data.decode("gb18030", "replace").replace("\ufffd", "")):
-        _strict(data, "gb18030", path)  # mostly GB18030: name the line of the bad bytes
-    raise InputError(path, UNDECODABLE, line=_bad_line(data, "utf-8"))
+    if plausible(text):
+        return Decoded(text, encoding)
+    if plausible(data.decode(encoding, "replace").replace("\ufffd", "")):
+        _strict(data, encoding, path)  # mostly this encoding: name the line of the bad bytes
+    return None
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:
@@ -94,17 +109,9 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _plausible_text(text: str) -> bool:
-    """Decoded text, not binary: no control characters; mostly Latin, punctuation or CJK."""
+    """Decoded text, not binary: no control characters; mostly characters common in the
+    languages' documents (Latin, punctuation, CJK)."""
     if any(ord(ch) in BINARY_BYTES for ch in text):
         return False
-    common = sum(1 for ch in text if ch < "\u0250" or "\u2000" <= ch <= "\u2bff"
-                 or "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef")
+    common = len(COMMON_CHAR.findall(text))
     return common >= 0.9 * len(text)
-
-
-def _plausible_chinese(text: str) -> bool:
-    """GB18030 decodes almost any byte string; accept it only when it yields common CJK text."""
-    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    letters = sum(1 for ch in text if not ch.isspace())
-    rare = sum(1 for ch in text if ord(ch) > 0xFFFF or "\ue000" <= ch <= "\uf8ff")
-    return letters > 0 and han / letters > 0.3 and rare == 0

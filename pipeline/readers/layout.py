@@ -18,14 +18,14 @@ from itertools import pairwise
 
 from pdfplumber import table
 
-from pipeline.extract.inline import join_text
 from pipeline.languages import LanguageTable
 from pipeline.model import Text
+from pipeline.model.inline import SUPERSCRIPT_DIGITS, join_text
 from pipeline.readers.pdf import PdfLine, PdfPage
 
 _JOB_NUMBER = re.compile(r"^GE\.\d{2}-\d{4,6}\s*\([A-Z]\)")
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
-_NOTE_START = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3}) ")
+_NOTE_START = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}}) ")
 _ITEM_START = re.compile(r"^([•·▪●–-]|\(?[a-z]\))\s")
 _TABLE_ITEM = re.compile(r"^[•·▪●]")
 Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -42,7 +42,7 @@ class Geometry:
 
 
 @dataclass
-class Block:
+class PageBlock:
     lines: list[PdfLine]
     kind: str  # paragraph | item | heading | note | row
     text: Text = field(default_factory=lambda: Text(""))
@@ -110,8 +110,8 @@ def layout(pages: list[PdfPage], lang: LanguageTable,
     front_count = front_end([ln.text for ln in first])
     out.extend(ln.text for ln in first[:front_count])
     pages[0].lines = first[front_count:]
-    blocks: list[Block] = []
-    pending_notes: list[Block] = []
+    blocks: list[PageBlock] = []
+    pending_notes: list[PageBlock] = []
     for page in pages:
         body, notes = _split_notes(page, grid)
         table_rows = _table_rows(page, body, lang) if page.rules else None
@@ -138,22 +138,22 @@ def _split_notes(page: PdfPage, grid: Geometry) -> tuple[list[PdfLine], list[Pdf
     return lines[:cut], notes
 
 
-def _notes(lines: list[PdfLine], lang: LanguageTable) -> list[Block]:
-    blocks: list[Block] = []
+def _notes(lines: list[PdfLine], lang: LanguageTable) -> list[PageBlock]:
+    blocks: list[PageBlock] = []
     for line in lines:
         if _NOTE_START.match(line.text) or not blocks:
-            blocks.append(Block([line], "note", Text(line.text)))
+            blocks.append(PageBlock([line], "note", Text(line.text)))
         else:
             blocks[-1].text = join_text(blocks[-1].text, Text(line.text), lang.joiner)
     return blocks
 
 
-def _flow(lines: list[PdfLine], rows: list[Block], blocks: list[Block], notes: list[Block],
+def _flow(lines: list[PdfLine], rows: list[PageBlock], blocks: list[PageBlock], notes: list[PageBlock],
           grid: Geometry, lang: LanguageTable, page: int) -> None:
     """Paragraphs from the page's body lines (and its table rows, in place)."""
-    items: list[PdfLine | Block] = sorted([*lines, *rows], key=_top)
+    items: list[PdfLine | PageBlock] = sorted([*lines, *rows], key=_top)
     for item in items:
-        if isinstance(item, Block):
+        if isinstance(item, PageBlock):
             _close(blocks, notes)
             previous = blocks[-1] if blocks and blocks[-1].kind == "row" else None
             if previous is not None and item.header:
@@ -169,14 +169,14 @@ def _flow(lines: list[PdfLine], rows: list[Block], blocks: list[Block], notes: l
             current.text = join_text(current.text, Text(item.text), lang.joiner)
             continue
         _close(blocks, notes)
-        blocks.append(Block([item], _kind(item), Text(item.text)))
+        blocks.append(PageBlock([item], _kind(item), Text(item.text)))
 
 
-def _top(item: PdfLine | Block) -> float:
+def _top(item: PdfLine | PageBlock) -> float:
     return item.top if isinstance(item, PdfLine) else item.lines[0].top
 
 
-def _close(blocks: list[Block], notes: list[Block]) -> None:
+def _close(blocks: list[PageBlock], notes: list[PageBlock]) -> None:
     """A new block starts: notes waiting since the last page break go in before it."""
     if notes:
         blocks.extend(notes)
@@ -189,7 +189,7 @@ def _kind(line: PdfLine) -> str:
     return "item" if _ITEM_START.match(line.text) else "paragraph"
 
 
-def _continues(block: Block, line: PdfLine, grid: Geometry) -> bool:
+def _continues(block: PageBlock, line: PdfLine, grid: Geometry) -> bool:
     """Whether `line` goes on with `block` rather than starting something new."""
     if block.kind not in ("paragraph", "item") or line.bold or _ITEM_START.match(line.text):
         return False
@@ -219,12 +219,12 @@ def find_tables(page: PdfPage) -> list[list[list[Cell]]]:
 
 
 def _table_rows(page: PdfPage, lines: list[PdfLine],
-                lang: LanguageTable) -> tuple[list[PdfLine], list[Block]] | None:
+                lang: LanguageTable) -> tuple[list[PdfLine], list[PageBlock]] | None:
     found = find_tables(page)
     if not found:
         return None
     used: set[int] = set()
-    rows: list[Block] = []
+    rows: list[PageBlock] = []
     for ruled in found:
         for cells in ruled:
             cell_lines = [_in_cell(lines, cell, used) for cell in cells]
@@ -246,11 +246,11 @@ def _in_cell(lines: list[PdfLine], cell, used: set[int]) -> list[PdfLine]:
     return inside
 
 
-def _row(cells: list[list[PdfLine]], lang: LanguageTable) -> Block:
+def _row(cells: list[list[PdfLine]], lang: LanguageTable) -> PageBlock:
     lines = [ln for cell in cells for ln in cell]
     texts = [_cell_text(cell, lang) for cell in cells]
     header = bool(lang.table_header.match("\t".join(t.text for t in texts)))
-    return Block(lines, "row", cells=texts, header=header)
+    return PageBlock(lines, "row", cells=texts, header=header)
 
 
 def _cell_text(lines: list[PdfLine], lang: LanguageTable) -> Text:
@@ -266,14 +266,14 @@ def _cell_text(lines: list[PdfLine], lang: LanguageTable) -> Text:
     return text
 
 
-def _continues_row(row: Block) -> bool:
+def _continues_row(row: PageBlock) -> bool:
     """The first row on a page that opens without a number goes on with the row before."""
     if row.header or len(row.cells) < 2:
         return False
     return not re.match(r"^(\d+\.|\(?[a-z]\))", row.cells[0].text)
 
 
-def _merge_rows(row: Block, more: Block, lang: LanguageTable) -> None:
+def _merge_rows(row: PageBlock, more: PageBlock, lang: LanguageTable) -> None:
     cells = row.cells
     for index, extra in enumerate(more.cells):
         if index >= len(cells) or not cells[index].text:
@@ -285,6 +285,6 @@ def _merge_rows(row: Block, more: Block, lang: LanguageTable) -> None:
     row.lines.extend(more.lines)
 
 
-def _row_text(row: Block) -> str:
+def _row_text(row: PageBlock) -> str:
     text = "\t".join(cell.text for cell in row.cells)
     return text if len(row.cells) > 1 else text + "\t"  # a spanning label is a row too

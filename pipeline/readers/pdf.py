@@ -20,8 +20,8 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pypdfium2 import raw
 
 from pipeline.errors import InputError
+from pipeline.model.inline import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # A superscript is drawn at most this fraction of its line's type size.
 SUPERSCRIPT_RATIO = 0.8
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -29,6 +29,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
 _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
 _MAYBE_RAISED = re.compile(r"[0-9*]")
+_MARKER_GLUED = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}})(?![\\s*{SUPERSCRIPT_DIGITS}])")
 _LETTER = re.compile(r"[^\s\d.,;:()\[\]]")
 _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
 
@@ -198,7 +199,7 @@ def _rejoin(lines: list[PdfLine]) -> list[PdfLine]:
         previous = out[-1] if out else None
         if (previous is not None and abs(line.top - previous.top) < 0.4 * line.size
                 and 0 <= line.x0 - previous.x1 < 1.2 * line.size
-                and previous.text[-1:] in "⁰¹²³⁴⁵⁶⁷⁸⁹*"):
+                and previous.text[-1:] in SUPERSCRIPT_DIGITS + "*"):
             previous.text = f"{previous.text} {line.text}" if line.text[:1].isascii() and \
                 line.text[:1].isalnum() else previous.text + line.text
             previous.x1, previous.bottom = line.x1, max(previous.bottom, line.bottom)
@@ -248,10 +249,10 @@ def _line(probe: _Probe, text: str, first: int, last: int, number: int, width: f
     chars = list(segment)
     for match in _MAYBE_RAISED.finditer(segment):
         if probe.size(first + match.start()) < SUPERSCRIPT_RATIO * size:
-            chars[match.start()] = match.group().translate(SUPERSCRIPT)
+            chars[match.start()] = match.group().translate(TO_SUPERSCRIPT)
     line_text = re.sub(r"[ \t]+", " ", "".join(chars))
     # A note definition opens with its raised marker: "¹text" reads "¹ text".
-    line_text = re.sub(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3})(?![\s*⁰¹²³⁴⁵⁶⁷⁸⁹])", r"\1 ", line_text)
+    line_text = _MARKER_GLUED.sub(r"\1 ", line_text)
     top = height - max(top0, top1)
     bottom = height - min(bottom0, bottom1)
     # Bold marks headings, which never fill the line: long lines are not asked.

@@ -15,19 +15,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.languages import BLANKS
+from pipeline.model.inline import TO_SUPERSCRIPT
 from pipeline.readers.decode import decode
 
 # Larger files are refused before they are read: the text of a 300-page UN document is about
 # 1 MB, and its PDF rarely 20 MB; anything far beyond is not a document of this corpus.
 MAX_BYTES = {"text": 32 * 2**20, "pdf": 256 * 2**20}
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
 _SUP = re.compile(r"<sup>\s*(\d{1,3}|\*{1,3})\s*</sup>", re.IGNORECASE)
 _MD_LINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+)>")
 _LIST_ITEM = re.compile(r"<li[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"</?(?:p|ul|ol|li|div|span|b|i|u|em|strong|font|a|br|sup|sub)\b[^>]*>", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_WIDE_BLANKS = str.maketrans(BLANKS, " " * len(BLANKS))
 _MD_ESCAPE = re.compile(r"\\([*_#\[\]().\-+!`>|])")
 
 
@@ -76,20 +77,20 @@ def _split_lines(text: str) -> list[str]:
 
 
 def clean_line(no: int, raw: str) -> Line:
-    stripped = raw.rstrip(" \u3000\r\n")  # tabs stay: they separate table cells
+    stripped = raw.rstrip(f" {BLANKS}\r\n")  # tabs stay: they separate table cells
     trailing = len(stripped) < len(raw.rstrip("\r\n"))
     md_heading = bool(_MD_HEADING.match(stripped))
     text = _MD_HEADING.sub("", stripped) if md_heading else stripped
-    text = clean_markup(text.strip(" \u3000"))
+    text = clean_markup(text.strip(f" {BLANKS}"))
     return Line(no, text, trailing, md_heading)
 
 
 def clean_markup(text: str) -> str:
-    text = _SUP.sub(lambda m: m.group(1).translate(SUPERSCRIPT), text)
+    text = _SUP.sub(lambda m: m.group(1).translate(TO_SUPERSCRIPT), text)
     text = _MD_LINK.sub(r"\1", text)
     text = _LIST_ITEM.sub("• ", text)
     text = _TAG.sub("", text)
     text = _MD_ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
-    text = text.replace("\u00a0", " ").replace("\u3000", " ").replace("\ufeff", "")
+    text = text.replace("\u00a0", " ").replace("\ufeff", "").translate(_WIDE_BLANKS)
     return re.sub(r"[ ]{2,}", " ", text).strip(" ")

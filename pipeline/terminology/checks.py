@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from pipeline.align.lexicon import Lexicon
 from pipeline.align.translation import Translation
 from pipeline.model import Document
-from pipeline.qa.findings import Finding, sort_findings
-from pipeline.terminology.bitext import AlignedUnit, aligned_units
+from pipeline.model.findings import Finding, sort_findings
+from pipeline.terminology.aligned import AlignedUnit, aligned_units
 from pipeline.terminology.glossary import Glossary
 from pipeline.terminology.homophones import homophone_findings
 from pipeline.terminology.matching import ChineseMatcher
@@ -40,8 +41,9 @@ class TermChecks:
     both read. A piece that fails is tried again by the next call that needs it."""
 
     def __init__(self, documents: list[Document], translations: list[Translation],
-                 glossary: Glossary):
+                 glossary: Glossary, lexicon: Lexicon):
         self.documents, self.translations, self.glossary = documents, translations, glossary
+        self.lexicon = lexicon  # for the mined terms' support in the dictionary
 
     def findings(self) -> list[Finding]:
         """Every terminology finding, sorted; where a bilingual finding and a Chinese-only one
@@ -86,17 +88,17 @@ class TermChecks:
 
     @cached_property
     def candidates(self) -> list[Candidate]:
-        return mine(self.units, self.glossary)
+        return mine(self.units, self.glossary, self.lexicon)
 
 
 def term_findings(documents: list[Document], translations: list[Translation],
-                  glossary: Glossary) -> list[Finding]:
-    return TermChecks(documents, translations, glossary).findings()
+                  glossary: Glossary, lexicon: Lexicon) -> list[Finding]:
+    return TermChecks(documents, translations, glossary, lexicon).findings()
 
 
 def term_renderings(documents: list[Document], translations: list[Translation],
-                    glossary: Glossary) -> RenderingsTable:
-    return TermChecks(documents, translations, glossary).renderings()
+                    glossary: Glossary, lexicon: Lexicon) -> RenderingsTable:
+    return TermChecks(documents, translations, glossary, lexicon).renderings()
 
 
 def _not_said(chinese: list[Finding], bilingual: list[Finding]) -> list[Finding]:

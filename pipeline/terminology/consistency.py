@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from pipeline.model import Document, Metadata
-from pipeline.qa.findings import Finding
+from pipeline.model.findings import Finding
 from pipeline.terminology.occurrences import Occurrence
 
 SHOWN_UNITS = 4  # xml:ids listed in a message before "…"

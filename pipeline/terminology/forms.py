@@ -10,12 +10,9 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.align.lexicon import HAN, numbers
-from pipeline.qa.tables import ZH_DIGITS
+from pipeline.languages import CHINESE
+from pipeline.languages.zh import FORM_IGNORED, ORDINAL, ORDINAL_PREFIX
 
-# Chinese: characters that never make two forms different renderings.
-ZH_IGNORED = str.maketrans("", "", "《》〈〉 \u3000的")
-ORDINAL = re.compile(rf"第\s*([{ZH_DIGITS}]+)")
 # English: spelling pairs (British → American), applied to word endings, longest first.
 SPELLINGS = (("isations", "izations"), ("isation", "ization"), ("ising", "izing"),
              ("ised", "ized"), ("ises", "izes"), ("ise", "ize"), ("programme", "program"),
@@ -31,18 +28,18 @@ EN_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 @functools.lru_cache(maxsize=65536)
 def zh_key(form: str) -> str:
     """The form with what never matters removed: 《公约》 = 公约, 第七条报告 = 第 7 条报告."""
-    form = ORDINAL.sub(lambda m: f"第{_arabic(m.group(1))}", form)
-    return form.translate(ZH_IGNORED)
+    form = ORDINAL.sub(lambda m: ORDINAL_PREFIX + _arabic(m.group(1)), form)
+    return form.translate(FORM_IGNORED)
 
 
 def _arabic(numeral: str) -> str:
     """The numeral in digits, read as the aligner reads an ordinal (第五条 = Article 5)."""
-    return next(iter(numbers(f"第{numeral}", "zh")), numeral)
+    return next(iter(CHINESE.numbers(ORDINAL_PREFIX + numeral)), numeral)
 
 
 def strip_titles(form: str) -> str:
     """A form as it is searched for in running text: without its title marks."""
-    return form.strip("《》")
+    return form.strip(CHINESE.title_marks)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -65,7 +62,7 @@ def en_words(text: str) -> list[re.Match[str]]:
 
 
 def is_han(text: str) -> bool:
-    return bool(text) and all(HAN.match(ch) for ch in text)
+    return bool(text) and all(CHINESE.script_char.match(ch) for ch in text)
 
 
 def positions(text: str, part: str) -> list[int]:

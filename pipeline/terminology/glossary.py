@@ -1,20 +1,20 @@
 """The domain glossary: concepts with their English and Chinese terms, read and written as CSV.
 
-One row (one `Entry`) per concept. Columns: `english` and `chinese` (the preferred terms) are
+One row (one `GlossaryEntry`) per concept. Columns: `english` and `chinese` (the preferred terms) are
 required; the others are optional, several values separated by `;`:
 
 - `variants`: other accepted Chinese renderings of the same term (受害人 for 受害者); using
   several of them in one document is reported;
 - `phrases`: wordings that count as rendering the term in running text (援助受害者, a verb
   phrase, for victim assistance) but are not compared for consistency. A form may be in both
-  columns: the aligners (`pipeline.align.lexicon`) read `variants` only, and a form listed
-  under `phrases` is never compared;
+  columns: a form listed under `phrases` is never compared;
 - `deprecated`: renderings that should not be used (休会期间会议); each use is reported;
 - `abbreviations`: English abbreviations and acronyms (ISU, IMAS), known in Chinese text too;
 - `english_variants`: other English terms for the concept;
 - `pos`: part of speech for TBX (noun unless given); `note`: free text.
 
-The columns `english,chinese,variants,note` come first, as `pipeline.align.lexicon` reads them.
+The columns `english,chinese,variants,note` come first. `Glossary.term_pairs()` gives the
+aligners' lexicon (`pipeline.align.lexicon.build_lexicon`) every Chinese form of every term.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.languages import CHINESE
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "glossary.csv"
 COLUMNS = ("english", "chinese", "variants", "note", "phrases", "deprecated", "abbreviations",
@@ -36,7 +37,7 @@ LATIN = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True)
-class Entry:
+class GlossaryEntry:
     """One concept: its preferred English and Chinese terms and the other forms."""
 
     english: str
@@ -72,7 +73,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Glossary:
-    entries: tuple[Entry, ...]
+    entries: tuple[GlossaryEntry, ...]
     source: str = ""  # the file it was read from
     latin_terms: frozenset[str] = field(init=False)  # acronyms and Latin forms it knows
 
@@ -88,6 +89,13 @@ class Glossary:
     def knows_latin(self, word: str) -> bool:
         """Whether a Latin-script word in Chinese text is one the glossary knows (ISU, SDGs)."""
         return word in self.latin_terms or (word.endswith("s") and word[:-1] in self.latin_terms)
+
+    def term_pairs(self) -> list[tuple[str, str]]:
+        """(English term in lower case, Chinese form without title marks): every accepted
+        form of every entry, deprecated ones included, for the aligners' lexicon."""
+        marks = CHINESE.title_marks
+        return [(entry.english.lower(), chinese.strip(marks)) for entry in self.entries
+                for chinese in entry.chinese_forms if chinese.strip(marks)]
 
     def english_to_chinese(self) -> dict[str, str]:
         """Each English term and abbreviation (as written) with its preferred Chinese term."""
@@ -114,12 +122,12 @@ def read_csv(path: Path) -> Glossary:
     return Glossary(tuple(_csv_entries(text, str(path))), str(path))
 
 
-def _csv_entries(text: str, path: str) -> list[Entry]:
+def _csv_entries(text: str, path: str) -> list[GlossaryEntry]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [c for c in ("english", "chinese") if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(path, f"not a glossary: no '{missing[0]}' column in the header", line=1)
-    entries: list[Entry] = []
+    entries: list[GlossaryEntry] = []
     seen: dict[str, int] = {}
     try:
         for row in reader:
@@ -139,7 +147,7 @@ def _csv_entries(text: str, path: str) -> list[Entry]:
     return entries
 
 
-def _entry(row: dict, path: str, line: int) -> Entry:
+def _entry(row: dict, path: str, line: int) -> GlossaryEntry:
     def cell(name: str) -> str:
         value = row.get(name)
         return value.strip() if isinstance(value, str) else ""
@@ -160,12 +168,12 @@ def _entry(row: dict, path: str, line: int) -> Entry:
 
 def make_entry(english: str, chinese: str, variants=(), phrases=(), deprecated=(),
                abbreviations=(), english_variants=(), note: str = "", pos: str = "noun",
-               line: int = 0) -> Entry:
+               line: int = 0) -> GlossaryEntry:
     """An entry with each form once in each field, the preferred term in none of them."""
     def unique(forms) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f for f in forms if f and f != chinese))
 
-    return Entry(english, chinese, unique(variants), unique(phrases), unique(deprecated),
+    return GlossaryEntry(english, chinese, unique(variants), unique(phrases), unique(deprecated),
                  tuple(dict.fromkeys(a for a in abbreviations if a)),
                  tuple(dict.fromkeys(v for v in english_variants if v and v != english)),
                  note, pos, line)

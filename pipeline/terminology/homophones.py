@@ -20,21 +20,19 @@ from itertools import combinations
 
 from pypinyin import Style, lazy_pinyin
 
+from pipeline.languages import CHINESE
+from pipeline.languages.zh import NOT_VARIANTS, VARIANT_CHARACTERS
 from pipeline.model import Document
-from pipeline.qa.findings import Finding
+from pipeline.model.findings import Finding
 from pipeline.terminology.consistency import Checks, Concept, concept_findings
-from pipeline.terminology.forms import HAN, is_han, positions
+from pipeline.terminology.forms import is_han, positions
 from pipeline.terminology.glossary import Glossary
 from pipeline.terminology.occurrences import DocumentText, Occurrence
-from pipeline.terminology.tokens import is_word
+from pipeline.terminology.words import is_word
 
 HOMOPHONE = Checks("term-homophone", "term-homophone-across")
-# Characters written for one another in the same word (异形词 and their like).
-VARIANT_CHARACTERS = frozenset(map(frozenset, ["作做", "定订", "查察", "象像", "账帐", "惟唯",
-                                               "分份", "它他"]))
-# Words that sound alike and are both right, each in its place.
-NOT_VARIANTS = frozenset(map(frozenset, [("他们", "它们")]))
 SHARED_NEIGHBOURS = 2
+HAN = CHINESE.script_char
 
 
 def homophone_findings(texts: list[DocumentText], glossary: Glossary,

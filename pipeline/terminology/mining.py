@@ -27,15 +27,21 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from pipeline.align.lexicon import DIGITS, STOP_EN, ZH_STOP, load_lexicon, stem
-from pipeline.qa.findings import Finding
-from pipeline.terminology.bitext import AlignedUnit
+from pipeline.align.lexicon import Lexicon
+from pipeline.languages import CHINESE, ENGLISH
+from pipeline.languages.en import stem
+from pipeline.languages.numerals import DIGITS
+from pipeline.model.findings import Finding
+from pipeline.terminology.aligned import AlignedUnit
 from pipeline.terminology.forms import en_key, en_words, is_han, strip_titles
 from pipeline.terminology.glossary import Glossary
 from pipeline.terminology.matching import SHORTEST_ZH
-from pipeline.terminology.tokens import zh_words
+from pipeline.terminology.words import zh_words
+
+STOP_EN, ZH_STOP = ENGLISH.stop_words, CHINESE.stop_words
 
 MAX_WORDS = 3  # English n-grams up to trigrams, Chinese runs of up to three words
 MAX_CHARS = 8  # a Chinese candidate of several words is at most this long
@@ -59,18 +65,19 @@ class Candidate:
     rank: int = 1  # 1 for the n-gram's first rendering, 2 for a second one
 
 
-def mine(units: list[AlignedUnit], glossary: Glossary) -> list[Candidate]:
-    pairs = _distinct([u for u in units if u.source_lang == "en"])
+def mine(units: list[AlignedUnit], glossary: Glossary, lexicon: Lexicon) -> list[Candidate]:
+    """The candidates of the units whose source is English (the glossary's source)."""
+    pairs = _distinct([u for u in units if u.source_lang == ENGLISH.code])
     grams = [english_grams(u.source_text) for u in pairs]
     words = [chinese_candidates(u.target_text) for u in pairs]
     english_counts, chinese_counts = _counts(grams), _counts(words)
     scored = _scored(grams, words, english_counts, chinese_counts)
-    linked = _link(c for c in scored if c.dice >= MIN_DICE and c.llr >= MIN_LLR
-                   and not _glossary_covers(glossary, c))
+    linked = _link((c for c in scored if c.dice >= MIN_DICE and c.llr >= MIN_LLR
+                    and not _glossary_covers(glossary, c)), lexicon)
     found = [_with_units(c, pairs, grams, words) for c in linked]
     taken = {c.chinese for c in linked}
     seconds = [s for c in found if (s := _second(c, pairs, grams, words, english_counts,
-                                                 chinese_counts, taken))]
+                                                 chinese_counts, taken, lexicon))]
     return sorted(found + seconds, key=lambda c: (c.english, c.rank, c.chinese))
 
 
@@ -166,12 +173,12 @@ def _glossary_forms(glossary: Glossary) -> tuple[str, ...]:
                  if len(strip_titles(f)) >= SHORTEST_ZH)
 
 
-def _link(candidates) -> list[Candidate]:
+def _link(candidates: Iterable[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """Strongest first; each n-gram and each Chinese candidate in one pair only. A pair must
     have some support in the lexicon (one of its English words among the dictionary's
     translations of its Chinese); pairs the counts cannot tell apart (words always used
     together) are ordered by that support, then by how well their lengths agree."""
-    scored = [(c, lexical_support(c.english, c.chinese)) for c in candidates]
+    scored = [(c, lexical_support(c.english, c.chinese, lexicon)) for c in candidates]
     order = sorted(((c, s) for c, s in scored if s > 0),
                    key=lambda cs: (-cs[0].llr, -cs[0].dice, -cs[1], _granularity(cs[0]),
                                    -_words(cs[0].english), cs[0].english, cs[0].chinese))
@@ -185,9 +192,8 @@ def _link(candidates) -> list[Candidate]:
     return linked
 
 
-def lexical_support(english: str, chinese: str) -> float:
+def lexical_support(english: str, chinese: str, lexicon: Lexicon) -> float:
     """The share of the n-gram's words that CC-CEDICT or the glossary gives for the Chinese."""
-    lexicon = load_lexicon()
     stems = {stem(w) for w in re.split(r"[\s-]+", english) if w and w not in STOP_EN}
     given = frozenset().union(*(lexicon.translations(w) for w, _ in zh_words(chinese)))
     return len(stems & given) / len(stems) if stems else 0.0
@@ -218,7 +224,7 @@ def _with_units(c: Candidate, pairs, grams, words) -> Candidate:
 
 
 def _second(first: Candidate, pairs, grams, words, english: Counter, chinese: Counter,
-            taken: set[str]) -> Candidate | None:
+            taken: set[str], lexicon: Lexicon) -> Candidate | None:
     """Another rendering of the n-gram, in the units where its first one is missing; never a
     Chinese candidate a linked pair has `taken`."""
     rest = [(u, ws) for u, gs, ws in zip(pairs, grams, words)
@@ -226,7 +232,7 @@ def _second(first: Candidate, pairs, grams, words, english: Counter, chinese: Co
     beside = {w for ws in words if first.chinese in ws for w in ws}
     counts = Counter(w for _, ws in rest for w in ws if w not in beside and w not in taken
                      and w not in first.chinese and first.chinese not in w
-                     and lexical_support(first.english, w) > 0)
+                     and lexical_support(first.english, w, lexicon) > 0)
     if not counts:
         return None
     word, n = min(counts.items(), key=lambda item: (

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.qa.findings import Finding
-from pipeline.qa.tables import ZH_NUMERALS
+from pipeline.languages.zh import ZH_NUMERALS
+from pipeline.model.findings import Finding
 from pipeline.terminology.forms import is_han, positions, strip_titles, zh_key
 from pipeline.terminology.glossary import Glossary
 from pipeline.terminology.matching import ChineseMatcher
 from pipeline.terminology.occurrences import DocumentText
-from pipeline.terminology.tokens import zh_boundaries
+from pipeline.terminology.words import zh_boundaries
 
 SHORTEST = 4  # characters, of the form's variant
 NUMERALS = frozenset(ZH_NUMERALS)

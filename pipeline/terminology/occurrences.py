@@ -12,14 +12,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from pipeline.languages import CHINESE
+from pipeline.languages.zh import CITED_TITLE
 from pipeline.model import Document
-from pipeline.qa.common import FRONT, context, xml_id
+from pipeline.model.findings import FRONT, context, xml_id
 from pipeline.terminology.forms import zh_key
 from pipeline.terminology.matching import ChineseMatcher, Match
 
 SEPARATOR = "\n"
 CONTEXT = 20  # characters shown on each side of a form
-TITLE = re.compile(r"《[^《》\n]*》")
 
 
 @dataclass(frozen=True, order=True)
@@ -55,7 +56,7 @@ class DocumentText:
             parts.append(text.text.replace(SEPARATOR, " "))
             at += len(text.text) + len(SEPARATOR)
         self.text = SEPARATOR.join(parts)
-        self._titles = [(m.start(), m.end()) for m in TITLE.finditer(self.text)]
+        self._titles = [(m.start(), m.end()) for m in CITED_TITLE.finditer(self.text)]
         self._matched: tuple[ChineseMatcher, list[Match]] | None = None
 
     def unit_at(self, offset: int) -> str:
@@ -98,7 +99,7 @@ class DocumentText:
 
 def chinese_texts(documents: list[Document]) -> list[DocumentText]:
     """The Chinese documents, each as one searchable string."""
-    return [DocumentText(doc) for doc in documents if doc.meta.language == "zh"]
+    return [DocumentText(doc) for doc in documents if doc.meta.language == CHINESE.code]
 
 
 def glossary_occurrences(texts: list[DocumentText],

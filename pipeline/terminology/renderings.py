@@ -14,11 +14,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.qa.findings import Finding
-from pipeline.terminology.bitext import AlignedUnit
+from pipeline.languages import CHINESE, ENGLISH
+from pipeline.model.findings import Finding
+from pipeline.terminology.aligned import AlignedUnit
 from pipeline.terminology.consistency import Concept, most_used
-from pipeline.terminology.forms import HAN, en_key, en_words, strip_titles, zh_key
-from pipeline.terminology.glossary import Entry, Glossary
+from pipeline.terminology.forms import en_key, en_words, strip_titles, zh_key
+from pipeline.terminology.glossary import Glossary, GlossaryEntry
 from pipeline.terminology.matching import SHORTEST_ZH, ChineseMatcher, EnglishMatcher
 
 CONTEXT = 60  # characters of the target shown with a finding
@@ -34,14 +35,14 @@ class TermUse:
     renderings: tuple[str, ...]  # the glossary's forms found in the target, longest first
 
 
-def _chinese_renderings(entry: Entry, text: str) -> tuple[str, ...]:
+def _chinese_renderings(entry: GlossaryEntry, text: str) -> tuple[str, ...]:
     """The entry's Chinese forms in the text, longest first, none inside another one found."""
     found = [f for f in dict.fromkeys(map(strip_titles, entry.chinese_forms)) if f in text]
     return tuple(f for f in sorted(found, key=len, reverse=True)
                  if not any(f != g and f in g for g in found))
 
 
-def _english_renderings(entry: Entry, text: str) -> tuple[str, ...]:
+def _english_renderings(entry: GlossaryEntry, text: str) -> tuple[str, ...]:
     """The entry's English terms and abbreviations in the text, terms compared word by word."""
     words = en_words(text)
     keys = [en_key(w.group()) for w in words]
@@ -59,21 +60,21 @@ def _contains(keys: list[str], term: str) -> bool:
 class Target:
     """What renders an entry in one target language."""
 
-    find: Callable[[Entry, str], tuple[str, ...]]  # the entry's forms found in a text
-    compared: Callable[[Entry], tuple[str, ...]]  # the forms whose mixing is reported
-    wanted: Callable[[Entry], tuple[str, ...]]  # the forms a `term-missing` message names
+    find: Callable[[GlossaryEntry, str], tuple[str, ...]]  # the entry's forms found in a text
+    compared: Callable[[GlossaryEntry], tuple[str, ...]]  # the forms whose mixing is reported
+    wanted: Callable[[GlossaryEntry], tuple[str, ...]]  # the forms a `term-missing` message names
 
 
 TARGETS = {
-    "zh": Target(_chinese_renderings, lambda e: tuple(map(strip_titles, e.compared)),
+    CHINESE.code: Target(_chinese_renderings, lambda e: tuple(map(strip_titles, e.compared)),
                  lambda e: e.compared),
-    "en": Target(_english_renderings, lambda e: (e.english, *e.english_variants),
+    ENGLISH.code: Target(_english_renderings, lambda e: (e.english, *e.english_variants),
                  lambda e: e.english_forms),
 }
 
 
 def term_uses(units: list[AlignedUnit], glossary: Glossary) -> list[TermUse]:
-    matchers = {"en": EnglishMatcher(glossary), "zh": ChineseMatcher(glossary)}
+    matchers = {ENGLISH.code: EnglishMatcher(glossary), CHINESE.code: ChineseMatcher(glossary)}
     uses = []
     for unit in units:
         find, seen = TARGETS[unit.target_lang].find, set()
@@ -87,7 +88,7 @@ def term_uses(units: list[AlignedUnit], glossary: Glossary) -> list[TermUse]:
     return uses
 
 
-def _checked(entry: Entry) -> bool:
+def _checked(entry: GlossaryEntry) -> bool:
     """An entry whose Chinese is one character (条) is not checked."""
     return len(strip_titles(entry.chinese)) >= SHORTEST_ZH
 
@@ -122,7 +123,7 @@ def inconsistent_findings(uses: list[TermUse], glossary: Glossary) -> list[Findi
     return findings
 
 
-def _inconsistent(entry: Entry, renderings: list[tuple[TermUse, str]]) -> list[Finding]:
+def _inconsistent(entry: GlossaryEntry, renderings: list[tuple[TermUse, str]]) -> list[Finding]:
     units: dict[str, list[str]] = defaultdict(list)
     for use, form in renderings:
         units[_key(form)].append(use.unit.target_unit)
@@ -144,4 +145,4 @@ def _inconsistent(entry: Entry, renderings: list[tuple[TermUse, str]]) -> list[F
 
 
 def _key(form: str) -> str:
-    return zh_key(form) if HAN.search(form) else " ".join(en_key(w.group()) for w in en_words(form))
+    return zh_key(form) if CHINESE.script_char.search(form) else " ".join(en_key(w.group()) for w in en_words(form))

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 
 from pipeline.terminology.forms import strip_titles
-from pipeline.terminology.glossary import Entry, Glossary
+from pipeline.terminology.glossary import GlossaryEntry, Glossary
 from pipeline.terminology.mining import Candidate
 from pipeline.terminology.occurrences import Occurrence
 from pipeline.terminology.renderings import TermUse
@@ -91,7 +91,7 @@ def _chinese_rows(glossary: Glossary,
     return rows
 
 
-def status(entry: Entry, form: str) -> str:
+def status(entry: GlossaryEntry, form: str) -> str:
     """Where the glossary lists a form."""
     if not form:
         return "missing"

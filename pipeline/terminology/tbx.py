@@ -14,10 +14,11 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.errors import InputError
-from pipeline.terminology.glossary import POS_VALUES, Entry, Glossary, make_entry
+from pipeline.languages import CHINESE, ENGLISH
+from pipeline.terminology.glossary import POS_VALUES, GlossaryEntry, Glossary, make_entry
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
-ZH_TAG = "zh-CN"  # as CAT tools tag Chinese (simplified) termbases
+EN, ZH = ENGLISH.code, CHINESE.code  # the glossary's two languages
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED, ADMITTED, DEPRECATED = ("preferredTerm-admn-sts", "admittedTerm-admn-sts",
                                    "deprecatedTerm-admn-sts")
@@ -33,7 +34,8 @@ TERM_PROPERTIES = ("termType", "administrativeStatus", "partOfSpeech")
 # Writing.
 def glossary_to_tbx(glossary: Glossary) -> bytes:
     root = etree.Element(f"{{{TBX_NS}}}tbx", {"type": "TBX-Basic", "style": "dca",
-                                              XML_LANG: "en"}, nsmap={None: TBX_NS})
+                                              XML_LANG: ENGLISH.termbase_tag},
+                           nsmap={None: TBX_NS})
     file_desc = _sub(_sub(root, "tbxHeader"), "fileDesc")
     _sub(_sub(file_desc, "titleStmt"), "title", "planalign domain glossary (English–Chinese)")
     _sub(_sub(file_desc, "sourceDesc"), "p",
@@ -44,17 +46,17 @@ def glossary_to_tbx(glossary: Glossary) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _concept(body: etree._Element, entry: Entry, concept_id: str) -> None:
+def _concept(body: etree._Element, entry: GlossaryEntry, concept_id: str) -> None:
     concept = _sub(body, "conceptEntry", attrs={"id": concept_id})
     if entry.note:
         _sub(concept, "note", entry.note)
-    english = _sub(concept, "langSec", attrs={XML_LANG: "en"})
+    english = _sub(concept, "langSec", attrs={XML_LANG: ENGLISH.termbase_tag})
     _term(english, entry.english, entry.pos, "fullForm", PREFERRED)
     for term in entry.english_variants:
         _term(english, term, entry.pos, "fullForm", ADMITTED)
     for term in entry.abbreviations:
         _term(english, term, entry.pos, "acronym" if term.isupper() else "abbreviation", ADMITTED)
-    chinese = _sub(concept, "langSec", attrs={XML_LANG: ZH_TAG})
+    chinese = _sub(concept, "langSec", attrs={XML_LANG: CHINESE.termbase_tag})
     _term(chinese, entry.chinese, entry.pos, "fullForm", PREFERRED)
     for field, term_type, status in ZH_FIELDS:
         for term in getattr(entry, field)[1 if field == "compared" else 0:]:
@@ -96,18 +98,18 @@ def read_tbx(path: Path) -> Glossary:
     return Glossary(tuple(entries), str(path))
 
 
-def _entry(concept: etree._Element, path: str) -> Entry:
-    terms: dict[str, list[tuple[str, dict[str, str]]]] = {"en": [], "zh": []}
+def _entry(concept: etree._Element, path: str) -> GlossaryEntry:
+    terms: dict[str, list[tuple[str, dict[str, str]]]] = {EN: [], ZH: []}
     for lang_sec in (e for e in concept if _local(e) in LANG_TAGS):
         lang = (lang_sec.get(XML_LANG) or lang_sec.get("lang") or "").lower().split("-")[0]
         if lang in terms:
             terms[lang].extend(_terms(lang_sec))
     name = concept.get("id") or f"at line {concept.sourceline}"
-    for lang, word in (("en", "English"), ("zh", "Chinese")):
+    for lang, word in ((EN, ENGLISH.name), (ZH, CHINESE.name)):
         if not terms[lang]:
             raise InputError(path, f"concept {name} has no {word} term", line=concept.sourceline)
-    english, english_rest = _preferred(terms["en"])
-    chinese, chinese_rest = _preferred(terms["zh"])
+    english, english_rest = _preferred(terms[EN])
+    chinese, chinese_rest = _preferred(terms[ZH])
     fields: dict[str, list[str]] = {"variants": [], "phrases": [], "deprecated": [],
                                     "abbreviations": [], "english_variants": []}
     for text, props in english_rest:
@@ -163,7 +165,7 @@ def _chinese_field(props: dict[str, str]) -> str:
     return "phrases" if props.get("termType") == "phrase" else "variants"
 
 
-def _check_unique(entries: list[Entry], path: str) -> None:
+def _check_unique(entries: list[GlossaryEntry], path: str) -> None:
     seen: dict[str, int] = {}
     for entry in entries:
         key = entry.english.lower()

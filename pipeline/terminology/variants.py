@@ -14,23 +14,15 @@ from __future__ import annotations
 
 import re
 
+from pipeline.languages.zh import NUMBER_IN_TERM, TERM_PATTERNS
 from pipeline.model import Document
-from pipeline.qa.findings import Finding
-from pipeline.qa.tables import ZH_DIGITS
+from pipeline.model.findings import Finding
 from pipeline.terminology.consistency import Checks, Concept, concept_findings
 from pipeline.terminology.forms import zh_key
-from pipeline.terminology.glossary import Entry, Glossary
+from pipeline.terminology.glossary import GlossaryEntry, Glossary
 from pipeline.terminology.occurrences import DocumentText, Occurrence
 
 VARIANT = Checks("term-variant", "term-variant-across")
-NUMERAL = rf"[{ZH_DIGITS}\d]+"
-# Concepts written by pattern: (label, pattern). A match's key is its text with the numbers
-# replaced by N, so 缔约国第二十二届会议 and 缔约国第五届会议 are one form.
-PATTERNS = (
-    ("numbered Meeting of the States Parties (缔约国第N届会议)",
-     re.compile(rf"缔约国第\s*{NUMERAL}\s*[届次]会议|第\s*{NUMERAL}\s*[届次]缔约国会议")),
-)
-NUMBER = re.compile(rf"\s*{NUMERAL}\s*")
 
 
 def glossary_variant_findings(glossary: Glossary, found: dict[int, list[Occurrence]],
@@ -48,11 +40,11 @@ def glossary_variant_findings(glossary: Glossary, found: dict[int, list[Occurren
     return findings
 
 
-def _concept(entry: Entry) -> Concept:
+def _concept(entry: GlossaryEntry) -> Concept:
     return Concept(entry.label, tuple(dict.fromkeys(zh_key(f) for f in entry.compared)))
 
 
-def _deprecated(entry: Entry, o: Occurrence) -> Finding:
+def _deprecated(entry: GlossaryEntry, o: Occurrence) -> Finding:
     message = f"{entry.label}: {o.form} is deprecated; the glossary has {entry.chinese}"
     return Finding(o.doc, o.unit, "term-deprecated", "warning", message, o.form, o.context)
 
@@ -60,8 +52,8 @@ def _deprecated(entry: Entry, o: Occurrence) -> Finding:
 def pattern_findings(texts: list[DocumentText],
                      documents: dict[str, Document]) -> list[Finding]:
     findings = []
-    for label, pattern in PATTERNS:
-        occurrences = [text.occurrence(m.start(), m.end(), NUMBER.sub("N", m.group()))
+    for label, pattern in TERM_PATTERNS:
+        occurrences = [text.occurrence(m.start(), m.end(), NUMBER_IN_TERM.sub("N", m.group()))
                        for text in texts for m in pattern.finditer(text.text)]
         findings += concept_findings(Concept(label), occurrences, VARIANT, documents)
     return findings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.align.bitext import SentenceLink
+from pipeline.align.segments import SentenceLink
 from pipeline.align.units import Alignment
 from pipeline.writers.tei import XML_ID, E, serialize, sub
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.align.succession import Succession
+from pipeline.align.plans import Succession
 from pipeline.model import Document
 from pipeline.writers.links import pointer
 from pipeline.writers.tei import XML_ID, E, serialize, sub

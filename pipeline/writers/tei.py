@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from pipeline.languages import UN_LANGUAGES
 from pipeline.model import (
     Action,
     Block,
@@ -26,8 +27,6 @@ from pipeline.model import (
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-LANGUAGE_LABELS = {"zh": "Chinese", "en": "English", "fr": "French", "es": "Spanish",
-                   "ru": "Russian", "ar": "Arabic"}
 
 
 def E(tag: str, attrs: dict[str, str | None] | None = None, text: str | None = None):
@@ -230,10 +229,10 @@ class _Writer:
         meta = self.doc.meta
         profile = E("profileDesc")
         usage = sub(profile, "langUsage")
-        sub(usage, "language", {"ident": meta.language}, LANGUAGE_LABELS.get(meta.language))
+        sub(usage, "language", {"ident": meta.language}, UN_LANGUAGES.get(meta.language))
         original = meta.original_language
         if original and original != meta.language:
-            label = LANGUAGE_LABELS.get(original, original)
+            label = UN_LANGUAGES.get(original, original)
             sub(usage, "language", {"ident": original}, f"{label} (original)")
         terms = [(key, getattr(meta, key)) for key in
                  ("convention", "kind", "plan", "follows", "translation_of")]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from lxml import etree
 
 from pipeline import __version__
-from pipeline.align.bitext import Segment
+from pipeline.align.segments import Segment
+from pipeline.languages import MESSAGES_LANGUAGE
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -14,7 +15,7 @@ def segments_to_tmx(segments: list[Segment], lang_a: str, lang_b: str, source_la
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", {
         "creationtool": "planalign", "creationtoolversion": __version__,
-        "segtype": "sentence", "o-tmf": "planalign", "adminlang": "en",
+        "segtype": "sentence", "o-tmf": "planalign", "adminlang": MESSAGES_LANGUAGE,
         "srclang": source_lang, "datatype": "plaintext"})
     body = etree.SubElement(root, "body")
     for segment in segments:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.align.lexicon import Lexicon
 from pipeline.align.overrides import OVERRIDES, load_overrides
 from pipeline.align.pairs import translation_pairs
 from pipeline.align.translation import Translation, align_translation
+from pipeline.corpus.listing import INPUT_SUFFIXES, plan_documents
 from pipeline.corpus.manifest import corpus_entries
-from pipeline.corpus.runner import INPUT_SUFFIXES, plan_documents
 from pipeline.doc_ids import unique_id
+from pipeline.languages import DRAFTING_LANGUAGE
 from pipeline.errors import InputError
 from pipeline.extract import extract_file
 from pipeline.model import Document
@@ -76,7 +78,8 @@ def _read(inputs: Inputs, path: Path, display: str, doc_id: str, lang: str | Non
                                                    f"{err}"))
 
 
-def translations(documents: list[Document], root: Path, pair_two: bool) -> list[Translation]:
+def translations(documents: list[Document], root: Path, pair_two: bool,
+                 lexicon: Lexicon) -> list[Translation]:
     """The language versions among the documents (same symbol, `translation_of`), aligned
     with the human decisions of `root`. With `pair_two`, two documents in two languages are
     taken as versions of each other, as `planalign align A B` takes them."""
@@ -84,6 +87,6 @@ def translations(documents: list[Document], root: Path, pair_two: bool) -> list[
     if pair_two and not pairs and len(documents) == 2:
         a, b = documents
         if a.meta.language != b.meta.language:
-            pairs = [(a, b) if a.meta.language == "en" else (b, a)]
+            pairs = [(a, b) if a.meta.language == DRAFTING_LANGUAGE else (b, a)]
     overrides = load_overrides(root / OVERRIDES, str(OVERRIDES))
-    return [align_translation(a, b, overrides) for a, b in pairs]
+    return [align_translation(a, b, lexicon, overrides) for a, b in pairs]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import terminology
+from pipeline.align.lexicon import Lexicon
 from pipeline.model import Document
 
 
@@ -22,16 +23,14 @@ class LatinTerms:
     english: dict[str, str]
 
 
-# The functions below call into `pipeline.terminology` rather than import its names: it imports
-# `pipeline.qa.findings`, so either package may be the one being imported when the other is.
 def load_glossary(path: Path | None) -> terminology.Glossary:
     """The glossary to check against: the project's own unless `path` names another."""
     return terminology.load_glossary(path)
 
 
 def term_checks(documents: list[Document], translations: list,
-                glossary: terminology.Glossary) -> terminology.TermChecks:
-    return terminology.TermChecks(documents, translations, glossary)
+                glossary: terminology.Glossary, lexicon: Lexicon) -> terminology.TermChecks:
+    return terminology.TermChecks(documents, translations, glossary, lexicon)
 
 
 def latin_terms(glossary: terminology.Glossary) -> LatinTerms:

@@ -11,39 +11,50 @@ threshold is `dropped` (old) or `new`.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from itertools import pairwise
+from types import MappingProxyType
 
-import cn2an
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from pipeline.align.lexicon import glossary_pairs, load_lexicon
+from pipeline.align.lexicon import Lexicon
+from pipeline.languages import CHINESE, ENGLISH, table
+from pipeline.languages.numerals import chinese_value
 from pipeline.model import Action, Document, Section
 
-# A pair below this is no succession: the old action is dropped, the new one is new.
-LINK_THRESHOLD = 0.17
-# Under it, a pair is still linked when both are each other's best match by this margin.
-LINK_FLOOR, MUTUAL_MARGIN = 0.1, 1.0
-# A second successor (split) or predecessor (merge) must score this share of the first.
-SPLIT_SHARE = 0.75
-# Texts this similar (rapidfuzz ratio, 0-100) are the same action, not a rewording.
-SAME_RATIO = 95
-# "content" is text and indicators together: what one plan says in the action and the other
-# in an indicator (a deadline, a report to submit) still counts.
-WEIGHTS = {"text": 0.35, "indicators": 0.1, "content": 0.45, "section": 0.1}
-# A glossary term or an article reference counts as this many words: curated domain terms
-# say more than the character pairs around them.
-CONCEPT_WEIGHT = 3
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """The plan aligner's tuning (on the Lausanne → Siem Reap–Angkor pair of the corpus)."""
+
+    # A pair must score this to be a succession; below, the old action is dropped and the
+    # new one is new ...
+    min_score: float = 0.17
+    # ... unless it scores this much and both are each other's best match by this margin.
+    floor: float = 0.1
+    mutual_margin: float = 1.0
+    # A second successor (split) or predecessor (merge) must score this share of the first.
+    split_share: float = 0.75
+    # Texts this similar (rapidfuzz ratio, 0-100) are the same action, not a rewording.
+    same_ratio: float = 95
+    # Weights of the fields compared. "content" is text and indicators together: what one
+    # plan says in the action and the other in an indicator (a deadline, a report to submit)
+    # still counts.
+    weights: Mapping[str, float] = field(default_factory=lambda: MappingProxyType(
+        {"text": 0.35, "indicators": 0.1, "content": 0.45, "section": 0.1}))
+    # A glossary term or an article reference counts as this many words: curated domain
+    # terms say more than the character pairs around them.
+    concept_weight: int = 3
+
+
+SETTINGS = PlanSettings()
 _PUNCTUATION = re.compile(r"^[\W_]+$")
 _SPACED_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)*)\s*")
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
-_ARTICLE = {"zh": re.compile(r"第\s*([\d一二三四五六七八九十]+)\s*条"),
-            "en": re.compile(r"\bArticles?\s+(\d+)")}
 
 
 @dataclass
@@ -62,26 +73,31 @@ class _Profile:
     terms: dict[str, Counter[str]]  # field → term counts
 
 
-def align_plans(old: Document, new: Document) -> list[Succession]:
-    profiles_old = _profiles(old, new.meta.language)
-    profiles_new = _profiles(new, old.meta.language)
+def align_plans(old: Document, new: Document, lexicon: Lexicon,
+                settings: PlanSettings = SETTINGS) -> list[Succession]:
+    """Every action of `old` linked to its successor(s) in `new`, or dropped; the actions of
+    `new` without predecessor are new."""
+    terms = _Terms(lexicon, settings.concept_weight)
+    profiles_old = _profiles(old, new.meta.language, terms)
+    profiles_new = _profiles(new, old.meta.language, terms)
     idf = _idf([*profiles_old, *profiles_new])
-    scores = [[_similarity(a, b, idf) for b in profiles_new] for a in profiles_old]
-    return _relations(profiles_old, profiles_new, scores)
+    scores = [[_similarity(a, b, idf, settings) for b in profiles_new] for a in profiles_old]
+    return _relations(profiles_old, profiles_new, scores, settings)
 
 
 # Term profiles.
-def _profiles(doc: Document, other_lang: str) -> list[_Profile]:
+def _profiles(doc: Document, other_lang: str, terms_of: _Terms) -> list[_Profile]:
     heads = _section_heads(doc)
-    cross = doc.meta.language != other_lang
+    lang = doc.meta.language
+    cross = lang != other_lang
     profiles = []
     for action in doc.actions():
         text = " ".join(t.text for t in [action.body, *action.more])
         indicators = " ".join(i.body.text for i in action.indicators)
         terms = {
-            "text": _terms(text, doc.meta.language, cross),
-            "indicators": _terms(indicators, doc.meta.language, cross),
-            "section": _terms(heads.get(action.uid, ""), doc.meta.language, cross),
+            "text": terms_of(text, lang, cross),
+            "indicators": terms_of(indicators, lang, cross),
+            "section": terms_of(heads.get(action.uid, ""), lang, cross),
         }
         terms["content"] = terms["text"] + terms["indicators"]
         profiles.append(_Profile(action, terms))
@@ -102,48 +118,49 @@ def _section_heads(doc: Document) -> dict[str, str]:
     return heads
 
 
-def _terms(text: str, lang: str, cross: bool) -> Counter[str]:
-    """Words (English stems, Chinese tokens and character pairs), plus article references in
-    one form for both languages: 第七条, 第 7 条 and Article 7 are all `§7`."""
-    lexicon = load_lexicon()
-    if lang == "zh":  # newer texts space out numbers: 4 月 30 日 is 4月30日
-        text = _SPACED_NUMBER.sub(r"\1", text)
-    articles = Counter(f"§{n}" for n in _ARTICLE[lang].findall(text))
-    articles = Counter({f"§{_arabic(k[1:])}": c for k, c in articles.items()})
-    articles += _concepts(text, lang)
-    articles = Counter({concept: count * CONCEPT_WEIGHT for concept, count in articles.items()})
-    if lang == "en":
-        return Counter(lexicon.en_tokens(text)) + articles
-    tokens = [t for t in lexicon.zh_tokens(text) if t.strip() and not _PUNCTUATION.match(t)]
-    if not cross:
-        pairs = [a + b for chunk in _HAN.findall(text) for a, b in pairwise(chunk)]
-        return Counter(tokens) + Counter(pairs) + articles
-    terms: Counter[str] = Counter()
-    for token in tokens:
-        terms.update(lexicon.translations(token))
-    return terms + articles
+class _Terms:
+    """An action's text as terms: words (English stems; Chinese tokens and character pairs,
+    or their English stems when the other plan is English), plus concepts in one form for
+    both languages, each counting as `weight` words — article references (第七条, 第 7 条 and
+    Article 7 are all `§7`) and the glossary's terms in any accepted form (`⟨victim
+    assistance⟩`)."""
 
+    def __init__(self, lexicon: Lexicon, weight: int):
+        self.lexicon, self.weight = lexicon, weight
+        self.concepts: dict[str, list[tuple[str, Callable[[str], list[str]]]]] = {
+            CHINESE.code: [], ENGLISH.code: []}
+        for english, chinese in lexicon.glossary:
+            if len(chinese) < 2:  # 条 alone would be found in 条件, 条例 …
+                continue
+            concept = f"⟨{english}⟩"
+            self.concepts[CHINESE.code].append((concept, re.compile(re.escape(chinese)).findall))
+            self.concepts[ENGLISH.code].append(
+                (concept, re.compile(rf"\b{re.escape(english)}", re.IGNORECASE).findall))
 
-@functools.cache
-def _glossary_patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """Each glossary term, in every accepted form, as one concept shared by both languages."""
-    patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {"zh": [], "en": []}
-    for english, chinese in glossary_pairs():
-        if len(chinese) < 2:  # 条 alone would be found in 条件, 条例 …
-            continue
-        concept = f"⟨{english}⟩"
-        patterns["zh"].append((concept, re.compile(re.escape(chinese))))
-        patterns["en"].append((concept, re.compile(rf"\b{re.escape(english)}", re.IGNORECASE)))
-    return patterns
-
-
-def _concepts(text: str, lang: str) -> Counter[str]:
-    return Counter({concept: len(found) for concept, pattern in _glossary_patterns()[lang]
-                    if (found := pattern.findall(text))})
+    def __call__(self, text: str, lang: str, cross: bool) -> Counter[str]:
+        language, lexicon = table(lang), self.lexicon
+        if language.numbers_spaced_out:  # 4 月 30 日 is 4月30日
+            text = _SPACED_NUMBER.sub(r"\1", text)
+        printed = Counter(language.article.findall(text) if language.article else ())
+        concepts = Counter({f"§{_arabic(n)}": c for n, c in printed.items()})
+        concepts += Counter({concept: len(found) for concept, find in
+                             self.concepts.get(lang, ()) if (found := find(text))})
+        concepts = Counter({concept: count * self.weight for concept, count in concepts.items()})
+        if lang != CHINESE.code:  # English, in the lexicon's two languages
+            return Counter(lexicon.en_tokens(text)) + concepts
+        tokens = [t for t in lexicon.zh_tokens(text) if t.strip() and not _PUNCTUATION.match(t)]
+        if not cross:
+            pairs = [a + b for chunk in language.script_run.findall(text)
+                     for a, b in pairwise(chunk)]
+            return Counter(tokens) + Counter(pairs) + concepts
+        terms: Counter[str] = Counter()
+        for token in tokens:
+            terms.update(lexicon.translations(token))
+        return terms + concepts
 
 
 def _arabic(number: str) -> str:
-    return number if number.isdigit() else str(cn2an.cn2an(number, "smart"))
+    return number if number.isdigit() else str(chinese_value(number))
 
 
 def _idf(profiles: list[_Profile]) -> dict[str, float]:
@@ -152,10 +169,11 @@ def _idf(profiles: list[_Profile]) -> dict[str, float]:
     return {term: math.log((1 + total) / (1 + count)) + 1 for term, count in documents.items()}
 
 
-def _similarity(a: _Profile, b: _Profile, idf: dict[str, float]) -> float:
+def _similarity(a: _Profile, b: _Profile, idf: dict[str, float], settings: PlanSettings
+                ) -> float:
     """Weighted over the fields either action has: two actions without indicators are not
     held apart by their absence."""
-    present = {n: w for n, w in WEIGHTS.items() if a.terms[n] or b.terms[n]}
+    present = {n: w for n, w in settings.weights.items() if a.terms[n] or b.terms[n]}
     total = sum(present.values()) or 1.0
     return sum(w * _cosine(a.terms[n], b.terms[n], idf) for n, w in present.items()) / total
 
@@ -170,35 +188,35 @@ def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
 
 
 # One global assignment, then splits and merges.
-def _relations(old: list[_Profile], new: list[_Profile],
-               scores: list[list[float]]) -> list[Succession]:
+def _relations(old: list[_Profile], new: list[_Profile], scores: list[list[float]],
+               settings: PlanSettings) -> list[Succession]:
     pairs: dict[tuple[int, int], float] = {}
     if old and new:
         rows, cols = linear_sum_assignment([[-s for s in row] for row in scores])
         pairs = {(i, j): scores[i][j] for i, j in zip(rows, cols, strict=True)
-                 if _worth_linking(scores, i, j)}
-    pairs.update(_second_links(scores, pairs))  # splits: a second successor of one old
+                 if _worth_linking(scores, i, j, settings)}
+    pairs.update(_second_links(scores, pairs, settings))  # splits: a second successor
     transposed = [list(column) for column in zip(*scores, strict=True)] if scores else []
-    merges = _second_links(transposed, {(j, i): s for (i, j), s in pairs.items()})
+    merges = _second_links(transposed, {(j, i): s for (i, j), s in pairs.items()}, settings)
     pairs.update({(i, j): s for (j, i), s in merges.items()})  # merges: a second predecessor
-    return _label(old, new, pairs)
+    return _label(old, new, pairs, settings)
 
 
-def _worth_linking(scores: list[list[float]], i: int, j: int) -> bool:
+def _worth_linking(scores: list[list[float]], i: int, j: int, settings: PlanSettings) -> bool:
     """Above the threshold; or, a little under it, each other's best match by a margin."""
     score = scores[i][j]
-    if score >= LINK_THRESHOLD:
+    if score >= settings.min_score:
         return True
-    if score < LINK_FLOOR:
+    if score < settings.floor:
         return False
     row = sorted((s for k, s in enumerate(scores[i]) if k != j), reverse=True)
     column = sorted((scores[k][j] for k in range(len(scores)) if k != i), reverse=True)
     rival = max(row[:1] + column[:1], default=0.0)
-    return score >= rival * MUTUAL_MARGIN
+    return score >= rival * settings.mutual_margin
 
 
-def _second_links(scores: list[list[float]],
-                  pairs: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+def _second_links(scores: list[list[float]], pairs: dict[tuple[int, int], float],
+                  settings: PlanSettings) -> dict[tuple[int, int], float]:
     """Columns left without a link whose best row is linked already and scores near it."""
     taken = {j for _, j in pairs}
     found = {}
@@ -206,17 +224,15 @@ def _second_links(scores: list[list[float]],
         if j in taken:
             continue
         i = max(range(len(scores)), key=lambda k: scores[k][j])
-        if _extra_link(scores[i][j], [s for (p, _), s in pairs.items() if p == i]):
+        others = [s for (p, _), s in pairs.items() if p == i]
+        if others and scores[i][j] >= settings.min_score and (
+                scores[i][j] >= settings.split_share * max(others)):
             found[(i, j)] = scores[i][j]
     return found
 
 
-def _extra_link(score: float, others: list[float]) -> bool:
-    return bool(others) and score >= LINK_THRESHOLD and score >= SPLIT_SHARE * max(others)
-
-
-def _label(old: list[_Profile], new: list[_Profile],
-           pairs: dict[tuple[int, int], float]) -> list[Succession]:
+def _label(old: list[_Profile], new: list[_Profile], pairs: dict[tuple[int, int], float],
+           settings: PlanSettings) -> list[Succession]:
     successors = Counter(i for i, _ in pairs)
     predecessors = Counter(j for _, j in pairs)
     out: list[Succession] = []
@@ -226,7 +242,8 @@ def _label(old: list[_Profile], new: list[_Profile],
             out.append(Succession(profile.action.n, None, "dropped", 0.0, profile.action.uid))
         for j, score in links:
             out.append(Succession(profile.action.n, new[j].action.n,
-                                  _relation(profile, new[j], successors[i], predecessors[j]),
+                                  _relation(profile, new[j], successors[i], predecessors[j],
+                                            settings),
                                   round(score, 3), profile.action.uid, new[j].action.uid))
     for j, profile in enumerate(new):
         if not predecessors[j]:
@@ -234,13 +251,14 @@ def _label(old: list[_Profile], new: list[_Profile],
     return out
 
 
-def _relation(a: _Profile, b: _Profile, successors: int, predecessors: int) -> str:
+def _relation(a: _Profile, b: _Profile, successors: int, predecessors: int,
+              settings: PlanSettings) -> str:
     if successors > 1:
         return "split"
     if predecessors > 1:
         return "merged"
     text_a, text_b = a.action.body.text, b.action.body.text
-    return "same" if fuzz.ratio(text_a, text_b) >= SAME_RATIO else "reworded"
+    return "same" if fuzz.ratio(text_a, text_b) >= settings.same_ratio else "reworded"
 
 
 def apply_succession_overrides(links: list[Succession], old: Document, new: Document,

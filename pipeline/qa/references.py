@@ -8,8 +8,8 @@ not reported.
 from __future__ import annotations
 
 from pipeline.model import Document
-from pipeline.qa.common import Unit, context, finding, units
-from pipeline.qa.findings import Finding
+from pipeline.model.findings import Finding, context
+from pipeline.qa.common import TextUnit, finding, units
 
 CHECK = "notes"
 EVIDENCE_CHARS = 30  # of a note's text shown as the evidence
@@ -29,7 +29,7 @@ def _undefined(doc: Document) -> list[Finding]:
     return found
 
 
-def _at_reference(unit: Unit, n: str, offset: int) -> Finding:
+def _at_reference(unit: TextUnit, n: str, offset: int) -> Finding:
     text = unit.text.text
     shown = text[:offset] + f"[{n}]" + text[offset:]
     start, end = offset, offset + len(n) + 2
@@ -43,7 +43,7 @@ def _unreferenced(doc: Document) -> list[Finding]:
     for note in [*doc.footnotes, *doc.doc_notes]:
         if note.referenced_by or (note.n == "*" and not _prints_symbol(doc)):
             continue
-        found.append(finding(Unit(doc, note.uid, note.body), CHECK, "warning",
+        found.append(finding(TextUnit(doc, note.uid, note.body), CHECK, "warning",
                              f"{_kind(note.n)} {note.n} is defined but never referenced",
                              0, min(len(note.body.text), EVIDENCE_CHARS)))
     return found

@@ -1,28 +1,17 @@
 """One action's lineage across action plans, with the differences marked word by word.
 
 A lineage is a list of `Step`s, oldest plan first; each step is compared with the one before
-it. Chinese is tokenised by jieba, English (and any other language) into words, punctuation
-and runs of whitespace, and the token lists are diffed with difflib. Joining a diff's equal
-and insert pieces gives back the new text exactly, its equal and delete pieces the old one.
-Steps in different languages are not diffed: both texts are shown whole.
+it by the word diff (`pipeline.model.diff`). Steps in different languages are not diffed:
+both texts are shown whole.
 """
 
 from __future__ import annotations
 
-import difflib
 import html
 import json
-import re
 from dataclasses import dataclass
 
-from pipeline.languages.segmenter import pristine
-
-EQUAL, DELETE, INSERT = "equal", "delete", "insert"
-Op = tuple[str, str]
-
-# Words (with inner apostrophes), runs of whitespace, single other characters: covers every
-# character, so the tokens always join back to the text.
-_TOKENS = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]")
+from pipeline.model.diff import DELETE, EQUAL, INSERT, Op, word_diff
 
 _RESET = "\x1b[0m"
 _ANSI = {DELETE: "\x1b[31m\x1b[9m", INSERT: "\x1b[32m\x1b[4m"}  # red strike / green underline
@@ -39,7 +28,7 @@ class Step:
     relation: str  # from the previous step: "" for the first, else same|reworded|split|merged|new
     score: float | None
     text: str  # the action's text
-    lang: str  # "zh" or "en"
+    lang: str  # the language code of its text
 
 
 @dataclass
@@ -53,63 +42,6 @@ class _Shown:
     @property
     def languages_differ(self) -> bool:
         return self.previous is not None and self.previous.lang != self.step.lang
-
-
-# --- the word diff -------------------------------------------------------------------------
-
-
-def tokenize(text: str, lang: str) -> list[str]:
-    """Chinese by jieba's dictionary (no HMM, so deterministic), else words and punctuation."""
-    tokens = pristine().lcut(text, HMM=False) if lang == "zh" else _TOKENS.findall(text)
-    return tokens if "".join(tokens) == text else list(text)
-
-
-def word_diff(old: str, new: str, lang: str) -> list[Op]:
-    """The ops turning `old` into `new`; adjacent pieces of the same kind are joined.
-
-    A changed run is one delete followed by one insert; whitespace alone between two changes
-    is taken into them, so `a b c` to `a x y c` reads `a [-b-]{+x y+} c`.
-    """
-    a, b = tokenize(old, lang), tokenize(new, lang)
-    ops: list[Op] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            ops.append((EQUAL, "".join(a[i1:i2])))
-        if tag in ("replace", "delete"):
-            ops.append((DELETE, "".join(a[i1:i2])))
-        if tag in ("replace", "insert"):
-            ops.append((INSERT, "".join(b[j1:j2])))
-    return _coalesce(_absorb_gaps(ops))
-
-
-def _absorb_gaps(ops: list[Op]) -> list[Op]:
-    """Whitespace-only equal pieces between two changes become part of both changes."""
-    out: list[Op] = []
-    for k, (op, text) in enumerate(ops):
-        inner = 0 < k < len(ops) - 1 and ops[k - 1][0] != EQUAL and ops[k + 1][0] != EQUAL
-        if op == EQUAL and inner and text.isspace():
-            out += [(DELETE, text), (INSERT, text)]
-        else:
-            out.append((op, text))
-    return out
-
-
-def _coalesce(ops: list[Op]) -> list[Op]:
-    """Join neighbours: each run of changes becomes one delete then one insert."""
-    out: list[Op] = []
-    pending = {DELETE: "", INSERT: ""}
-    for op, text in [*ops, (EQUAL, "")]:
-        if op != EQUAL:
-            pending[op] += text
-            continue
-        out += [(kind, pending[kind]) for kind in (DELETE, INSERT) if pending[kind]]
-        pending = {DELETE: "", INSERT: ""}
-        if text and out and out[-1][0] == EQUAL:
-            out[-1] = (EQUAL, out[-1][1] + text)
-        elif text:
-            out.append((EQUAL, text))
-    return out
 
 
 def _compare(steps: list[Step]) -> list[_Shown]:

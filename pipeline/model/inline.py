@@ -1,22 +1,26 @@
-"""Inline note markers: superscript footnote digits and document-note asterisks.
+"""Text inside one unit: inline note markers, and the joining of a unit's wrapped pieces.
 
-`parse_inline` removes the markers from the text and records each as a `NoteRef` at the
-offset where it stood, so the TEI writer can put the note back at exactly that point.
+`parse_inline` removes the markers (superscript footnote digits, document-note asterisks)
+from the text and records each as a `NoteRef` at the offset where it stood, so the TEI
+writer can put the note back at exactly that point. `join_text` puts two pieces of one
+wrapped unit together, undoing hyphenation, and shifts the notes of the second.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.model import NoteRef, Text
+from pipeline.languages import UNSPACED_CHAR
+from pipeline.model.document import NoteRef, Text
 
+# Footnote markers as the readers write them: superscript digits (¹²), whatever the source.
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 _FOOTNOTE_MARK = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 # Asterisks that mark document notes stand at the end of a front-matter line: "草案**", "* **".
 _DOCNOTE_TAIL = re.compile(r"(?:[\s,]*\*{1,3})+$")
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef《》“”]")
 
 
 def parse_inline(raw: str, docnote_tail: bool = False) -> Text:
@@ -51,8 +55,8 @@ def _is_cjk_gap(raw: str, before: int, after: int) -> bool:
         before >= 0
         and after + 1 < len(raw)
         and raw[after] == " "
-        and bool(_CJK.match(raw[before]))
-        and bool(_CJK.match(raw[after + 1]))
+        and bool(UNSPACED_CHAR.match(raw[before]))
+        and bool(UNSPACED_CHAR.match(raw[after + 1]))
     )
 
 
@@ -93,6 +97,6 @@ def _glue(left: str, right: str, joiner: str) -> str:
         return ""  # the word's own hyphen: kept, with nothing in between
     if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
         return " "
-    if _CJK.match(left[-1]) or _CJK.match(right[0]):
+    if UNSPACED_CHAR.match(left[-1]) or UNSPACED_CHAR.match(right[0]):
         return ""
     return joiner

@@ -1,7 +1,7 @@
 """Aligned units of translations, seen from the original: source text, target text, xml:ids.
 
 The source is the original's language (`Metadata.original_language`); when neither version
-says, English, the language UN plans are drafted in and the glossary's source language.
+says, the language UN plans are drafted in (English, the glossary's source language).
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from pipeline.align.translation import Translation
 from pipeline.align.units import texts_of
-from pipeline.languages import LANGUAGES
+from pipeline.languages import CHINESE, DRAFTING_LANGUAGE, ENGLISH
 from pipeline.model import Document
-from pipeline.qa.common import xml_id
+from pipeline.model.findings import xml_id
+
+GLOSSARY_LANGUAGES = {CHINESE.code, ENGLISH.code}
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class AlignedUnit:
 
     @property
     def target_lang(self) -> str:
-        return "zh" if self.source_lang == "en" else "en"
+        return next(iter(GLOSSARY_LANGUAGES - {self.source_lang}))
 
 
 def source_language(a: Document, b: Document) -> str:
@@ -43,7 +45,7 @@ def source_language(a: Document, b: Document) -> str:
     for meta in (a.meta, b.meta):
         if meta.original_language in languages:
             return meta.original_language
-    return "en"
+    return DRAFTING_LANGUAGE
 
 
 def aligned_units(translations: list[Translation]) -> list[AlignedUnit]:
@@ -51,7 +53,7 @@ def aligned_units(translations: list[Translation]) -> list[AlignedUnit]:
     units = []
     for translation in translations:
         a, b = translation.alignment.a, translation.alignment.b
-        if {a.meta.language, b.meta.language} != set(LANGUAGES):  # Chinese and English
+        if {a.meta.language, b.meta.language} != GLOSSARY_LANGUAGES:  # Chinese and English
             continue
         source = source_language(a, b)
         texts = {a.id: texts_of(a), b.id: texts_of(b)}

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline import atomic
-from pipeline.qa.findings import SEVERITIES, Finding
+from pipeline.model.findings import SEVERITIES, Finding
 
 FIELDS = ("doc", "unit", "check", "severity", "message", "evidence", "context")
 

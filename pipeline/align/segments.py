@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.align.lexicon import Lexicon
 from pipeline.align.sentences import align_sentences, split_sentences
 from pipeline.align.units import Alignment, texts_of
+from pipeline.languages import table
 
 # Unit kinds whose linked texts are aligned sentence by sentence.
 SENTENCE_KINDS = {"section", "paragraph", "action", "item", "subitem", "indicator",
@@ -30,9 +32,11 @@ class Segment:
     b: str
 
 
-def align_unit_sentences(result: Alignment) -> tuple[list[SentenceLink], list[Segment]]:
+def align_unit_sentences(result: Alignment, lexicon: Lexicon
+                         ) -> tuple[list[SentenceLink], list[Segment]]:
     texts_a, texts_b = texts_of(result.a), texts_of(result.b)
     lang_a, lang_b = result.a.meta.language, result.b.meta.language
+    joiner_a, joiner_b = table(lang_a).joiner, table(lang_b).joiner
     links: list[SentenceLink] = []
     segments: list[Segment] = []
     for link in result.links:
@@ -44,12 +48,10 @@ def align_unit_sentences(result: Alignment) -> tuple[list[SentenceLink], list[Se
             continue
         sentences_a, sentences_b = split_sentences(a, lang_a), split_sentences(b, lang_b)
         units = f"{' '.join(link.a)} {' '.join(link.b)}"
-        for bead in align_sentences(sentences_a, sentences_b, lang_a, lang_b):
+        for bead in align_sentences(sentences_a, sentences_b, lang_a, lang_b, lexicon):
             label = f"{list(bead.src)}:{list(bead.tgt)}"
             links.append(SentenceLink(link.a, link.b, label, round(bead.score, 3)))
             if bead.src and bead.tgt:
-                joiner_a = "" if lang_a == "zh" else " "
-                joiner_b = "" if lang_b == "zh" else " "
                 segments.append(Segment(
                     f"{result.a.id}.{link.a[0]}/{result.b.id}.{link.b[0]}/{len(segments)}",
                     units, joiner_a.join(sentences_a[i] for i in bead.src),
