@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 from benchmarks import best_of
-from pipeline.corpus.manifest import load_manifest
 from pipeline.align.lexicon import Lexicon
 from pipeline.corpus.inputs import corpus_inputs, translations
+from pipeline.corpus.manifest import load_manifest
 from pipeline.qa import load_glossary, run_checks
 from pipeline.terminology import glossary_lexicon
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pickle
 
-from pipeline import usercache
 import jieba
 
+from pipeline import usercache
 from pipeline.languages.segmenter import pristine
 
 

@@ -15,8 +15,8 @@ import pytest
 from lxml import etree
 
 from pipeline.extract import extract_file
-from pipeline.model.inline import join_text
 from pipeline.model import Action, Document, NoteRef, Paragraph, Text
+from pipeline.model.inline import join_text
 from pipeline.writers.schema import tei_all_schema, validate_tei
 from pipeline.writers.tei import document_to_tei
 

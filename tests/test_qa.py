@@ -20,8 +20,8 @@ from pipeline import qa
 from pipeline.align.translation import align_translation
 from pipeline.cli import main
 from pipeline.extract import extract_file
-from pipeline.qa import load_glossary, run_checks
 from pipeline.model.findings import Finding
+from pipeline.qa import load_glossary, run_checks
 from pipeline.qa.numbering import _follows
 from pipeline.writers.report import (
     findings_to_csv,

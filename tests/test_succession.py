@@ -80,8 +80,7 @@ def test_tei_valid(lexicon):
 
 def test_chain_of_three_and_lineages(lexicon):
     docs = [plan(n, f"fx-{n}") for n in "cab"]
-    for doc, key, follows in zip(docs, ["fx-c", "fx-a", "fx-b"], [None, None, None],
-                                 strict=True):
+    for doc, key in zip(docs, ["fx-c", "fx-a", "fx-b"], strict=True):
         doc.meta.plan = key
     docs[0].meta.follows, docs[2].meta.follows = "fx-b", "fx-a"
     [chain] = plan_chains(docs)

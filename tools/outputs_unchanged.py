@@ -55,6 +55,9 @@ PAIRS = (("bilingual/plan-en.txt", "bilingual/plan-zh.txt"),
          ("terminology/victims-en.txt", "terminology/victims-zh.txt"))
 SUCCESSIONS = (("chain/plan-a.txt", "chain/plan-b.txt"), ("chain/plan-b.txt", "chain/plan-c.txt"),
                ("en/maputo.txt", "en/oslo.txt"), ("en/vientiane.txt", "en/dubrovnik.txt"))
+# The actions traced in the fixture corpus: (plan key, action numbers).
+TRACED = (("fx-c", range(1, 7)), ("oslo", (1, 2)), ("maputo", (1, 2, 4)),
+          ("dubrovnik", ("4.1", "4.2", "5.1")))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,6 +122,16 @@ def snapshot(tree: Path, pdfs: list[Path], out: Path) -> None:
     run("seeds-corpus", "corpus", "--root", str(seeds), "--jobs", "1")
     fixtures = _fixture_corpus(out / "fixtures")
     run("fixtures-corpus", "corpus", "--root", str(fixtures), "--jobs", "1")
+    _extractions(run, pdfs)
+    _alignments(run, fixtures)
+    _checks(run, seeds)
+    for zh in sorted(MAC_DEV.glob("*.zh")):
+        en = zh.with_suffix(".en")
+        run(f"sentalign/{zh.stem}.presplit", "sentalign", str(zh), str(en), "--presplit")
+        run(f"sentalign/{zh.stem}.running", "sentalign", str(zh), str(en))
+
+
+def _extractions(run: _Runner, pdfs: list[Path]) -> None:
     sources = [*sorted((HERE / "corpus").glob("*.txt")),
                *sorted((HERE / FIXTURES).rglob("*.txt")), *pdfs]
     for source in sources:
@@ -126,6 +139,9 @@ def snapshot(tree: Path, pdfs: list[Path], out: Path) -> None:
             f"pdf/{source.name}")
         for fmt in ("tei", "json"):
             run(f"extract/{name}.{fmt}", "extract", str(source), "--to", fmt)
+
+
+def _alignments(run: _Runner, fixtures: Path) -> None:
     fixture = HERE / FIXTURES
     for a, b in PAIRS:
         for fmt in ("tei", "tsv", "tmx", "json"):
@@ -135,12 +151,15 @@ def snapshot(tree: Path, pdfs: list[Path], out: Path) -> None:
         for fmt in ("tsv", "json", "tei"):
             run(f"succession/{Path(old).stem}-{Path(new).stem}.{fmt}", "succession",
                 str(fixture / old), str(fixture / new), "--to", fmt)
-    for plan, actions in (("fx-c", range(1, 7)), ("oslo", (1, 2)), ("maputo", (1, 2, 4)),
-                          ("dubrovnik", ("4.1", "4.2", "5.1"))):
+    for plan, actions in TRACED:
         for action in actions:
             for fmt in ("text", "json", "html"):
                 run(f"trace/{plan}-{action}.{fmt}", "trace", str(action), "--plan", plan,
                     "--root", str(fixtures), "--to", fmt)
+
+
+def _checks(run: _Runner, seeds: Path) -> None:
+    fixture = HERE / FIXTURES
     for fmt in ("text", "csv", "json", "html"):
         run(f"check/seeds.{fmt}", "check", "--root", str(seeds), "--to", fmt)
         run(f"check/qa.{fmt}", "check", str(fixture / "qa"), "--to", fmt)
@@ -148,10 +167,6 @@ def snapshot(tree: Path, pdfs: list[Path], out: Path) -> None:
             str(fixture / "terminology/victims-zh.txt"), "--to", fmt)
     for fmt in ("tbx", "csv"):
         run(f"glossary/glossary.{fmt}", "glossary", "--to", fmt)
-    for zh in sorted(MAC_DEV.glob("*.zh")):
-        en = zh.with_suffix(".en")
-        run(f"sentalign/{zh.stem}.presplit", "sentalign", str(zh), str(en), "--presplit")
-        run(f"sentalign/{zh.stem}.running", "sentalign", str(zh), str(en))
 
 
 class _Runner:

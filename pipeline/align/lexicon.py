@@ -145,7 +145,7 @@ class Lexicon:
         keys: dict[str, int] = {}
         words = self.en_words(text)
         size = 0
-        for i, word in enumerate(words):
+        for i in range(len(words)):
             found = self._en_keys(words, i)
             if not found:
                 continue

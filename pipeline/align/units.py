@@ -20,9 +20,8 @@ from pipeline.model import (
     Action,
     Block,
     Document,
-    DocumentNote,
-    Footnote,
     Item,
+    Note,
     Paragraph,
     Section,
     Text,
@@ -328,7 +327,7 @@ def _align_notes(aligner: _Aligner) -> None:
                   [_note_unit(n, kind) for n in rest_b])
 
 
-def _note_unit(note: Footnote | DocumentNote, kind: str) -> Alignable:
+def _note_unit(note: Note, kind: str) -> Alignable:
     return Alignable(note.uid, kind, note.n, note.body.text)
 
 

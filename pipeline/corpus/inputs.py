@@ -17,9 +17,9 @@ from pipeline.align.translation import Translation, align_translation
 from pipeline.corpus.listing import INPUT_SUFFIXES, plan_documents
 from pipeline.corpus.manifest import corpus_entries
 from pipeline.doc_ids import unique_id
-from pipeline.languages import DRAFTING_LANGUAGE
 from pipeline.errors import InputError
 from pipeline.extract import extract_file
+from pipeline.languages import DRAFTING_LANGUAGE
 from pipeline.model import Document
 
 
@@ -46,7 +46,7 @@ def corpus_inputs(root: Path) -> Inputs:
 def file_inputs(paths: list[Path], lang: str | None) -> Inputs:
     """The files named (a folder: the documents in it), ids from their names (made unique),
     languages detected or `lang`."""
-    inputs, taken = Inputs(), set()
+    inputs, taken = Inputs(), set[str]()
     for path in _expand(paths):
         _read(inputs, path, str(path), unique_id(path, taken), lang, None)
     return inputs

@@ -91,42 +91,72 @@ def _key_line(lines: list[str], start: int, end: int | None, key: str) -> int:
     return start if start else 1
 
 
-def _entry(name: str, table: dict, starts: list[int], index: int, lines: list[str]) -> ManifestEntry:
+def _entry(name: str, table: dict, starts: list[int], index: int,
+           lines: list[str]) -> ManifestEntry:
     start = starts[index] if index < len(starts) else 1
     end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
+    for check in (_known_keys, _string_values, _id_and_lang, _date, _plan_keys, _file):
+        problem = check(table)
+        if problem is not None:
+            message, key = problem
+            line = _key_line(lines, start, end, key) if key else start
+            raise ManifestError(name, message, line=line)
+    return ManifestEntry(**table, line=start)
 
-    def fail(message: str, key: str | None = None) -> ManifestError:
-        line = _key_line(lines, start, end, key) if key else start
-        return ManifestError(name, message, line=line)
 
+Problem = tuple[str, str | None] | None  # what is wrong, and the key it is about
+
+
+def _known_keys(table: dict) -> Problem:
     for key in table:
         if key not in REQUIRED + OPTIONAL:
-            raise fail(f"unknown key {key!r} (known: {', '.join(REQUIRED + OPTIONAL)})", key)
+            return f"unknown key {key!r} (known: {', '.join(REQUIRED + OPTIONAL)})", key
     for key in REQUIRED:
         if key not in table:
-            raise fail(f"document without required key {key!r}")
+            return f"document without required key {key!r}", None
+    return None
+
+
+def _string_values(table: dict) -> Problem:
     for key, value in table.items():
         if key == "date" and type(value) is date:  # an unquoted TOML date: 2019-09-30
             table[key] = value = value.isoformat()
         if not isinstance(value, str) or not value.strip():
-            raise fail(f"{key!r} must be a non-empty string", key)
+            return f"{key!r} must be a non-empty string", key
+    return None
+
+
+def _id_and_lang(table: dict) -> Problem:
     if not ID_PATTERN.match(table["id"]):
-        raise fail(f"id {table['id']!r} must match [a-z][a-z0-9-]* (it becomes an xml:id)", "id")
+        return f"id {table['id']!r} must match [a-z][a-z0-9-]* (it becomes an xml:id)", "id"
     if table["lang"] not in LANGUAGES:
-        raise fail(f"lang {table['lang']!r} is not one of {', '.join(LANGUAGES)}", "lang")
-    if "date" in table:
-        try:
-            if not DATE_PATTERN.match(table["date"]):  # fromisoformat also takes 20190930
-                raise ValueError
-            date.fromisoformat(table["date"])
-        except ValueError:
-            raise fail(f"date {table['date']!r} is not a YYYY-MM-DD date", "date") from None
+        return f"lang {table['lang']!r} is not one of {', '.join(LANGUAGES)}", "lang"
+    return None
+
+
+def _date(table: dict) -> Problem:
+    if "date" not in table:
+        return None
+    try:
+        if not DATE_PATTERN.match(table["date"]):  # fromisoformat also takes 20190930
+            raise ValueError
+        date.fromisoformat(table["date"])
+    except ValueError:
+        return f"date {table['date']!r} is not a YYYY-MM-DD date", "date"
+    return None
+
+
+def _plan_keys(table: dict) -> Problem:
     for key in ("plan", "follows"):
         if key in table and not KEY_PATTERN.match(table[key]):
-            raise fail(f"{key} {table[key]!r} must match [a-z][a-z0-9-]*", key)
+            return f"{key} {table[key]!r} must match [a-z][a-z0-9-]*", key
+    return None
+
+
+def _file(table: dict) -> Problem:
     if Path(table["file"]).is_absolute() or ".." in Path(table["file"]).parts:
-        raise fail(f"file {table['file']!r} must be a path under corpus/", "file")
-    return ManifestEntry(**table, line=start)
+        return f"file {table['file']!r} must be a path under corpus/", "file"
+    return None
 
 
 def _check_references(name: str, entries: list[ManifestEntry], lines: list[str],

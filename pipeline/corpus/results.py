@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass
@@ -36,6 +37,15 @@ class Product:
     def load(self):
         """The payload's objects."""
         return pickle.loads(self.payload) if self.payload is not None else None
+
+
+class Job(Protocol):
+    """What the executor runs: `run()` makes the task's product; `failure(message)` is the
+    product of a task that could not be done (its worker died, a bug)."""
+
+    def run(self) -> Product: ...
+
+    def failure(self, message: str) -> Product: ...
 
 
 def failed_document(doc_id: str, file: str, message: str, *, retry: bool = False) -> Product:

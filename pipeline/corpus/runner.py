@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,11 +27,11 @@ from pipeline import atomic
 from pipeline.align.overrides import OVERRIDES, parse_overrides
 from pipeline.corpus.cache import CACHE, Cache, code_version, digest
 from pipeline.corpus.executor import Executor, SerialExecutor, TaskError
-from pipeline.corpus.lock import run_lock
 from pipeline.corpus.listing import INPUT_SUFFIXES, Planned, plan_documents
+from pipeline.corpus.lock import run_lock
 from pipeline.corpus.manifest import ManifestEntry, corpus_entries
 from pipeline.corpus.progress import Progress
-from pipeline.corpus.results import Outcome, Product, failed_document
+from pipeline.corpus.results import Job, Outcome, Product, failed_document
 from pipeline.errors import InputError, internal_error
 
 COUNTS = ("sections", "paragraphs", "actions", "indicators", "footnotes")
@@ -106,15 +106,15 @@ def run_corpus(root: Path, log: Callable[[str], None] = print, *,
 class _Task:
     stage: str  # cache folder: extract, translation, succession, checks, terms
     key: str
-    make_job: Callable[[], object]  # the job (run(), failure()) for work.run_job, if needed
+    make_job: Callable[[], Job]  # the job work.run_job runs, if it must run
     name: str = ""  # an alignment's, as run.json names it
 
 
 @dataclass
 class _Document:
     outcome: Outcome
+    product: Product  # its TEI, and the Document as payload
     key: str = ""  # cache key of its extraction
-    product: Product | None = None  # its TEI, and the Document as payload
 
     @property
     def ok(self) -> bool:
@@ -158,8 +158,10 @@ class _Run:
         def done(index: int, product: Product) -> None:
             task = items[index]
             key = task.key if isinstance(task, _Task) else ""
-            documents.append(_Document(product.outcome, key, product))
-            self._report_document(product.outcome)
+            outcome = product.outcome
+            assert outcome is not None, "every extraction product has its outcome"
+            documents.append(_Document(outcome, product, key))
+            self._report_document(outcome)
             self.write_files(product.files)
 
         self.run_tasks("documents", items, done, unit="doc")
@@ -211,8 +213,8 @@ class _Run:
         pairs, chains = plan.load()
         tasks = [self._translation_task(by_id[a], by_id[b]) for a, b in pairs]
         tasks += [self._succession_task(name, [by_id[i] for i in ids]) for name, ids in chains]
-        records = [{"kind": t.stage, "name": t.name, "status": "ok", "message": ""}
-                   for t in tasks]
+        records: list[dict] = [{"kind": t.stage, "name": t.name, "status": "ok", "message": ""}
+                               for t in tasks]
 
         def done(index: int, product: Product) -> None:
             if product.failed:
@@ -277,7 +279,7 @@ class _Run:
                                                              document.outcome.file))
 
     # Running tasks ------------------------------------------------------------------------
-    def run_tasks(self, label: str, items: list[_Task | Product],
+    def run_tasks(self, label: str, items: Sequence[_Task | Product],
                   done: Callable[[int, Product], None], unit: str = "task") -> list[Product]:
         """Each task's product, from the cache or else from the executor (and then cached).
         An item that is a Product is finished already. `done` sees the products in item
@@ -286,14 +288,15 @@ class _Run:
         products: list[Product | None] = [
             item if isinstance(item, Product) else self.cache.get(item.stage, item.key)
             for item in items]
-        missing = [i for i, product in enumerate(products) if product is None]
+        missing = [(i, item) for i, item in enumerate(items)
+                   if isinstance(item, _Task) and products[i] is None]
         self.progress.start(label, len(items), len(items) - len(missing), unit)
         released = _release(0, products, done)
         if missing:
-            jobs = [items[i].make_job() for i in missing]
+            jobs = [task.make_job() for _, task in missing]
             finished = self.executor.map_unordered(_work().run_job, jobs, self._warm_up)
             for position, result in finished:
-                index, task = missing[position], items[missing[position]]
+                index, task = missing[position]
                 if isinstance(result, TaskError):
                     result = jobs[position].failure(result.message)
                 if not result.failed:
@@ -302,7 +305,7 @@ class _Run:
                 self.progress.advance()
                 released = _release(released, products, done)
         self.progress.finish()
-        return products
+        return [product for product in products if product is not None]  # all of them now
 
     def _warm_up(self) -> None:
         """While the first tasks run elsewhere: load the lexicon, which the alignments (in
@@ -359,8 +362,11 @@ def _work():
 def _release(cursor: int, products: list[Product | None],
              done: Callable[[int, Product], None]) -> int:
     """Hand `done` the products from `cursor` on, up to the first not yet there."""
-    while cursor < len(products) and products[cursor] is not None:
-        done(cursor, products[cursor])
+    while cursor < len(products):
+        product = products[cursor]
+        if product is None:
+            break
+        done(cursor, product)
         cursor += 1
     return cursor
 

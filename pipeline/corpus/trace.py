@@ -28,7 +28,7 @@ def trace_action(root: Path, action: str, plan: str | None, fmt: str, color: boo
             return {"html": render_html, "json": render_json}.get(
                 fmt, lambda s: render_text(s, color))(steps)
     where = f"plan {plan!r}" if plan else "the latest plan of any chain"
-    known = ", ".join("→".join(d.meta.plan for d in c.plans) for c in chains) or "none"
+    known = ", ".join("→".join(d.meta.plan or d.id for d in c.plans) for c in chains) or "none"
     raise InputError(f"{root / 'corpus'}", f"no action {action} in {where} (chains: {known})")
 
 

@@ -140,7 +140,7 @@ class SuccessionJob:
 
 
 def chain_name(plans: list[Document]) -> str:
-    return "lineages." + "--".join(p.meta.plan for p in plans)
+    return "lineages." + "--".join(p.meta.plan or p.id for p in plans)
 
 
 def corpus_product(documents: list[Document]) -> Product:

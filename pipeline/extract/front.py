@@ -21,39 +21,51 @@ _DISTR = re.compile(r"^Distr\.", re.IGNORECASE)
 
 def read_front(tokens: list[Token], lang: LanguageTable) -> Metadata:
     meta = Metadata(language=lang.code)
-    lines = _join_open_brackets(tokens, lang)
     rest: list[Text] = []
-    after_agenda = False
-    for text in lines:
+    for text in _join_open_brackets(tokens, lang):
         meta.front.append(text)
-        plain = text.text.strip()
-        if _ENGLISH_DATE.match(plain):
-            meta.date = _iso_date(plain)
-        elif plain.lower() in LANGUAGE_NAMES:
-            continue
-        elif match := _ORIGINAL.match(plain):
-            meta.original_language = LANGUAGE_NAMES.get(match.group("lang").lower())
-        elif _SYMBOL.match(plain):
-            meta.symbol = plain
-        elif _DISTR.match(plain):
-            continue
-        elif match := lang.agenda_item.search(plain):
-            meta.agenda_item = match.group("item")
-            after_agenda = True
-        elif lang.meeting_date_place.match(plain):
-            meta.meeting_date_place = plain
-        elif lang.annex.match(plain):
-            meta.annex = plain
-        elif lang.submitted_by.search(plain):
-            meta.submitted_by = plain
-        elif not after_agenda and (lang.meeting.search(plain) or _opens_title(plain, lang)):
-            meta.meeting.append(plain)
-        else:
+        if not _read_field(meta, text.text.strip(), lang):
             rest.append(text)
     if rest:
         meta.title = meta.printed_title = rest[-1].text.strip()
         meta.agenda_title = [t.text.strip() for t in rest[:-1]]
     return meta
+
+
+def _read_field(meta: Metadata, plain: str, lang: LanguageTable) -> bool:
+    """Put a first-page line into the field it fills; False for a line that fills none (the
+    title and the agenda item's title)."""
+    if _ENGLISH_DATE.match(plain):
+        meta.date = _iso_date(plain)
+    elif plain.lower() in LANGUAGE_NAMES:
+        pass
+    elif match := _ORIGINAL.match(plain):
+        meta.original_language = LANGUAGE_NAMES.get(match.group("lang").lower())
+    elif _SYMBOL.match(plain):
+        meta.symbol = plain
+    elif _DISTR.match(plain):
+        pass
+    elif match := lang.agenda_item.search(plain):
+        meta.agenda_item = match.group("item")
+    else:
+        return _read_meeting_field(meta, plain, lang)
+    return True
+
+
+def _read_meeting_field(meta: Metadata, plain: str, lang: LanguageTable) -> bool:
+    """The lines about the meeting: its dates and place, the annex, who submitted the
+    document, and the meeting itself (above the agenda item only)."""
+    if lang.meeting_date_place.match(plain):
+        meta.meeting_date_place = plain
+    elif lang.annex.match(plain):
+        meta.annex = plain
+    elif lang.submitted_by.search(plain):
+        meta.submitted_by = plain
+    elif meta.agenda_item is None and (lang.meeting.search(plain) or _opens_title(plain, lang)):
+        meta.meeting.append(plain)
+    else:
+        return False
+    return True
 
 
 BODY_START = {tk.SECTION, tk.PARA, tk.ACTION, tk.ACTION_INLINE, tk.BULLET}
@@ -98,7 +110,9 @@ def _join_open_brackets(tokens: list[Token], lang: LanguageTable) -> list[Text]:
 
 
 def _open_brackets(text: str, lang: LanguageTable) -> bool:
-    pairs = [lang.title_marks, "()"] if lang.title_marks else ["()"]
+    pairs = [("(", ")")]
+    if lang.title_marks:
+        pairs.insert(0, (lang.title_marks[0], lang.title_marks[-1]))
     return any(text.count(opener) > text.count(closer) for opener, closer in pairs)
 
 

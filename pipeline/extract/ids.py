@@ -27,10 +27,10 @@ def assign_ids(doc: Document) -> None:
         prefix = "app" if section.kind == "appendix" else "s"
         counts[prefix] += 1
         _section(section, unique(f"{prefix}{counts[prefix]}"), unique)
-    for note in doc.footnotes:
-        note.uid = unique(f"fn{note.n}")
-    for index, note in enumerate(doc.doc_notes, 1):
-        note.uid = unique(f"dn{index}")
+    for footnote in doc.footnotes:
+        footnote.uid = unique(f"fn{footnote.n}")
+    for index, doc_note in enumerate(doc.doc_notes, 1):
+        doc_note.uid = unique(f"dn{index}")
 
 
 def _section(section: Section, uid: str, unique) -> None:

@@ -82,29 +82,30 @@ class _Builder:
 
 
     def _on_section(self, token: tk.Token) -> None:
-        section = Section(token.text, section_number(token.num), line=token.line)
+        section = Section(token.text, section_number(token.number), line=token.line)
         self._open_section(section, nested=False)
 
     def _on_appendix(self, token: tk.Token) -> None:
         self._open_section(Section(token.text, kind="appendix", line=token.line), nested=False)
 
     def _on_heading(self, token: tk.Token) -> None:
-        inside_chapter = self.top is not None and (self.top.n or self.top.kind == "appendix")
+        inside_chapter = self.top is not None and bool(self.top.n or self.top.kind == "appendix")
         kind = "subsection" if inside_chapter else "section"
         self._open_section(Section(token.text, kind=kind, line=token.line), inside_chapter)
 
     def _on_para(self, token: tk.Token) -> None:
-        if self.paragraph_actions and self.lang.paragraph_action.match(token.text.text):
-            self._add(Action(token.num, token.text, numbered_as_paragraph=True,
+        pattern = self.lang.paragraph_action
+        if self.paragraph_actions and pattern is not None and pattern.match(token.text.text):
+            self._add(Action(token.number, token.text, numbered_as_paragraph=True,
                              line=token.line))
         else:
             self._add(Paragraph(token.text, token.num, line=token.line))
 
     def _on_action(self, token: tk.Token) -> None:
-        self._add(Action(token.num, Text(""), line=token.line))
+        self._add(Action(token.number, Text(""), line=token.line))
 
     def _on_action_inline(self, token: tk.Token) -> None:
-        self._add(Action(token.num, token.text, line=token.line))
+        self._add(Action(token.number, token.text, line=token.line))
 
     def _on_indicators(self, token: tk.Token) -> None:
         if isinstance(self.block, Action):
@@ -142,10 +143,10 @@ class _Builder:
         self._add(Paragraph(token.text, line=token.line))
 
     def _on_footnote(self, token: tk.Token) -> None:
-        self.body.footnotes.append(Footnote(token.num, token.text, line=token.line))
+        self.body.footnotes.append(Footnote(token.number, token.text, line=token.line))
 
     def _on_docnote(self, token: tk.Token) -> None:
-        self.body.doc_notes.append(DocumentNote(token.num, token.text, line=token.line))
+        self.body.doc_notes.append(DocumentNote(token.number, token.text, line=token.line))
 
     def _lettered(self, text: Text) -> tuple[str | None, Text]:
         match = self.lang.subitem.match(text.text)
@@ -166,7 +167,7 @@ class _Builder:
         current: Action | None = None
         for row in rows:
             if row.kind == appendix.ACTION_ROW:
-                current = actions.get(row.num)
+                current = actions.get(row.num or "")
                 if current is None:
                     self.body.warnings.append(
                         f"line {row.line}: table row for action {row.num}, which the text lacks"

@@ -50,6 +50,13 @@ class Token:
     open_end: bool = False  # the source line did not end in blanks (wrap mode)
     raw: str = ""  # the cleaned source line as a whole
 
+    @property
+    def number(self) -> str:
+        """The number of a numbered token (section, paragraph, action, note)."""
+        if self.num is None:
+            raise ValueError(f"line {self.line}: a {self.kind} line without its number")
+        return self.num
+
     def ends_sentence(self, terminal: str) -> bool:
         stripped = self.text.text.rstrip()
         return bool(stripped) and stripped[-1] in terminal
@@ -81,7 +88,7 @@ def classify(line: Line, lang: LanguageTable, star_notes: bool) -> Token:
             groups = match.groupdict()
             token.num = groups.get("num") or groups.get("n") or groups.get("l1") or groups.get("l2")
             if kind == FOOTNOTE:
-                token.num = token.num.translate(FROM_SUPERSCRIPT)
+                token.num = (token.num or "").translate(FROM_SUPERSCRIPT)
             token.text = parse_inline(match.group(group) if group else "")
             return token
     if lang.indicators_head.match(text):

@@ -11,6 +11,7 @@ from pipeline.model.document import (
     Footnote,
     Item,
     Metadata,
+    Note,
     NoteRef,
     Paragraph,
     Restatement,
@@ -21,4 +22,4 @@ from pipeline.model.document import (
 )
 
 __all__ = ["Action", "Block", "Document", "DocumentNote", "Footnote", "Item", "Metadata",
-           "NoteRef", "Paragraph", "Restatement", "Section", "Source", "Text", "block_lists"]
+           "Note", "NoteRef", "Paragraph", "Restatement", "Section", "Source", "Text", "block_lists"]

@@ -121,6 +121,9 @@ class DocumentNote:
     referenced_by: str = ""
 
 
+Note = Footnote | DocumentNote
+
+
 @dataclass
 class Metadata:
     title: str = ""  # as a person would cite it (the manifest's), else the printed title
@@ -185,6 +188,10 @@ class Document:
 
     def actions(self) -> list[Action]:
         return [b for b in self.blocks() if isinstance(b, Action)]
+
+    def notes(self) -> list[Note]:
+        """The footnotes, then the document notes."""
+        return [*self.footnotes, *self.doc_notes]
 
     def indicators(self) -> list[Item]:
         return [i for a in self.actions() for i in a.indicators]

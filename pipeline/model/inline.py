@@ -91,7 +91,7 @@ def _glue(left: str, right: str, joiner: str) -> str:
         return ""
     if left.endswith("-") and left[-2:-1].isalpha() and right[:1].isalnum():
         word = re.split(r"[^A-Za-z-]", left)[-1][:-1].lower()
-        tail = re.match(r"[A-Za-z]*", right).group(0)
+        tail = re.match(r"[A-Za-z]*", right).group(0)  # type: ignore[union-attr]  # * matches
         if right[:1].islower() and word not in _KEEP_HYPHEN and tail not in _COMPOUND_TAILS:
             return "-"  # hyphenation: the hyphen goes
         return ""  # the word's own hyphen: kept, with nothing in between

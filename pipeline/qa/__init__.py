@@ -7,6 +7,7 @@ finding about that document; the other documents and checks go on.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from pipeline.align.lexicon import Lexicon
@@ -14,9 +15,9 @@ from pipeline.align.translation import Translation
 from pipeline.model import Document
 from pipeline.model.findings import Finding, sort_findings
 from pipeline.qa.crosslang import number_mismatches
-from pipeline.qa.references import note_references
 from pipeline.qa.numbering import numbering
 from pipeline.qa.punctuation import brackets, half_width, repeated
+from pipeline.qa.references import note_references
 from pipeline.qa.restatements import restatements
 from pipeline.qa.script import untranslated
 from pipeline.qa.terms import latin_terms, load_glossary, term_checks
@@ -40,7 +41,7 @@ def document_findings(doc: Document, glossary) -> list[Finding]:
     terms = latin_terms(glossary)
     found = _guarded(doc.id, "untranslated", lambda: untranslated(doc, terms))
     for check in DOCUMENT_CHECKS:
-        found += _guarded(doc.id, check.__name__, lambda check=check: check(doc))
+        found += _guarded(doc.id, check.__name__, functools.partial(check, doc))
     return sort_findings(found)
 
 
@@ -54,7 +55,7 @@ def corpus_findings(documents: list[Document], translations: list[Translation],
     found: list[Finding] = []
     for translation in translations:
         found += _guarded(translation.alignment.b.id, "numbers",
-                          lambda translation=translation: number_mismatches(translation))
+                          functools.partial(number_mismatches, translation))
     found += _guarded("", "terminology", terms.findings)
     return sort_findings(found)
 

@@ -30,7 +30,8 @@ def numbering(doc: Document) -> list[Finding]:
     found = _sequence(doc, "action", [Numbered(a.n, a.uid, a.body) for a in doc.actions()
                                       if not a.numbered_as_paragraph])
     for blocks in _paragraph_scopes(doc):
-        found += _sequence(doc, "paragraph", [Numbered(b.n, b.uid, b.body) for b in blocks])
+        found += _sequence(doc, "paragraph", [Numbered(b.n or "", b.uid, b.body)
+                                              for b in blocks])
     found += _sequence(doc, "footnote", [Numbered(f.n, f.uid, f.body) for f in doc.footnotes])
     return found
 

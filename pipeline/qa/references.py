@@ -20,7 +20,7 @@ def note_references(doc: Document) -> list[Finding]:
 
 
 def _undefined(doc: Document) -> list[Finding]:
-    defined = {note.n for note in [*doc.footnotes, *doc.doc_notes]}
+    defined = {note.n for note in doc.notes()}
     found = []
     for unit in units(doc):
         for ref in unit.text.refs:
@@ -40,7 +40,7 @@ def _at_reference(unit: TextUnit, n: str, offset: int) -> Finding:
 
 def _unreferenced(doc: Document) -> list[Finding]:
     found = []
-    for note in [*doc.footnotes, *doc.doc_notes]:
+    for note in doc.notes():
         if note.referenced_by or (note.n == "*" and not _prints_symbol(doc)):
             continue
         found.append(finding(TextUnit(doc, note.uid, note.body), CHECK, "warning",
@@ -55,4 +55,6 @@ def _kind(n: str) -> str:
 
 def _prints_symbol(doc: Document) -> bool:
     symbol = doc.meta.symbol
-    return bool(symbol) and any(symbol in line.text for line in doc.meta.front)
+    if not symbol:
+        return False
+    return any(symbol in line.text for line in doc.meta.front)

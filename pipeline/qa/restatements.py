@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.languages import table
@@ -82,7 +83,8 @@ def _compare(doc: Document, restatement: Restatement, original_uid: str,
     return [_counted(same) for same in changes.values()]
 
 
-def _changes(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+def _changes(opcodes: Sequence[tuple[str, int, int, int, int]]
+             ) -> list[tuple[str, int, int, int, int]]:
     """The changes, two of them joined when a single word stands between them: 和(或) → 和/或
     is one change, not a bracket replaced and another one dropped."""
     changes: list[tuple[str, int, int, int, int]] = []

@@ -70,11 +70,11 @@ def _pairs(words: list[str], texts: list[DocumentText],
 
 
 def _one_apart(a: str, b: str) -> bool:
-    return sum(x != y for x, y in zip(a, b)) == 1 and frozenset((a, b)) not in NOT_VARIANTS
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1 and frozenset((a, b)) not in NOT_VARIANTS
 
 
 def _known_variants(a: str, b: str) -> bool:
-    return any(frozenset((x, y)) in VARIANT_CHARACTERS for x, y in zip(a, b) if x != y)
+    return any(frozenset((x, y)) in VARIANT_CHARACTERS for x, y in zip(a, b, strict=True) if x != y)
 
 
 def _shared_neighbours(texts: list[DocumentText], a: str, b: str) -> bool:

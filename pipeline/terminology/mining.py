@@ -85,7 +85,7 @@ def _scored(grams: list[set[str]], words: list[set[str]], english: Counter,
             chinese: Counter) -> list[Candidate]:
     """Every pair of an n-gram and a Chinese candidate seen together in `MIN_UNITS` units."""
     frequent = [({g for g in gs if english[g] >= MIN_UNITS},
-                 {w for w in ws if chinese[w] >= MIN_UNITS}) for gs, ws in zip(grams, words)]
+                 {w for w in ws if chinese[w] >= MIN_UNITS}) for gs, ws in zip(grams, words, strict=True)]
     both = Counter((g, w) for gs, ws in frequent for g in gs for w in ws)
     return [_candidate(g, w, n, english, chinese, len(grams))
             for (g, w), n in both.items() if n >= MIN_UNITS]
@@ -145,7 +145,7 @@ def log_likelihood(both: int, first: int, second: int, total: int) -> float:
     cells = (both, first - both, second - both, total - first - second + both)
     rows, cols = (first, total - first), (second, total - second)
     expected = (rows[0] * cols[0], rows[0] * cols[1], rows[1] * cols[0], rows[1] * cols[1])
-    return 2 * sum(k * math.log(k * total / e) for k, e in zip(cells, expected) if k and e)
+    return 2 * sum(k * math.log(k * total / e) for k, e in zip(cells, expected, strict=True) if k and e)
 
 
 def _glossary_covers(glossary: Glossary, c: Candidate) -> bool:
@@ -182,7 +182,9 @@ def _link(candidates: Iterable[Candidate], lexicon: Lexicon) -> list[Candidate]:
     order = sorted(((c, s) for c, s in scored if s > 0),
                    key=lambda cs: (-cs[0].llr, -cs[0].dice, -cs[1], _granularity(cs[0]),
                                    -_words(cs[0].english), cs[0].english, cs[0].chinese))
-    linked, grams, words = [], set(), set()
+    linked: list[Candidate] = []
+    grams: set[str] = set()
+    words: set[str] = set()
     for c, _ in order:
         if c.english in grams or c.chinese in words or _nested(c, linked):
             continue
@@ -218,7 +220,7 @@ def _nested(c: Candidate, linked: list[Candidate]) -> bool:
 
 
 def _with_units(c: Candidate, pairs, grams, words) -> Candidate:
-    units = tuple(u.target_unit for u, gs, ws in zip(pairs, grams, words)
+    units = tuple(u.target_unit for u, gs, ws in zip(pairs, grams, words, strict=True)
                   if c.english in gs and c.chinese in ws)
     return replace(c, units=units)
 
@@ -227,7 +229,7 @@ def _second(first: Candidate, pairs, grams, words, english: Counter, chinese: Co
             taken: set[str], lexicon: Lexicon) -> Candidate | None:
     """Another rendering of the n-gram, in the units where its first one is missing; never a
     Chinese candidate a linked pair has `taken`."""
-    rest = [(u, ws) for u, gs, ws in zip(pairs, grams, words)
+    rest = [(u, ws) for u, gs, ws in zip(pairs, grams, words, strict=True)
             if first.english in gs and first.chinese not in ws]
     beside = {w for ws in words if first.chinese in ws for w in ws}
     counts = Counter(w for _, ws in rest for w in ws if w not in beside and w not in taken

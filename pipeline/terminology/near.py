@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from pipeline.languages.zh import ZH_NUMERALS
 from pipeline.model.findings import Finding
 from pipeline.terminology.forms import is_han, positions, strip_titles, zh_key
-from pipeline.terminology.glossary import Glossary
+from pipeline.terminology.glossary import Glossary, GlossaryEntry
 from pipeline.terminology.matching import ChineseMatcher
 from pipeline.terminology.occurrences import DocumentText
 from pipeline.terminology.words import zh_boundaries
@@ -27,7 +27,7 @@ NUMERALS = frozenset(ZH_NUMERALS)
 
 def near_variant_findings(texts: list[DocumentText], glossary: Glossary,
                           matcher: ChineseMatcher) -> list[Finding]:
-    forms = {}
+    forms: dict[str, GlossaryEntry] = {}
     for entry in glossary.entries:
         for form in map(strip_titles, entry.chinese_forms):
             if len(form) >= SHORTEST and is_han(form):

@@ -9,7 +9,6 @@ is the cited document's, not something a translator can harmonise.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from pipeline.languages import CHINESE

@@ -74,10 +74,11 @@ TARGETS = {
 
 
 def term_uses(units: list[AlignedUnit], glossary: Glossary) -> list[TermUse]:
-    matchers = {ENGLISH.code: EnglishMatcher(glossary), CHINESE.code: ChineseMatcher(glossary)}
+    matchers: dict[str, ChineseMatcher | EnglishMatcher] = {
+        ENGLISH.code: EnglishMatcher(glossary), CHINESE.code: ChineseMatcher(glossary)}
     uses = []
     for unit in units:
-        find, seen = TARGETS[unit.target_lang].find, set()
+        find, seen = TARGETS[unit.target_lang].find, set[int]()
         for match in matchers[unit.source_lang].find(unit.source_text):
             entry = glossary.entries[match.entry]
             if match.entry in seen or not _checked(entry):

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 
 from pipeline.terminology.forms import strip_titles
-from pipeline.terminology.glossary import GlossaryEntry, Glossary
+from pipeline.terminology.glossary import Glossary, GlossaryEntry
 from pipeline.terminology.mining import Candidate
 from pipeline.terminology.occurrences import Occurrence
 from pipeline.terminology.renderings import TermUse

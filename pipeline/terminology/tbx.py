@@ -15,7 +15,7 @@ from lxml import etree
 
 from pipeline.errors import InputError
 from pipeline.languages import CHINESE, ENGLISH
-from pipeline.terminology.glossary import POS_VALUES, GlossaryEntry, Glossary, make_entry
+from pipeline.terminology.glossary import POS_VALUES, Glossary, GlossaryEntry, make_entry
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 EN, ZH = ENGLISH.code, CHINESE.code  # the glossary's two languages

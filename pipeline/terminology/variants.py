@@ -12,14 +12,12 @@ States Parties is written (缔约国第二十二届会议, 第二十二届缔约
 
 from __future__ import annotations
 
-import re
-
 from pipeline.languages.zh import NUMBER_IN_TERM, TERM_PATTERNS
 from pipeline.model import Document
 from pipeline.model.findings import Finding
 from pipeline.terminology.consistency import Checks, Concept, concept_findings
 from pipeline.terminology.forms import zh_key
-from pipeline.terminology.glossary import GlossaryEntry, Glossary
+from pipeline.terminology.glossary import Glossary, GlossaryEntry
 from pipeline.terminology.occurrences import DocumentText, Occurrence
 
 VARIANT = Checks("term-variant", "term-variant-across")

@@ -36,7 +36,8 @@ def alignment_to_tei(result: Alignment, sentences: list[SentenceLink]) -> bytes:
     group = sub(stand_off, "linkGrp", {"type": "translation"})
     for link in result.links:
         targets = [pointer(a, u) for u in link.a] + [pointer(b, u) for u in link.b]
-        attrs = {"target": " ".join(targets), "cert": f"{link.cert:.3f}", "type": link.kind}
+        attrs: dict[str, str | None] = {"target": " ".join(targets),
+                                        "cert": f"{link.cert:.3f}", "type": link.kind}
         if link.review:
             attrs["subtype"] = "review"
         element = sub(group, "link", attrs)

@@ -50,7 +50,7 @@ def succession_to_tei(links: list[Succession], old: Document, new: Document) -> 
     if alone:
         lone = sub(stand_off, "linkGrp", {"type": "no-counterpart"})
         for link in alone:
-            doc, uid = (old, link.old_uid) if link.old_uid else (new, link.new_uid)
+            doc, uid = (old, link.old_uid) if link.old_uid else (new, link.new_uid or "")
             sub(lone, "ptr", {"target": pointer(doc.id, uid), "type": link.relation})
     return serialize(root)
 

@@ -16,9 +16,9 @@ from pipeline.model import (
     Action,
     Block,
     Document,
-    DocumentNote,
     Footnote,
     Item,
+    Note,
     Paragraph,
     Section,
     Text,
@@ -99,7 +99,7 @@ class _Writer:
         self.placed.add(note.uid)
         return self.note(note)
 
-    def note(self, note: Footnote | DocumentNote):
+    def note(self, note: Note):
         attrs = {"place": "foot"} if isinstance(note, Footnote) else {"type": "document"}
         element = E("note", {**attrs, "n": note.n, XML_ID: self.xml_id(note.uid)})
         self.fill(element, note.body)
@@ -188,8 +188,8 @@ class _Writer:
 
     def back(self, text) -> None:
         """Notes whose marker was lost in conversion stay in the document, at its end."""
-        unplaced = [n for n in [*self.doc.doc_notes, *self.doc.footnotes]
-                    if n.uid not in self.placed]
+        notes: list[Note] = [*self.doc.doc_notes, *self.doc.footnotes]
+        unplaced = [n for n in notes if n.uid not in self.placed]
         if not unplaced:
             return
         div = sub(sub(text, "back"), "div", {"type": "notes"})
