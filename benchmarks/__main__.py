@@ -17,8 +17,7 @@ from benchmarks import (
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="planalign-bench-") as folder:
-        for benchmark in (pdf_speed, align_speed, macdev, succession_speed, qa_speed,
-                          batch_speed):
+        for benchmark in (pdf_speed, align_speed, macdev, succession_speed, qa_speed, batch_speed):
             for line in benchmark.run(Path(folder)):
                 print(line, flush=True)
 

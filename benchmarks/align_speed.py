@@ -17,7 +17,10 @@ from pipeline.terminology import glossary_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "bilingual"
-ACTION = {"zh": re.compile(r"^行动 (\d+)$", re.MULTILINE), "en": re.compile(r"^Action #(\d+)$", re.MULTILINE)}
+ACTION = {
+    "zh": re.compile(r"^行动 (\d+)$", re.MULTILINE),
+    "en": re.compile(r"^Action #(\d+)$", re.MULTILINE),
+}
 PARAGRAPH = re.compile(r"^(\d+)\. ", re.MULTILINE)
 
 
@@ -26,6 +29,7 @@ def long_plan(lang: str, actions: int, folder: Path) -> Path:
     head, body = text.split("\n\n", 2)[:2], text.split("\n\n", 2)[2]
     copies, action, paragraph = [], 0, 0
     while action < actions:
+
         def next_action(match, lang=lang):
             nonlocal action
             action += 1
@@ -42,7 +46,6 @@ def long_plan(lang: str, actions: int, folder: Path) -> Path:
     return path
 
 
-
 def run(folder: Path) -> list[str]:
     en_path, zh_path = long_plan("en", 50, folder), long_plan("zh", 50, folder)
     en, zh = extract_file(en_path, "bench-en", "en"), extract_file(zh_path, "bench-zh", "zh")
@@ -50,10 +53,14 @@ def run(folder: Path) -> list[str]:
     extract = best_of(lambda: (extract_file(en_path, "e", "en"), extract_file(zh_path, "z", "zh")))
     align = best_of(lambda: align_translation(en, zh, lexicon))
     result = align_translation(en, zh, lexicon)
-    return [(f"align: {len(en.actions())} x {len(zh.actions())} actions, "
-             f"{len(result.alignment.links)} unit links and {len(result.sentences)} sentence "
-             f"links in {align:.2f} s (target < 2 s); extracting both: {extract:.2f} s "
-             f"(ratio {align / extract:.1f})")]
+    return [
+        (
+            f"align: {len(en.actions())} x {len(zh.actions())} actions, "
+            f"{len(result.alignment.links)} unit links and {len(result.sentences)} sentence "
+            f"links in {align:.2f} s (target < 2 s); extracting both: {extract:.2f} s "
+            f"(ratio {align / extract:.1f})"
+        )
+    ]
 
 
 if __name__ == "__main__":

@@ -44,19 +44,34 @@ def make_pool(folder: Path, count: int) -> list[PoolDocument]:
     for block in range(count // 10):
         n = block * 10
         for k in range(3):
-            entries.append(_text(folder, SEEDS[(block * 3 + k) % len(SEEDS)], f"zh-{n + k}",
-                                 "zh"))
+            entries.append(_text(folder, SEEDS[(block * 3 + k) % len(SEEDS)], f"zh-{n + k}", "zh"))
         for k in range(2):
-            entries.append(_pdf(folder, SEEDS[(block * 2 + k) % len(SEEDS)], f"zhpdf-{n + k}",
-                                "zh", n + 3 + k))
+            entries.append(
+                _pdf(folder, SEEDS[(block * 2 + k) % len(SEEDS)], f"zhpdf-{n + k}", "zh", n + 3 + k)
+            )
         entries.append(_pdf(folder, ENGLISH[block % len(ENGLISH)], f"enpdf-{n}", "en", n + 5))
         entries.append(_text(folder, PAIR / "plan-en.txt", f"pair-{n}-en", "en"))
-        entries.append(_text(folder, PAIR / "plan-zh.txt", f"pair-{n}-zh", "zh",
-                             f'translation_of = "pair-{n}-en"\n'))
-        entries.append(_text(folder, CHAIN / "plan-a.txt", f"chain-{n}-a", "en",
-                             f'plan = "chain-{n}-a"\n'))
-        entries.append(_text(folder, CHAIN / "plan-b.txt", f"chain-{n}-b", "en",
-                             f'plan = "chain-{n}-b"\nfollows = "chain-{n}-a"\n'))
+        entries.append(
+            _text(
+                folder,
+                PAIR / "plan-zh.txt",
+                f"pair-{n}-zh",
+                "zh",
+                f'translation_of = "pair-{n}-en"\n',
+            )
+        )
+        entries.append(
+            _text(folder, CHAIN / "plan-a.txt", f"chain-{n}-a", "en", f'plan = "chain-{n}-a"\n')
+        )
+        entries.append(
+            _text(
+                folder,
+                CHAIN / "plan-b.txt",
+                f"chain-{n}-b",
+                "en",
+                f'plan = "chain-{n}-b"\nfollows = "chain-{n}-a"\n',
+            )
+        )
     return entries
 
 
@@ -76,8 +91,13 @@ def _pdf(folder: Path, source: Path, doc_id: str, lang: str, number: int) -> Poo
         _models[source] = extract_file(source, doc_id, lang), style
     doc, style = _models[source]
     letter = "C" if lang == "zh" else "E"
-    pdfgen.render(doc, folder / f"{doc_id}.pdf", symbol=f"PLANALIGN/TEST/BENCH/{number}",
-                  job_number=f"GE.00-{number:05d} ({letter})", action_style=style)
+    pdfgen.render(
+        doc,
+        folder / f"{doc_id}.pdf",
+        symbol=f"PLANALIGN/TEST/BENCH/{number}",
+        job_number=f"GE.00-{number:05d} ({letter})",
+        action_style=style,
+    )
     return doc_id, f"{doc_id}.pdf", lang, ""
 
 
@@ -86,18 +106,26 @@ def make_project(root: Path, pool: Path, entries: list[PoolDocument]) -> Path:
     corpus.mkdir(parents=True)
     for _, file, _, _ in entries:
         os.link(pool / file, corpus / file)
-    (corpus / "manifest.toml").write_text("".join(
-        f'[[document]]\nid = "{doc_id}"\nfile = "{file}"\nlang = "{lang}"\n'
-        f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Bench {doc_id}"\n{extra}\n'
-        for doc_id, file, lang, extra in entries), encoding="utf-8")
+    (corpus / "manifest.toml").write_text(
+        "".join(
+            f'[[document]]\nid = "{doc_id}"\nfile = "{file}"\nlang = "{lang}"\n'
+            f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Bench {doc_id}"\n{extra}\n'
+            for doc_id, file, lang, extra in entries
+        ),
+        encoding="utf-8",
+    )
     return root
 
 
 def timed_run(root: Path, *options: str) -> float:
     """Wall-clock seconds of the whole command, in a fresh process."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "corpus", "--root", str(root),
-                    *options], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "corpus", "--root", str(root), *options],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 
@@ -106,9 +134,11 @@ def run(folder: Path) -> list[str]:
     pool.mkdir()
     started = time.perf_counter()
     entries = make_pool(pool, max(SIZES))
-    generated = (f"batch: generated {len(entries)} documents in "
-                 f"{time.perf_counter() - started:.0f} s; per 10: 3 zh texts, 2 zh PDFs, "
-                 "1 en PDF, a zh/en translation pair, a chain of 2 en plans")
+    generated = (
+        f"batch: generated {len(entries)} documents in "
+        f"{time.perf_counter() - started:.0f} s; per 10: 3 zh texts, 2 zh PDFs, "
+        "1 en PDF, a zh/en translation pair, a chain of 2 en plans"
+    )
     report = [generated]
     real = _real_rerun(folder)  # first: it also leaves Python's bytecode cache warm
     seconds: dict[tuple[int, int], float] = {}
@@ -117,9 +147,11 @@ def run(folder: Path) -> list[str]:
             root = make_project(folder / f"batch-{size}-{jobs}", pool, entries[:size])
             seconds[size, jobs] = timed_run(root, "--force", "--jobs", str(jobs))
         report.append(_rates(size, seconds))
-    report.append(f"batch: no-change re-run of {max(SIZES)} documents: "
-                  f"{timed_run(root):.2f} s; of the real corpus: {real:.2f} s "
-                  "(target < 1 s; whole command)")
+    report.append(
+        f"batch: no-change re-run of {max(SIZES)} documents: "
+        f"{timed_run(root):.2f} s; of the real corpus: {real:.2f} s "
+        "(target < 1 s; whole command)"
+    )
     return report
 
 
@@ -134,9 +166,10 @@ def _rates(size: int, seconds: dict[tuple[int, int], float]) -> str:
     if smaller:
         added = size - smaller[-1]
         rates = [added / max(seconds[size, j] - seconds[smaller[-1], j], 1e-9) for j in JOBS]
-        line += (f"; per document added since {smaller[-1]}: "
-                 + ", ".join(f"{rate:.1f} docs/s ({j} job{'s' if j > 1 else ''})"
-                             for rate, j in zip(rates, JOBS, strict=True)))
+        line += f"; per document added since {smaller[-1]}: " + ", ".join(
+            f"{rate:.1f} docs/s ({j} job{'s' if j > 1 else ''})"
+            for rate, j in zip(rates, JOBS, strict=True)
+        )
     return line
 
 

@@ -28,8 +28,9 @@ def pairs(folder: Path = MAC_DEV) -> list[str]:
     """The NNN stems of mac-dev; a missing folder is an error, never a silent skip."""
     stems = sorted(p.stem for p in folder.glob("*.gold")) if folder.is_dir() else []
     if not stems:
-        raise FileNotFoundError(f"mac-dev not found at {folder} (expected NNN.zh, NNN.en, "
-                                "NNN.gold and score.py there)")
+        raise FileNotFoundError(
+            f"mac-dev not found at {folder} (expected NNN.zh, NNN.en, NNN.gold and score.py there)"
+        )
     return stems
 
 
@@ -39,8 +40,9 @@ def align_cli(stem: str, folder: Path = MAC_DEV) -> str:
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        status = main(["sentalign", "--presplit", str(folder / f"{stem}.zh"),
-                       str(folder / f"{stem}.en")])
+        status = main(
+            ["sentalign", "--presplit", str(folder / f"{stem}.zh"), str(folder / f"{stem}.en")]
+        )
     if status:
         raise RuntimeError(f"sentalign failed on mac-dev {stem} (exit {status})")
     return out.getvalue()
@@ -52,8 +54,9 @@ def align_length_only(stem: str, folder: Path = MAC_DEV) -> str:
     src = (folder / f"{stem}.zh").read_text(encoding="utf-8").splitlines()
     tgt = (folder / f"{stem}.en").read_text(encoding="utf-8").splitlines()
     beads = align_sentences(src, tgt, "zh", "en", None, SentenceSettings(lexical_weight=0.0))
-    return "".join(f"[{', '.join(map(str, b.src))}]:[{', '.join(map(str, b.tgt))}]\n"
-                   for b in beads)
+    return "".join(
+        f"[{', '.join(map(str, b.src))}]:[{', '.join(map(str, b.tgt))}]\n" for b in beads
+    )
 
 
 def write(predictions: dict[str, str], folder: Path) -> Path:
@@ -65,8 +68,12 @@ def write(predictions: dict[str, str], folder: Path) -> Path:
 
 def score(folder: Path, mac_dev: Path = MAC_DEV) -> str:
     """score.py's P/R/F1 line for the NNN.align files in `folder`."""
-    done = subprocess.run([sys.executable, str(mac_dev / "score.py"), str(folder)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(mac_dev / "score.py"), str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout.strip()
 
 
@@ -75,15 +82,19 @@ def run(folder: Path) -> list[str]:
     ours = folder / "ours"
     # A fresh process, so that the time includes loading the lexicon whatever ran before.
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "benchmarks.macdev", "--align-into", str(ours)],
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.macdev", "--align-into", str(ours)], cwd=ROOT, check=True
+    )
     seconds = time.perf_counter() - start
     baseline = write({stem: align_length_only(stem) for stem in stems}, folder / "baseline")
-    ours_line = (f"sentalign mac-dev ({len(stems)} pairs, presplit): {score(ours)}; "
-                 f"{seconds:.2f} s for the whole set in a fresh process, lexicon loading "
-                 "included (target < 10 s)")
-    baseline_line = ("sentalign mac-dev, length only (Gale–Church, lexical weight 0): "
-                     f"{score(baseline)}")
+    ours_line = (
+        f"sentalign mac-dev ({len(stems)} pairs, presplit): {score(ours)}; "
+        f"{seconds:.2f} s for the whole set in a fresh process, lexicon loading "
+        "included (target < 10 s)"
+    )
+    baseline_line = (
+        f"sentalign mac-dev, length only (Gale–Church, lexical weight 0): {score(baseline)}"
+    )
     return [ours_line, baseline_line]
 
 

@@ -24,11 +24,15 @@ from pipeline.extract import extract_file
 from pipeline.model import Document
 
 SOURCES = {
-    "zh": [("corpus/000_6c6220c63a51d5e0.txt", "srap"), ("corpus/001_591293dc92ae0fa4.txt",
-                                                         "lausanne")],
-    "en": [("tests/fixtures/en/oslo.txt", "oslo"), ("tests/fixtures/en/appendix.txt",
-                                                    "appendix"),
-           ("tests/fixtures/en/dubrovnik.txt", "dubrovnik")],
+    "zh": [
+        ("corpus/000_6c6220c63a51d5e0.txt", "srap"),
+        ("corpus/001_591293dc92ae0fa4.txt", "lausanne"),
+    ],
+    "en": [
+        ("tests/fixtures/en/oslo.txt", "oslo"),
+        ("tests/fixtures/en/appendix.txt", "appendix"),
+        ("tests/fixtures/en/dubrovnik.txt", "dubrovnik"),
+    ],
 }
 
 
@@ -45,13 +49,16 @@ def make_pdf(lang: str, pages: int, folder: Path) -> tuple[Path, int]:
     path = folder / f"bench-{lang}-{pages}.pdf"
     copies = 1
     while True:
-        count = pdfgen.render(long_document(lang, copies), path, symbol="PLANALIGN/TEST/BENCH",
-                              job_number=f"GE.00-00000 ({'C' if lang == 'zh' else 'E'})",
-                              action_style="line")
+        count = pdfgen.render(
+            long_document(lang, copies),
+            path,
+            symbol="PLANALIGN/TEST/BENCH",
+            job_number=f"GE.00-00000 ({'C' if lang == 'zh' else 'E'})",
+            action_style="line",
+        )
         if count >= pages:
             return path, count
         copies = max(copies + 1, int(copies * pages / max(count, 1)) + 1)
-
 
 
 def pdftotext(path: Path) -> None:
@@ -66,8 +73,10 @@ def plain_pdfplumber(path: Path, pages: int) -> None:
 
 
 def peak_memory_mb(path: Path, lang: str) -> float:
-    code = ("import sys; from pathlib import Path; from pipeline.extract import extract_file; "
-            f"extract_file(Path({str(path)!r}), 'bench', {lang!r})")
+    code = (
+        "import sys; from pathlib import Path; from pipeline.extract import extract_file; "
+        f"extract_file(Path({str(path)!r}), 'bench', {lang!r})"
+    )
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -82,12 +91,16 @@ def run(folder: Path) -> list[str]:
         reference = best_of(lambda p=path: pdftotext(p))
         ratio = reference / ours
         plumber = best_of(lambda p=path: plain_pdfplumber(p, 10)) * pages / 10
-        report.append(f"pdf {lang}: {pages} pages; planalign {pages / ours:.0f} pages/s, "
-                      f"pdftotext {pages / reference:.0f} pages/s; ratio {ratio:.0%} "
-                      f"(target >= 25%); pdfplumber extract_text alone "
-                      f"{pages / plumber:.0f} pages/s ({reference / plumber:.0%})")
+        report.append(
+            f"pdf {lang}: {pages} pages; planalign {pages / ours:.0f} pages/s, "
+            f"pdftotext {pages / reference:.0f} pages/s; ratio {ratio:.0%} "
+            f"(target >= 25%); pdfplumber extract_text alone "
+            f"{pages / plumber:.0f} pages/s ({reference / plumber:.0%})"
+        )
     path, pages = make_pdf("zh", 300, folder)
     seconds = best_of(lambda: extract_file(path, "bench", "zh"))
-    report.append(f"pdf zh: {pages} pages in {seconds:.2f} s, {pages / seconds:.0f} pages/s; "
-                  f"peak memory {peak_memory_mb(path, 'zh'):.0f} MB (target < 500 MB)")
+    report.append(
+        f"pdf zh: {pages} pages in {seconds:.2f} s, {pages / seconds:.0f} pages/s; "
+        f"peak memory {peak_memory_mb(path, 'zh'):.0f} MB (target < 500 MB)"
+    )
     return report

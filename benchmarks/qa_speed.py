@@ -26,8 +26,10 @@ from pipeline.terminology import glossary_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_COPIES, PAIRS = 16, 10
-FIXTURE_PAIRS = [("tests/fixtures/bilingual/plan-en.txt", "tests/fixtures/bilingual/plan-zh.txt"),
-                 ("tests/fixtures/qa/numbers-en.txt", "tests/fixtures/qa/numbers-zh.txt")]
+FIXTURE_PAIRS = [
+    ("tests/fixtures/bilingual/plan-en.txt", "tests/fixtures/bilingual/plan-zh.txt"),
+    ("tests/fixtures/qa/numbers-en.txt", "tests/fixtures/qa/numbers-zh.txt"),
+]
 
 
 def generate(folder: Path) -> Path:
@@ -45,15 +47,19 @@ def generate(folder: Path) -> Path:
         en_id, zh_id = f"pair-{pair:02d}-en", f"pair-{pair:02d}-zh"
         shutil.copy(ROOT / en, corpus / f"{en_id}.txt")
         shutil.copy(ROOT / zh, corpus / f"{zh_id}.txt")
-        tables += [_table(en_id, f"{en_id}.txt", "en"),
-                   _table(zh_id, f"{zh_id}.txt", "zh", f'translation_of = "{en_id}"\n')]
+        tables += [
+            _table(en_id, f"{en_id}.txt", "en"),
+            _table(zh_id, f"{zh_id}.txt", "zh", f'translation_of = "{en_id}"\n'),
+        ]
     (corpus / "manifest.toml").write_text("\n".join(tables), encoding="utf-8")
     return corpus.parent
 
 
 def _table(doc_id: str, file: str, lang: str, extra: str = "") -> str:
-    return (f'[[document]]\nid = "{doc_id}"\nfile = "{file}"\nlang = "{lang}"\n'
-            f'convention = "APMBC"\nkind = "action-plan"\ntitle = "{doc_id}"\n{extra}')
+    return (
+        f'[[document]]\nid = "{doc_id}"\nfile = "{file}"\nlang = "{lang}"\n'
+        f'convention = "APMBC"\nkind = "action-plan"\ntitle = "{doc_id}"\n{extra}'
+    )
 
 
 def whole_check(root: Path, lexicon: Lexicon) -> int:
@@ -65,8 +71,22 @@ def whole_check(root: Path, lexicon: Lexicon) -> int:
 def command(root: Path, report: Path) -> float:
     """Seconds `planalign check` takes in a fresh process."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "check", "--root", str(root),
-                    "--to", "json", "-o", str(report)], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline.cli",
+            "check",
+            "--root",
+            str(root),
+            "--to",
+            "json",
+            "-o",
+            str(report),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     return time.perf_counter() - start
 
 
@@ -80,9 +100,11 @@ def run(folder: Path) -> list[str]:
     pairs = translations(inputs.documents, root, False, lexicon)
     glossary = load_glossary(None)
     checks = best_of(lambda: run_checks(inputs.documents, pairs, glossary, lexicon))
-    line = (f"qa: check over {len(inputs.documents)} documents ({len(pairs)} language pairs), "
-            f"{findings} findings: `planalign check` {cold:.2f} s (target < 10 s); loaded: "
-            f"{warm:.2f} s, the checks alone {checks:.2f} s (ratio {checks / warm:.2f})")
+    line = (
+        f"qa: check over {len(inputs.documents)} documents ({len(pairs)} language pairs), "
+        f"{findings} findings: `planalign check` {cold:.2f} s (target < 10 s); loaded: "
+        f"{warm:.2f} s, the checks alone {checks:.2f} s (ratio {checks / warm:.2f})"
+    )
     return [line]
 
 

@@ -30,7 +30,6 @@ SRAP = ROOT / "corpus/000_6c6220c63a51d5e0.txt"
 GOLD = ROOT / "tests/fixtures/lausanne-srap.tsv"
 
 
-
 def sixty(lausanne: Document, srap: Document, key: str) -> Document:
     plan = copy.deepcopy(lausanne)
     extra = copy.deepcopy(srap.sections[:3])
@@ -53,18 +52,22 @@ def run(folder: Path) -> list[str]:
     chain = [sixty(lausanne, srap, f"plan-{k}") for k in range(5)]
     chained = best_of(lambda: align_chain(chain, lexicon))
     sizes = "x".join(str(len(p.actions())) for p in chain)
-    line = (f"succession: 50 x 50 actions in {pair:.2f} s (target < 1 s); chain of 5 plans "
-            f"({sizes} actions) in {chained:.2f} s (target < 3 s); extracting the two "
-            f"plans: {reference:.2f} s")
+    line = (
+        f"succession: 50 x 50 actions in {pair:.2f} s (target < 1 s); chain of 5 plans "
+        f"({sizes} actions) in {chained:.2f} s (target < 3 s); extracting the two "
+        f"plans: {reference:.2f} s"
+    )
     return [line, quality(lausanne, srap, lexicon)]
 
 
 def quality(old: Document, new: Document, lexicon: Lexicon) -> str:
     gold = {tuple(row.split("\t")) for row in GOLD.read_text(encoding="utf-8").splitlines()[1:]}
     ours = {(s.old, s.new) for s in align_plans(old, new, lexicon) if s.old and s.new}
-    return (f"succession quality, Lausanne -> Siem Reap-Angkor: {len(gold & ours)}/{len(gold)} "
-            f"hand-read correspondences found, {len(ours - gold)} other links; plain string "
-            f"similarity + global assignment: {len(gold & string_baseline(old, new))}/{len(gold)}")
+    return (
+        f"succession quality, Lausanne -> Siem Reap-Angkor: {len(gold & ours)}/{len(gold)} "
+        f"hand-read correspondences found, {len(ours - gold)} other links; plain string "
+        f"similarity + global assignment: {len(gold & string_baseline(old, new))}/{len(gold)}"
+    )
 
 
 def string_baseline(old: Document, new: Document) -> set[tuple[str, str]]:

@@ -22,8 +22,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    extract = commands.add_parser("extract", help="one document to TEI or to the model as JSON",
-                                  description="Extract one document's structure.")
+    extract = commands.add_parser(
+        "extract",
+        help="one document to TEI or to the model as JSON",
+        description="Extract one document's structure.",
+    )
     extract.add_argument("file", type=Path, help="a text file converted from a UN document")
     extract.add_argument("--lang", choices=LANGUAGES, help="language (default: detected)")
     extract.add_argument("--to", choices=("tei", "json"), default="tei", help="output format")
@@ -31,90 +34,156 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     extract.set_defaults(run=run_extract)
 
-    align = commands.add_parser("align", help="two language versions of one document",
-                                description="Link the units of two language versions.")
+    align = commands.add_parser(
+        "align",
+        help="two language versions of one document",
+        description="Link the units of two language versions.",
+    )
     align.add_argument("a", type=Path, help="one language version (text or PDF)")
     align.add_argument("b", type=Path, help="the other language version")
-    align.add_argument("--to", choices=("tei", "tsv", "tmx", "json"), default="tei",
-                       help="output format (default: TEI standOff links)")
+    align.add_argument(
+        "--to",
+        choices=("tei", "tsv", "tmx", "json"),
+        default="tei",
+        help="output format (default: TEI standOff links)",
+    )
     _link_options(align)
     align.set_defaults(run=run_align)
 
     succession = commands.add_parser(
-        "succession", help="two action plans: each action linked to its successor(s)",
-        description="Link the actions of an earlier plan to those of a later one.")
+        "succession",
+        help="two action plans: each action linked to its successor(s)",
+        description="Link the actions of an earlier plan to those of a later one.",
+    )
     succession.add_argument("old", type=Path, help="the earlier plan (text or PDF)")
     succession.add_argument("new", type=Path, help="the later plan")
-    succession.add_argument("--to", choices=("tsv", "json", "tei"), default="tsv",
-                            help="output format (default: TSV old/new/relation/score)")
+    succession.add_argument(
+        "--to",
+        choices=("tsv", "json", "tei"),
+        default="tsv",
+        help="output format (default: TSV old/new/relation/score)",
+    )
     _link_options(succession)
     succession.set_defaults(run=run_succession)
 
     trace = commands.add_parser(
-        "trace", help="one action's lineage through the corpus' plans",
-        description="Follow one action from plan to plan, differences marked word by word.")
+        "trace",
+        help="one action's lineage through the corpus' plans",
+        description="Follow one action from plan to plan, differences marked word by word.",
+    )
     trace.add_argument("action", help="the action's number as printed, e.g. 12 or 4.1")
     trace.add_argument("--plan", help="plan key the number refers to (default: the latest)")
     trace.add_argument("--to", choices=("text", "html", "json"), default="text")
-    trace.add_argument("--root", type=Path, default=Path("."),
-                       help="project folder holding corpus/ (default: the current one)")
+    trace.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="project folder holding corpus/ (default: the current one)",
+    )
     trace.set_defaults(run=run_trace)
 
     check = commands.add_parser(
-        "check", help="terminology and translation QA findings",
+        "check",
+        help="terminology and translation QA findings",
         description="Check documents for untranslated words, punctuation, numbers that differ "
-                    "between language versions, notes, numbering, restatements and terms. "
-                    "Without PATH, the corpus of --root.")
-    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                       help="documents to check (default: every document of the corpus)")
-    check.add_argument("--root", type=Path, default=Path("."),
-                       help="project folder holding corpus/ (default: the current one)")
-    check.add_argument("--lang", choices=LANGUAGES, help="language of the PATHs (default: "
-                       "detected)")
-    check.add_argument("--to", choices=("text", "csv", "json", "html"), default="text",
-                       help="output format (default: text)")
-    check.add_argument("--fail-on", choices=("error", "warning"),
-                       help="exit 1 when a finding is this severe or more")
-    check.add_argument("--glossary", type=Path,
-                       help="glossary, CSV or TBX (default: pipeline/data/glossary.csv)")
+        "between language versions, notes, numbering, restatements and terms. "
+        "Without PATH, the corpus of --root.",
+    )
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="documents to check (default: every document of the corpus)",
+    )
+    check.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="project folder holding corpus/ (default: the current one)",
+    )
+    check.add_argument(
+        "--lang", choices=LANGUAGES, help="language of the PATHs (default: detected)"
+    )
+    check.add_argument(
+        "--to",
+        choices=("text", "csv", "json", "html"),
+        default="text",
+        help="output format (default: text)",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        help="exit 1 when a finding is this severe or more",
+    )
+    check.add_argument(
+        "--glossary", type=Path, help="glossary, CSV or TBX (default: pipeline/data/glossary.csv)"
+    )
     check.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     check.set_defaults(run=run_check)
 
     glossary = commands.add_parser(
-        "glossary", help="the domain glossary as TBX or CSV",
+        "glossary",
+        help="the domain glossary as TBX or CSV",
         description="Write a glossary (default: the project's) as TBX-Basic or CSV, e.g. to "
-                    "load it into a CAT tool's termbase or to convert a TBX export to CSV.")
-    glossary.add_argument("file", nargs="?", type=Path,
-                          help="a glossary, CSV or TBX (default: pipeline/data/glossary.csv)")
-    glossary.add_argument("--to", choices=("tbx", "csv"), default="tbx",
-                          help="output format (default: TBX)")
+        "load it into a CAT tool's termbase or to convert a TBX export to CSV.",
+    )
+    glossary.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="a glossary, CSV or TBX (default: pipeline/data/glossary.csv)",
+    )
+    glossary.add_argument(
+        "--to", choices=("tbx", "csv"), default="tbx", help="output format (default: TBX)"
+    )
     glossary.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     glossary.set_defaults(run=run_glossary)
 
     corpus = commands.add_parser(
-        "corpus", help="the batch run behind `make corpus`",
+        "corpus",
+        help="the batch run behind `make corpus`",
         description="Process corpus/ into output/ and alignments/; what is unchanged since "
-                    "the last run is taken from output/.cache/.")
-    corpus.add_argument("--root", type=Path, default=Path("."),
-                        help="project folder holding corpus/ (default: the current one)")
-    corpus.add_argument("--jobs", type=_positive, default=_cpu_count(), metavar="N",
-                        help="documents processed at once (default: the CPU count, "
-                             f"{_cpu_count()} here; 1 = one after another, in this process)")
-    corpus.add_argument("--force", action="store_true",
-                        help="ignore the cache: extract and align everything again")
-    corpus.add_argument("--executor", choices=("local", "dask"), default="local",
-                        help="local processes (default), or a Dask cluster")
-    corpus.add_argument("--scheduler", metavar="ADDR",
-                        help="the Dask scheduler's address, e.g. tcp://10.0.0.5:8786")
+        "the last run is taken from output/.cache/.",
+    )
+    corpus.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="project folder holding corpus/ (default: the current one)",
+    )
+    corpus.add_argument(
+        "--jobs",
+        type=_positive,
+        default=_cpu_count(),
+        metavar="N",
+        help="documents processed at once (default: the CPU count, "
+        f"{_cpu_count()} here; 1 = one after another, in this process)",
+    )
+    corpus.add_argument(
+        "--force", action="store_true", help="ignore the cache: extract and align everything again"
+    )
+    corpus.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes (default), or a Dask cluster",
+    )
+    corpus.add_argument(
+        "--scheduler", metavar="ADDR", help="the Dask scheduler's address, e.g. tcp://10.0.0.5:8786"
+    )
     corpus.set_defaults(run=run_corpus)
 
     sentalign = commands.add_parser(
-        "sentalign", help="two texts to a sentence alignment, one bead a line",
-        description="Align the sentences of two texts; prints beads such as [0, 1]:[0].")
+        "sentalign",
+        help="two texts to a sentence alignment, one bead a line",
+        description="Align the sentences of two texts; prints beads such as [0, 1]:[0].",
+    )
     sentalign.add_argument("src", type=Path, help="source text")
     sentalign.add_argument("tgt", type=Path, help="target text")
-    sentalign.add_argument("--presplit", action="store_true",
-                           help="the files hold one sentence a line already")
+    sentalign.add_argument(
+        "--presplit", action="store_true", help="the files hold one sentence a line already"
+    )
     sentalign.add_argument("--src-lang", choices=LANGUAGES, help="(default: detected)")
     sentalign.add_argument("--tgt-lang", choices=LANGUAGES, help="(default: detected)")
     sentalign.set_defaults(run=run_sentalign)
@@ -125,8 +194,12 @@ def _link_options(parser: argparse.ArgumentParser) -> None:
     """What the linking commands share: human decisions, and where the links go."""
     from pipeline.align.overrides import OVERRIDES
 
-    parser.add_argument("--overrides", type=Path, default=OVERRIDES,
-                        help=f"human link/unlink decisions (default: {OVERRIDES})")
+    parser.add_argument(
+        "--overrides",
+        type=Path,
+        default=OVERRIDES,
+        help=f"human link/unlink decisions (default: {OVERRIDES})",
+    )
     parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
 
 
@@ -153,15 +226,18 @@ def run_align(args: argparse.Namespace) -> int:
 
     a, b = extract_file(args.a), extract_file(args.b)
     if a.meta.language == b.meta.language:
-        raise InputError(str(args.b), f"same language as {args.a} ({a.meta.language}): "
-                         "align takes two language versions")
+        raise InputError(
+            str(args.b),
+            f"same language as {args.a} ({a.meta.language}): align takes two language versions",
+        )
     overrides = load_overrides(args.overrides, str(args.overrides))
     result = align_translation(a, b, glossary_lexicon(), overrides)
     if args.to == "tsv":
         data = alignment_to_tsv(result.alignment)
     elif args.to == "tmx":
-        data = segments_to_tmx(result.segments, a.meta.language, b.meta.language,
-                               result.source_lang)
+        data = segments_to_tmx(
+            result.segments, a.meta.language, b.meta.language, result.source_lang
+        )
     elif args.to == "json":
         data = alignment_to_json(result)
     else:
@@ -186,8 +262,9 @@ def run_succession(args: argparse.Namespace) -> int:
         if not doc.actions():
             raise InputError(str(path), "no actions found: not an action plan")
     overrides = load_overrides(args.overrides, str(args.overrides))
-    links = apply_succession_overrides(align_plans(old, new, glossary_lexicon()), old, new,
-                                       overrides)
+    links = apply_succession_overrides(
+        align_plans(old, new, glossary_lexicon()), old, new, overrides
+    )
     if args.to == "json":
         data = succession_to_json(links, old, new)
     elif args.to == "tei":
@@ -223,8 +300,11 @@ def run_check(args: argparse.Namespace) -> int:
     if args.to == "text":
         text = qa.findings_to_text(findings, colour=not args.output and sys.stdout.isatty())
     else:
-        text = {"csv": qa.findings_to_csv, "json": qa.findings_to_json,
-                "html": qa.findings_to_html}[args.to](findings)
+        text = {
+            "csv": qa.findings_to_csv,
+            "json": qa.findings_to_json,
+            "html": qa.findings_to_html,
+        }[args.to](findings)
     _emit(text.encode("utf-8"), args.output)
     if inputs.problems:
         return EXIT_UNUSABLE
@@ -259,8 +339,12 @@ def run_corpus(args: argparse.Namespace) -> int:
         raise InputError(str(args.root), "no corpus/ folder here")
     executor = make_executor(args.executor, args.jobs, args.scheduler)
     try:
-        result = run(args.root, executor=executor, force=args.force,
-                     progress=Progress.for_terminal(print, sys.stderr))
+        result = run(
+            args.root,
+            executor=executor,
+            force=args.force,
+            progress=Progress.for_terminal(print, sys.stderr),
+        )
     finally:
         executor.close()
     return EXIT_FAILURES if result.failures else EXIT_OK
@@ -283,7 +367,6 @@ def _positive(text: str) -> int:
     return number
 
 
-
 def run_sentalign(args: argparse.Namespace) -> int:
     from pipeline.align.sentences import align_sentences, split_sentences
     from pipeline.languages import guess_language
@@ -304,6 +387,7 @@ def run_sentalign(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     return EXIT_OK
 
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -323,13 +407,21 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:
         if os.environ.get("PLANALIGN_DEBUG"):
             raise
-        subject = next((getattr(args, name) for name in ("file", "a", "old", "src", "paths",
-                                                          "root") if getattr(args, name, None)),
-                       "")
+        subject = next(
+            (
+                getattr(args, name)
+                for name in ("file", "a", "old", "src", "paths", "root")
+                if getattr(args, name, None)
+            ),
+            "",
+        )
         if isinstance(subject, list):  # check PATH…: name the files
             subject = " ".join(map(str, subject))
-        print(f"planalign: {subject}: {internal_error(err)} "
-              "(set PLANALIGN_DEBUG=1 for the traceback)", file=sys.stderr)
+        print(
+            f"planalign: {subject}: {internal_error(err)} "
+            "(set PLANALIGN_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
         return EXIT_UNUSABLE
 
 

@@ -22,8 +22,9 @@ def manifest():
 @pytest.fixture(scope="session")
 def seeds(manifest) -> dict[str, Document]:
     return {
-        doc_id: extract_file(CORPUS / entry.file, doc_id, entry.lang,
-                             f"corpus/{entry.file}", entry.metadata())
+        doc_id: extract_file(
+            CORPUS / entry.file, doc_id, entry.lang, f"corpus/{entry.file}", entry.metadata()
+        )
         for doc_id, entry in manifest.items()
     }
 

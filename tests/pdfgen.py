@@ -39,17 +39,40 @@ PARA_GAP, PAD = 6.0, 4.0  # gap between paragraphs; table cell padding
 NOTE_SIZE, NOTE_LEAD = 8.0, 10.0
 WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 # Styles: r regular, b bold, i italic (bold in Chinese: no italic face), s superscript marker.
-FONTS = {"zh": {"r": "WQY", "b": "WQY-Bold", "i": "WQY-Bold"},
-         "en": {"r": "Times-Roman", "b": "Times-Bold", "i": "Times-Italic"}}
+FONTS = {
+    "zh": {"r": "WQY", "b": "WQY-Bold", "i": "WQY-Bold"},
+    "en": {"r": "Times-Roman", "b": "Times-Bold", "i": "Times-Italic"},
+}
 CLOSE = set("，。；：、）》”’！？」』〉】")  # never at a line start
 OPEN = set("（《“‘「『〈【")  # never at a line end
-LANG_NAMES = {"zh": "Chinese", "en": "English", "fr": "French", "es": "Spanish",
-              "ru": "Russian", "ar": "Arabic"}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+LANG_NAMES = {
+    "zh": "Chinese",
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "ru": "Russian",
+    "ar": "Arabic",
+}
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WORDS = {"zh": ("指标", "行动项目"), "en": ("Indicators", "Action")}
-ACTION_LABELS = {"line": ("行动 {n}", "Action #{n}"), "inline": ("行动 #{n}:", "Action #{n}:"),
-                 "dash": ("行动 {n} –", "Action {n} –")}
+ACTION_LABELS = {
+    "line": ("行动 {n}", "Action #{n}"),
+    "inline": ("行动 #{n}:", "Action #{n}:"),
+    "dash": ("行动 {n} –", "Action {n} –"),
+}
 INLINE = re.compile(r"^(?:行动\s*#\d+\s*[:：]|Action\s*#\d+:?\s+\S)")
 DASH = re.compile(r"^(?:行动|Action)\s*#?\d+(?:\.\d+)*\s+[–—-]\s+\S")
 
@@ -84,7 +107,8 @@ def zh_numeral(roman: str) -> str:
     tens, ones = divmod(n, 10)
     digits = "零一二三四五六七八九"
     return ("" if not tens else "十" if tens == 1 else digits[tens] + "十") + (
-        digits[ones] if ones or not tens else "")
+        digits[ones] if ones or not tens else ""
+    )
 
 
 def english_date(iso: str | None) -> str | None:
@@ -124,13 +148,16 @@ def trailing_spaces(chars: list[Seg]) -> int:
 
 
 def merge(chars: list[Seg]) -> list[Seg]:
-    return [("".join(ch for ch, _ in group), style)
-            for style, group in groupby(chars, key=lambda seg: seg[1])]
+    return [
+        ("".join(ch for ch, _ in group), style)
+        for style, group in groupby(chars, key=lambda seg: seg[1])
+    ]
 
 
 class Typesetter:
-    def __init__(self, doc: Document, out: Path, symbol: str, job_number: str,
-                 action_style: str) -> None:
+    def __init__(
+        self, doc: Document, out: Path, symbol: str, job_number: str, action_style: str
+    ) -> None:
         self.doc, self.symbol, self.job, self.style = doc, symbol, job_number, action_style
         self.lang = "zh" if doc.meta.language == "zh" else "en"
         if self.lang == "zh":
@@ -162,8 +189,9 @@ class Typesetter:
         key = (text, style, size)
         if key not in self.widths:
             font = self.fonts["r" if style == "s" else style]
-            self.widths[key] = pdfmetrics.stringWidth(text, font, sup_size(size)
-                                                      if style == "s" else size)
+            self.widths[key] = pdfmetrics.stringWidth(
+                text, font, sup_size(size) if style == "s" else size
+            )
         return self.widths[key]
 
     def chunks(self, runs: list[Seg]) -> list[list[Seg]]:
@@ -178,8 +206,13 @@ class Typesetter:
                 if self.lang == "en":
                     glue = style == "s" or prev != " " or ch == " "
                 else:
-                    glue = (style == "s" or ch in CLOSE or prev in OPEN or " " in pair
-                            or (len(pair) == 2 and pair.isascii() and pair.isalnum()))
+                    glue = (
+                        style == "s"
+                        or ch in CLOSE
+                        or prev in OPEN
+                        or " " in pair
+                        or (len(pair) == 2 and pair.isascii() and pair.isalnum())
+                    )
                 if glue and out:
                     out[-1].append((ch, style))
                 else:
@@ -195,7 +228,7 @@ class Typesetter:
         while stack:
             chunk = stack.pop()
             widths = [self.width(ch, st, size) for ch, st in chunk]
-            fit = sum(widths[:len(chunk) - trailing_spaces(chunk)])
+            fit = sum(widths[: len(chunk) - trailing_spaces(chunk)])
             if lines[-1] and used + fit > limit:
                 lines.append([])
                 used, limit = 0.0, rest
@@ -205,11 +238,18 @@ class Typesetter:
                 continue
             lines[-1] += chunk
             used += sum(widths)
-        return [merge(line[:len(line) - trailing_spaces(line)]) for line in lines]
+        return [merge(line[: len(line) - trailing_spaces(line)]) for line in lines]
 
-    def hang(self, runs: list[Seg], first_x: float, rest_x: float, size: float | None = None,
-             label: tuple[float, list[Seg]] | None = None, right: float = X1,
-             lead: float | None = None) -> list[Line]:
+    def hang(
+        self,
+        runs: list[Seg],
+        first_x: float,
+        rest_x: float,
+        size: float | None = None,
+        label: tuple[float, list[Seg]] | None = None,
+        right: float = X1,
+        lead: float | None = None,
+    ) -> list[Line]:
         """The lines of a unit: the first from `first_x`, the others from `rest_x`, with an
         optional label (a number, a bullet) at its own x on the first line."""
         size = size or self.size
@@ -217,8 +257,9 @@ class Typesetter:
         for i, row in enumerate(self.wrap(runs, size, right - first_x, right - rest_x)):
             pieces = [label] if i == 0 and label else []
             marks = [m for text, st in row if st == "s" for m in text.split() if m]
-            lines.append(Line(pieces + [(rest_x if i else first_x, row)], size,
-                              lead or 1.5 * size, marks))
+            lines.append(
+                Line(pieces + [(rest_x if i else first_x, row)], size, lead or 1.5 * size, marks)
+            )
         return lines
 
     # -- drawing and pages -----------------------------------------------------------------
@@ -249,14 +290,23 @@ class Typesetter:
     def note_lines(self, key) -> list[Line]:
         if key not in self.note_cache:
             n, body = self.defs[key]
-            self.note_cache[key] = self.hang(runs_of(body), LEFT + 14, LEFT + 14, NOTE_SIZE,
-                                             (LEFT + 6, [(n, "s")]), lead=NOTE_LEAD)
+            self.note_cache[key] = self.hang(
+                runs_of(body),
+                LEFT + 14,
+                LEFT + 14,
+                NOTE_SIZE,
+                (LEFT + 6, [(n, "s")]),
+                lead=NOTE_LEAD,
+            )
         return self.note_cache[key]
 
     def zone(self, keys=()) -> float:
         """Height of this page's footnote zone, with the notes of `keys` added."""
-        notes = self.page_notes + [self.note_lines(k) for k in dict.fromkeys(keys)
-                                   if k in self.defs and k not in self.placed]
+        notes = self.page_notes + [
+            self.note_lines(k)
+            for k in dict.fromkeys(keys)
+            if k in self.defs and k not in self.placed
+        ]
         return sum(len(lines) * NOTE_LEAD + 2 for lines in notes) + 10 if notes else 0.0
 
     def fits(self, height: float, keys=()) -> bool:
@@ -334,9 +384,16 @@ class Typesetter:
         self.text(X1, 790, self.symbol, "b", 14, right=True)
         self.rule(LEFT, 782, X1)
         original = meta.original_language
-        block = [line for line in ("Distr.: General", english_date(meta.date),
-                                   LANG_NAMES[self.lang], original and
-                                   f"Original: {LANG_NAMES.get(original, original)}") if line]
+        block = [
+            line
+            for line in (
+                "Distr.: General",
+                english_date(meta.date),
+                LANG_NAMES[self.lang],
+                original and f"Original: {LANG_NAMES.get(original, original)}",
+            )
+            if line
+        ]
         for i, line in enumerate(block):
             self.text(X1 - 110, 768 - 11 * i, line, "r", 9)
         self.y = 768 - 11 * len(block) - 6
@@ -389,8 +446,9 @@ class Typesetter:
         for item in items:
             self.flush_unreferenced(item.line)
             mark, x = (f"({item.n})", LEFT + 84) if item.n else ("•", LEFT + 70)
-            self.place(self.hang(runs_of(item.body), x, x, None, (LEFT + 56, [(mark, "r")])),
-                       PARA_GAP)
+            self.place(
+                self.hang(runs_of(item.body), x, x, None, (LEFT + 56, [(mark, "r")])), PARA_GAP
+            )
 
     def action(self, action: Action) -> None:
         label = self.label.format(n=action.n)
@@ -429,24 +487,34 @@ class Typesetter:
 
         def cell(runs: list[Seg], x0: float, x1: float, mark: str = "") -> list[Line]:
             x = x0 + PAD + (10 if mark else 0)
-            return self.hang(runs, x, x, size, (x0 + PAD, [(mark, "r")]) if mark else None,
-                             x1 - PAD, lead)
+            return self.hang(
+                runs, x, x, size, (x0 + PAD, [(mark, "r")]) if mark else None, x1 - PAD, lead
+            )
 
-        rows = [(b.line, True, cell(runs_of(b.body, "b"), LEFT, X1), [])
-                for blocks in block_lists(self.doc.preamble, self.doc.sections) for b in blocks
-                if isinstance(b, Paragraph) and b.kind == "group"]
+        rows = [
+            (b.line, True, cell(runs_of(b.body, "b"), LEFT, X1), [])
+            for blocks in block_lists(self.doc.preamble, self.doc.sections)
+            for b in blocks
+            if isinstance(b, Paragraph) and b.kind == "group"
+        ]
         for action in (a for a in self.doc.actions() if id(a) in self.tabled):
-            main = next((r for r in action.restatements if r.of_n is None),
-                        action.restatements[0])
+            main = next((r for r in action.restatements if r.of_n is None), action.restatements[0])
             for r in action.restatements:
                 prefix = f"{action.n}. " if r.of_n is None else f"{r.of_n}) "
-                right = [line for ind in action.indicators if r is main
-                         for line in cell(runs_of(ind.body), MID, X1, "•")]
-                rows.append((r.line, False, cell([(prefix, "r")] + runs_of(r.body), LEFT, MID),
-                             right))
+                right = [
+                    line
+                    for ind in action.indicators
+                    if r is main
+                    for line in cell(runs_of(ind.body), MID, X1, "•")
+                ]
+                rows.append(
+                    (r.line, False, cell([(prefix, "r")] + runs_of(r.body), LEFT, MID), right)
+                )
         rows.sort(key=lambda row: row[0])
-        header = [cell([(word, "b")], x0, x1) for word, x0, x1 in
-                  ((WORDS[self.lang][1], LEFT, MID), (WORDS[self.lang][0], MID, X1))]
+        header = [
+            cell([(word, "b")], x0, x1)
+            for word, x0, x1 in ((WORDS[self.lang][1], LEFT, MID), (WORDS[self.lang][0], MID, X1))
+        ]
         self.y -= PARA_GAP if self.y < self.top_y else 0
         if not self.fits(4 * PAD + 3 * lead):
             self.new_page()
@@ -456,13 +524,14 @@ class Typesetter:
             i, n = 0, max(len(left), len(right))
             while i < n:
                 k = n - i
-                while k and not self.fits(2 * PAD + k * lead,
-                                          [r for line in left[i:i + k] + right[i:i + k]
-                                           for r in line.refs]):
+                while k and not self.fits(
+                    2 * PAD + k * lead,
+                    [r for line in left[i : i + k] + right[i : i + k] for r in line.refs],
+                ):
                     k -= 1
                 if k >= min(2, n - i) or self.y >= fresh:
                     k = max(k, 1)
-                    self.row(left[i:i + k], right[i:i + k], span)
+                    self.row(left[i : i + k], right[i : i + k], span)
                     i += k
                 if i < n:  # the rest of the row, or all of it, on the next page
                     self.new_page()
@@ -482,8 +551,9 @@ class Typesetter:
         self.add_notes([r for line in left + right for r in line.refs])
 
 
-def render(doc: Document, out: Path, *, symbol: str, job_number: str,
-           action_style: str = "line") -> int:
+def render(
+    doc: Document, out: Path, *, symbol: str, job_number: str, action_style: str = "line"
+) -> int:
     """Render `doc` to `out` as a UN-style PDF; returns the page count. `action_style`:
     "line" (`行动 1` / `Action #1` on a line of its own), "inline" (`行动 #1: text`) or
     "dash" (`Action 4.1 – text`)."""
@@ -498,8 +568,13 @@ def render_file(src: Path, out: Path, lang: str | None = None, doc_id: str | Non
     doc = extract_file(Path(src), doc_id, lang)
     letter = "C" if doc.meta.language == "zh" else "E"
     style = guess_action_style([line.text for line in read_text(Path(src)).lines])
-    return render(doc, out, symbol=f"PLANALIGN/TEST/{doc.id}",
-                  job_number=f"GE.00-00000 ({letter})", action_style=style)
+    return render(
+        doc,
+        out,
+        symbol=f"PLANALIGN/TEST/{doc.id}",
+        job_number=f"GE.00-00000 ({letter})",
+        action_style=style,
+    )
 
 
 # -- deliberately bad PDFs -----------------------------------------------------------------
@@ -551,7 +626,9 @@ def make_zero_pages(out: Path) -> Path:
     data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     Path(out).write_bytes(bytes(data))
     return Path(out)
 
@@ -559,7 +636,7 @@ def make_zero_pages(out: Path) -> Path:
 def make_truncated(src_pdf: Path, out: Path) -> Path:
     """The first half of a PDF's bytes: no xref table, no trailer."""
     data = Path(src_pdf).read_bytes()
-    Path(out).write_bytes(data[:len(data) // 2])
+    Path(out).write_bytes(data[: len(data) // 2])
     return Path(out)
 
 

@@ -70,8 +70,22 @@ def test_tmx_read_back_by_translate_toolkit(translation):
 def test_cli_align_formats(tmp_path):
     for fmt in ("tei", "tsv", "tmx", "json"):
         out = tmp_path / f"links.{fmt}"
-        assert main(["align", str(FIXTURES / "plan-en.txt"), str(FIXTURES / "plan-zh.txt"),
-                     "--to", fmt, "-o", str(out), "--overrides", str(tmp_path / "none.tsv")]) == 0
+        assert (
+            main(
+                [
+                    "align",
+                    str(FIXTURES / "plan-en.txt"),
+                    str(FIXTURES / "plan-zh.txt"),
+                    "--to",
+                    fmt,
+                    "-o",
+                    str(out),
+                    "--overrides",
+                    str(tmp_path / "none.tsv"),
+                ]
+            )
+            == 0
+        )
         assert out.stat().st_size > 500
     assert validate_tei((tmp_path / "links.tei").read_bytes()) == []
 
@@ -92,7 +106,8 @@ def test_batch_pairs_versions_and_keeps_overrides(tmp_path):
         'kind = "action-plan"\ntitle = "Fixture plan (English)"\n\n'
         '[[document]]\nid = "fx-zh"\nfile = "plan-zh.txt"\nlang = "zh"\nconvention = "APMBC"\n'
         'kind = "action-plan"\ntitle = "Fixture plan (Chinese)"\ntranslation_of = "fx-en"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     overrides = tmp_path / "alignments" / "overrides.tsv"
     overrides.parent.mkdir()
     decisions = "source_id\ttarget_id\tdecision\nfx-en.a3.i3\tfx-zh.a3.i4\tlink\n"

@@ -74,7 +74,8 @@ def alignment(pair, lexicon):
 
 def test_every_link_right(alignment):
     assert [(k.kind, k.a, k.b, k.notes) for k in alignment.links] == [
-        (kind, a, b, notes) for kind, a, b, notes in GOLD_LINKS]
+        (kind, a, b, notes) for kind, a, b, notes in GOLD_LINKS
+    ]
 
 
 def test_every_difference_reported(alignment):
@@ -93,7 +94,8 @@ def test_aligning_the_other_way_round_gives_the_same_links(pair, lexicon):
     zh, en = pair
     backwards = align_documents(en, zh, lexicon)
     assert sorted((k.b, k.a) for k in backwards.links) == sorted(
-        (k.a, k.b) for k in align_documents(zh, en, lexicon).links)
+        (k.a, k.b) for k in align_documents(zh, en, lexicon).links
+    )
 
 
 def test_position_alone_would_be_wrong(alignment):
@@ -105,11 +107,14 @@ def test_position_alone_would_be_wrong(alignment):
 class TestOverrides:
     def test_unlink_and_link(self, pair, lexicon):
         result = align_documents(*pair, lexicon)
-        applied = apply_overrides(result, [
-            Override("fx-zh.a3.i4", "fx-en.a3.i3", "link", 2),
-            Override("fx-zh.p8", "fx-en.p9", "unlink", 3),
-            Override("other-doc.p1", "fx-en.p1", "link", 4),  # about another pair: ignored
-        ])
+        applied = apply_overrides(
+            result,
+            [
+                Override("fx-zh.a3.i4", "fx-en.a3.i3", "link", 2),
+                Override("fx-zh.p8", "fx-en.p9", "unlink", 3),
+                Override("other-doc.p1", "fx-en.p1", "link", 4),  # about another pair: ignored
+            ],
+        )
         assert applied == 2
         pairs = {(k.a[0], k.b[0]): k for k in result.links}
         assert pairs[("a3.i4", "a3.i3")].cert == 1.0
@@ -119,11 +124,13 @@ class TestOverrides:
 
     def test_file_read_and_errors_name_the_line(self, tmp_path):
         path = tmp_path / "overrides.tsv"
-        path.write_text("source_id\ttarget_id\tdecision\nfx-zh.a1\tfx-en.a2\tlink\n",
-                        encoding="utf-8")
+        path.write_text(
+            "source_id\ttarget_id\tdecision\nfx-zh.a1\tfx-en.a2\tlink\n", encoding="utf-8"
+        )
         assert load_overrides(path) == [Override("fx-zh.a1", "fx-en.a2", "link", 2)]
-        path.write_text("source_id\ttarget_id\tdecision\nfx-zh.a1\tfx-en.a2\tmaybe\n",
-                        encoding="utf-8")
+        path.write_text(
+            "source_id\ttarget_id\tdecision\nfx-zh.a1\tfx-en.a2\tmaybe\n", encoding="utf-8"
+        )
         with pytest.raises(InputError) as caught:
             load_overrides(path, "alignments/overrides.tsv")
         assert str(caught.value).startswith("alignments/overrides.tsv:2: ")

@@ -25,8 +25,10 @@ CHAIN = HERE / "fixtures" / "chain"
 
 
 def entry(doc_id: str, file: str, lang: str, extra: str = "") -> str:
-    return (f'[[document]]\nid = "{doc_id}"\nfile = "{file}"\nlang = "{lang}"\n'
-            f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Fixture {doc_id}"\n{extra}\n')
+    return (
+        f'[[document]]\nid = "{doc_id}"\nfile = "{file}"\nlang = "{lang}"\n'
+        f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Fixture {doc_id}"\n{extra}\n'
+    )
 
 
 @pytest.fixture(scope="session")
@@ -43,17 +45,30 @@ def project(tmp_path, oslo_pdf) -> Path:
     root = tmp_path / "project"
     corpus = root / "corpus"
     corpus.mkdir(parents=True)
-    for path in (PAIR / "plan-en.txt", PAIR / "plan-zh.txt", *sorted(CHAIN.glob("*.txt")),
-                 ROOT / "corpus" / "002_0c1cfc0310d863da.txt", oslo_pdf):
+    for path in (
+        PAIR / "plan-en.txt",
+        PAIR / "plan-zh.txt",
+        *sorted(CHAIN.glob("*.txt")),
+        ROOT / "corpus" / "002_0c1cfc0310d863da.txt",
+        oslo_pdf,
+    ):
         shutil.copy(path, corpus)
     (corpus / "manifest.toml").write_text(
         entry("fx-en", "plan-en.txt", "en")
         + entry("fx-zh", "plan-zh.txt", "zh", 'translation_of = "fx-en"\n')
-        + "".join(entry(f"fx-{n}", f"plan-{n}.txt", "en", f'plan = "fx-{n}"\n'
-                        + (f'follows = "fx-{p}"\n' if p else ""))
-                  for n, p in zip("abc", ["", "a", "b"], strict=True))
+        + "".join(
+            entry(
+                f"fx-{n}",
+                f"plan-{n}.txt",
+                "en",
+                f'plan = "fx-{n}"\n' + (f'follows = "fx-{p}"\n' if p else ""),
+            )
+            for n, p in zip("abc", ["", "a", "b"], strict=True)
+        )
         + entry("model-zh", "002_0c1cfc0310d863da.txt", "zh")
-        + entry("oslo-pdf", "oslo.pdf", "en"), encoding="utf-8")
+        + entry("oslo-pdf", "oslo.pdf", "en"),
+        encoding="utf-8",
+    )
     (root / "alignments").mkdir()
     (root / "alignments" / "overrides.tsv").write_text("fx-a.a7\tfx-b.a8\tlink\n")
     return root
@@ -61,9 +76,12 @@ def project(tmp_path, oslo_pdf) -> Path:
 
 def files(root: Path) -> dict[str, bytes]:
     """Every file of output/ and alignments/, cache included, by path."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for folder in ("output", "alignments") for p in sorted((root / folder).rglob("*"))
-            if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for folder in ("output", "alignments")
+        for p in sorted((root / folder).rglob("*"))
+        if p.is_file()
+    }
 
 
 def quiet(root: Path, **options):
@@ -97,6 +115,7 @@ class Calls:
 
 
 # 1. Incremental ------------------------------------------------------------------------------
+
 
 def test_no_change_rerun_does_no_work_and_writes_nothing(project, monkeypatch):
     first = quiet(project)
@@ -139,7 +158,8 @@ def test_force_recomputes_everything(project, monkeypatch):
     calls = Calls(monkeypatch)
     result = quiet(project, force=True)
     assert sorted(calls.extracted) == sorted(
-        ["fx-en", "fx-zh", "fx-a", "fx-b", "fx-c", "model-zh", "oslo-pdf"])
+        ["fx-en", "fx-zh", "fx-a", "fx-b", "fx-c", "model-zh", "oslo-pdf"]
+    )
     assert (calls.translated, calls.chained) == (1, 1)
     assert result.cached == 0
 
@@ -168,6 +188,7 @@ def test_stale_cache_entries_are_pruned(project):
 
 # 2, 3, 7. Parallel, Dask and deterministic -------------------------------------------------
 
+
 def test_two_full_runs_are_byte_identical(project, tmp_path):
     quiet(project)
     first = files(project)
@@ -191,10 +212,23 @@ def test_dask_backend_gives_the_same_bytes(project, tmp_path, capsys):
     other = tmp_path / "other"
     shutil.copytree(project, other)
     assert main(["corpus", "--root", str(project), "--jobs", "1"]) == 0
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster:
-        assert main(["corpus", "--root", str(other), "--executor", "dask",
-                     "--scheduler", cluster.scheduler_address]) == 0
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        assert (
+            main(
+                [
+                    "corpus",
+                    "--root",
+                    str(other),
+                    "--executor",
+                    "dask",
+                    "--scheduler",
+                    cluster.scheduler_address,
+                ]
+            )
+            == 0
+        )
         ran = cluster.scheduler.task_prefixes["run_job"]  # the tasks went through Dask
         assert ran.all_durations["compute"] > 0
     assert files(other) == files(project)
@@ -216,6 +250,7 @@ def die_on_three(number: int) -> int:
 
 # 4, 5. Progress, summary, failures and exit status ------------------------------------------
 
+
 def test_failures_are_isolated_reported_and_exit_one(project, monkeypatch, capsys):
     (project / "corpus" / "empty.txt").write_bytes(b"")
 
@@ -229,7 +264,11 @@ def test_failures_are_isolated_reported_and_exit_one(project, monkeypatch, capsy
     assert "FAILED alignments/fx-en__fx-zh: internal error: RuntimeError: boom" in out
     run = json.loads((project / "output" / "run.json").read_text(encoding="utf-8"))
     assert {k: run["summary"][k] for k in ("documents", "ok", "warned", "failed")} == {
-        "documents": 8, "ok": 7, "warned": 0, "failed": 1}
+        "documents": 8,
+        "ok": 7,
+        "warned": 0,
+        "failed": 1,
+    }
     tasks = {t["name"]: t for t in run["tasks"]}
     assert tasks["fx-en__fx-zh"]["status"] == "failed"
     assert tasks["lineages.fx-a--fx-b--fx-c"]["status"] == "ok"
@@ -267,9 +306,14 @@ def test_summary_and_run_json(project, capsys):
 
 
 def test_plain_lines_without_a_terminal(project):
-    run = subprocess.run([sys.executable, "-m", "pipeline.cli", "corpus", "--root",
-                          str(project), "--jobs", "1"], capture_output=True, text=True,
-                         cwd=ROOT, check=False, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "corpus", "--root", str(project), "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""  # no bar
     assert "ok     fx-en: " in run.stdout and "\r" not in run.stdout

@@ -36,10 +36,13 @@ def seed_corpus(root: Path, copies: int = 1) -> Path:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for folder in ("output", "alignments") if (root / folder).exists()
-            for p in sorted((root / folder).rglob("*"))
-            if p.is_file() and ".cache" not in p.parts and p.name != ".lock"}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for folder in ("output", "alignments")
+        if (root / folder).exists()
+        for p in sorted((root / folder).rglob("*"))
+        if p.is_file() and ".cache" not in p.parts and p.name != ".lock"
+    }
 
 
 def run_json(root: Path) -> dict:
@@ -47,8 +50,7 @@ def run_json(root: Path) -> dict:
 
 
 def failures(root: Path) -> dict[str, str]:
-    return {d["file"]: d["message"] for d in run_json(root)["documents"]
-            if d["status"] == "failed"}
+    return {d["file"]: d["message"] for d in run_json(root)["documents"] if d["status"] == "failed"}
 
 
 def test_hostile_files_fail_alone(tmp_path):
@@ -67,7 +69,7 @@ def test_hostile_files_fail_alone(tmp_path):
     assert time.monotonic() - started < 60
     assert failures(tmp_path) == {
         "corpus/huge.txt": "corpus/huge.txt: too large for a text document (200 MB; "
-                           "the limit is 32 MB)",
+        "the limit is 32 MB)",
         "corpus/huge.pdf": "corpus/huge.pdf: not a PDF (no %PDF- header)",
         "corpus/loop.txt": "corpus/loop.txt: cannot read: Too many levels of symbolic links",
         "corpus/dangling.txt": "corpus/dangling.txt: broken symbolic link to nowhere.txt",
@@ -91,7 +93,8 @@ def test_unreadable_file_fails_alone(tmp_path, monkeypatch):
         monkeypatch.setattr(Path, "open", guarded)
     assert main(["corpus", "--root", str(tmp_path), "--jobs", "1"]) == 1
     assert failures(tmp_path) == {
-        f"corpus/{locked.name}": f"corpus/{locked.name}: cannot read: Permission denied"}
+        f"corpus/{locked.name}": f"corpus/{locked.name}: cannot read: Permission denied"
+    }
     assert len(list((tmp_path / "output" / "tei").iterdir())) == len(SEEDS) - 1
 
 
@@ -113,8 +116,12 @@ def test_file_vanishing_mid_run(tmp_path, monkeypatch):
 
 
 def start_run(root: Path, *options: str) -> subprocess.Popen:
-    return subprocess.Popen([str(PLANALIGN), "corpus", "--root", str(root), *options],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [str(PLANALIGN), "corpus", "--root", str(root), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def wait_for_documents(run: subprocess.Popen, count: int) -> None:
@@ -161,11 +168,17 @@ def test_two_runs_at_once(tmp_path):
     first = start_run(tmp_path, "--jobs", "1", "--force")
     wait_for_documents(first, 1)
     assert first.poll() is None
-    second = subprocess.run([str(PLANALIGN), "corpus", "--root", str(tmp_path)],
-                            check=False, capture_output=True, text=True, timeout=60)
+    second = subprocess.run(
+        [str(PLANALIGN), "corpus", "--root", str(tmp_path)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert second.returncode == 2
     assert second.stderr.strip().endswith(
-        "another planalign run is working on this folder; wait for it to finish")
+        "another planalign run is working on this folder; wait for it to finish"
+    )
     assert "Traceback" not in second.stderr
     for _ in first.stdout:
         pass
@@ -204,12 +217,21 @@ def test_outputs_of_removed_documents_go_those_of_failed_ones_stay(tmp_path, cap
 
 
 def test_departed_outputs_are_those_naming_a_document_no_longer_there(tmp_path):
-    for name in ("output/tei/a.xml", "output/tei/gone.xml", "alignments/a__b.xml",
-                 "alignments/a__b.tmx", "alignments/a__gone.tsv",
-                 "alignments/gone__b.succession.xml", "alignments/overrides.tsv",
-                 "alignments/lineages.x--y.tsv"):
+    for name in (
+        "output/tei/a.xml",
+        "output/tei/gone.xml",
+        "alignments/a__b.xml",
+        "alignments/a__b.tmx",
+        "alignments/a__gone.tsv",
+        "alignments/gone__b.succession.xml",
+        "alignments/overrides.tsv",
+        "alignments/lineages.x--y.tsv",
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("", encoding="utf-8")
     departed = runner._departed(tmp_path, {"a", "b"})
     assert [p.relative_to(tmp_path).as_posix() for p in departed] == [
-        "output/tei/gone.xml", "alignments/a__gone.tsv", "alignments/gone__b.succession.xml"]
+        "output/tei/gone.xml",
+        "alignments/a__gone.tsv",
+        "alignments/gone__b.succession.xml",
+    ]

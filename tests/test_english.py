@@ -102,7 +102,9 @@ class TestOslo:
     def test_sections(self, doc):
         sections = doc.all_sections()
         assert [(s.n, s.head.text) for s in sections] == [
-            ("I", "Introduction"), ("II", "Universalization"), ("III", "Stockpile destruction"),
+            ("I", "Introduction"),
+            ("II", "Universalization"),
+            ("III", "Stockpile destruction"),
         ]
         assert [s.uid for s in sections] == ["s1", "s2", "s3"]
 
@@ -135,17 +137,21 @@ class TestOslo:
     def test_footnote_defined_between_two_actions(self, doc):
         (note,) = doc.footnotes
         assert (note.n, note.body.text, note.uid) == (
-            "1", "See the final report of the previous Review Conference.", "fn1")
+            "1",
+            "See the final report of the previous Review Conference.",
+            "fn1",
+        )
         assert action(doc, "1").line < note.line < action(doc, "2").line
         assert note.referenced_by == "p1"
         p1 = doc.paragraphs(numbered=True)[0]
         first_sentence = "The States Parties reaffirm their commitment to the Convention."
         assert p1.body.refs == [NoteRef("1", len(first_sentence))]
-        assert p1.body.text == first_sentence + " They will work together towards its full " \
+        assert (
+            p1.body.text == first_sentence + " They will work together towards its full "
             "implementation."
+        )
         # The definition cut nothing: action 1's indicators and action 2 are whole.
-        assert "See the final report" not in " ".join(t.text for u, t in doc.texts()
-                                                       if u != "fn1")
+        assert "See the final report" not in " ".join(t.text for u, t in doc.texts() if u != "fn1")
 
     def test_document_notes(self, doc):
         assert [(n.n, n.body.text, n.uid, n.referenced_by) for n in doc.doc_notes] == [
@@ -177,7 +183,10 @@ class TestOslo:
         root = tei_tree(doc)
         body = root.find(".//t:body", NS)
         assert [d.get("n") for d in body.findall("t:div[@type='section']", NS)] == [
-            "I", "II", "III"]
+            "I",
+            "II",
+            "III",
+        ]
         p1 = body.find(".//t:p[@n='1']", NS)
         note = p1.find("t:note[@place='foot']", NS)
         assert p1.text == "The States Parties reaffirm their commitment to the Convention."
@@ -186,12 +195,16 @@ class TestOslo:
         assert note.tail == " They will work together towards its full implementation."
         actions = body.findall(".//t:div[@type='action']", NS)
         assert [(a.get("n"), a.get(XML_ID)) for a in actions] == [
-            ("1", "oslo-en.a1"), ("2", "oslo-en.a2")]
+            ("1", "oslo-en.a1"),
+            ("2", "oslo-en.a2"),
+        ]
         assert [len(a.findall("t:list[@type='indicators']/t:item", NS)) for a in actions] == [2, 1]
         front = root.find(".//t:front", NS)
         notes = front.findall(".//t:note", NS)
         assert [(n.get("type"), n.get("n")) for n in notes] == [
-            ("document", "**"), ("document", "*")]
+            ("document", "**"),
+            ("document", "*"),
+        ]
 
 
 # Vientiane: "Action #20 Increase in 2011 ..." inline.
@@ -208,14 +221,21 @@ class TestVientiane:
         assert numbers(doc.actions()) == ["1", "2", "20", "21"]
         assert [a.body.text for a in doc.actions()] == [
             "Increase in 2011 the number of States that have joined the Convention.",
-            ("Promote the Convention in regional meetings and in bilateral contacts with States "
-             "not party."),
-            ("Increase in 2011 the number of States Parties that have destroyed all their "
-             "stockpiles."),
+            (
+                "Promote the Convention in regional meetings and in bilateral contacts with States "
+                "not party."
+            ),
+            (
+                "Increase in 2011 the number of States Parties that have destroyed all their "
+                "stockpiles."
+            ),
             "Report each year on the stockpiles that remain.",
         ]
         assert [[b.uid for b in s.blocks] for s in doc.all_sections()] == [
-            ["p1"], ["a1", "a2"], ["a20", "a21"]]
+            ["p1"],
+            ["a1", "a2"],
+            ["a20", "a21"],
+        ]
 
     def test_cross_reference_at_a_line_start_is_no_action(self, doc):
         # "Action 5 of an earlier plan, ..." opens a wrapped line of paragraph 1.
@@ -238,24 +258,37 @@ class TestDubrovnik:
 
     def test_sections(self, doc):
         assert [(s.n, s.head.text) for s in doc.all_sections()] == [
-            ("IV", "National implementation"), ("V", "Cooperation")]
+            ("IV", "National implementation"),
+            ("V", "Cooperation"),
+        ]
 
     def test_actions_numbered_as_printed(self, doc):
         assert numbers(doc.actions()) == ["4.1", "4.2", "5.1"]
         assert [a.uid for a in doc.actions()] == ["a4.1", "a4.2", "a5.1"]
         assert [a.body.text for a in doc.actions()] == [
-            "Strengthen national capacity", "Share information", "Build partnerships"]
+            "Strengthen national capacity",
+            "Share information",
+            "Build partnerships",
+        ]
         assert doc.paragraphs() == []
         assert doc.indicators() == []
 
     def test_lettered_subitems(self, doc):
         a41 = action(doc, "4.1")
         assert [(i.n, i.uid, i.body.text) for i in a41.subitems] == [
-            ("a", "a4.1.a",
-             ("Designate a national authority responsible for the implementation of the "
-              "Convention;")),
-            ("b", "a4.1.b",
-             "Train the staff of that authority and of the services that support it."),
+            (
+                "a",
+                "a4.1.a",
+                (
+                    "Designate a national authority responsible for the implementation of the "
+                    "Convention;"
+                ),
+            ),
+            (
+                "b",
+                "a4.1.b",
+                "Train the staff of that authority and of the services that support it.",
+            ),
         ]
         # "(a)" and "a)" are both sub-item letters.
         assert [(i.n, i.body.text) for i in action(doc, "5.1").subitems] == [
@@ -266,7 +299,8 @@ class TestDubrovnik:
     def test_bullets_under_a_subitem_stay_with_the_action(self, doc):
         # The model has no nested lists: the bullets follow their sub-item in the action's list.
         assert [(i.n, i.body.text) for i in action(doc, "4.2").subitems] == [
-            ("a", "Report each year on:"), (None, "progress made;"),
+            ("a", "Report each year on:"),
+            (None, "progress made;"),
             (None, "remaining challenges."),
         ]
         assert action(doc, "4.2").indicators == []
@@ -278,9 +312,14 @@ class TestDubrovnik:
         assert a41.find("t:p", NS).text == "Strengthen national capacity"
         items = a41.findall("t:list[@type='subitems']/t:item", NS)
         assert [(i.get("n"), i.get(XML_ID)) for i in items] == [
-            ("a", "dubrovnik-en.a4.1.a"), ("b", "dubrovnik-en.a4.1.b")]
+            ("a", "dubrovnik-en.a4.1.a"),
+            ("b", "dubrovnik-en.a4.1.b"),
+        ]
         assert [d.get("n") for d in body.findall(".//t:div[@type='action']", NS)] == [
-            "4.1", "4.2", "5.1"]
+            "4.1",
+            "4.2",
+            "5.1",
+        ]
 
 
 # Maputo: no "Action" markers; numbered commitments under upper-case headings are the actions.
@@ -291,37 +330,57 @@ class TestMaputo:
 
     def test_sections(self, doc):
         assert [(s.n, s.head.text) for s in doc.all_sections()] == [
-            ("I", "UNIVERSALIZATION"), ("II", "MINE CLEARANCE")]
+            ("I", "UNIVERSALIZATION"),
+            ("II", "MINE CLEARANCE"),
+        ]
 
     def test_commitments_are_actions(self, doc):
         assert numbers(doc.actions()) == ["1", "2", "4", "5"]
         assert [a.body.text for a in doc.actions()] == [
-            ("The States Parties will promote adherence to the Convention by States not party to "
-             "the Convention and invite them to its meetings."),
-            ("Each State Party that has not yet done so will designate a national focal point for "
-             "universalization."),
-            ("Those States Parties with mined areas under their jurisdiction or control will "
-             "complete clearance as soon as possible."),
-            ("The States Parties, in cooperation with the United Nations, will share good "
-             "practices."),
+            (
+                "The States Parties will promote adherence to the Convention by States not party to "
+                "the Convention and invite them to its meetings."
+            ),
+            (
+                "Each State Party that has not yet done so will designate a national focal point for "
+                "universalization."
+            ),
+            (
+                "Those States Parties with mined areas under their jurisdiction or control will "
+                "complete clearance as soon as possible."
+            ),
+            (
+                "The States Parties, in cooperation with the United Nations, will share good "
+                "practices."
+            ),
         ]
 
     def test_other_paragraphs_stay_paragraphs(self, doc):
         # Paragraph 3 says "will", but not as the States Parties' own commitment.
         (p3,) = doc.paragraphs(numbered=True)
         assert (p3.n, p3.uid, p3.restored) == ("3", "p3", False)
-        assert p3.body.text == ("The States Parties recognise that clearance will remain an "
-                                "obligation under Article 5 until it is completed.")
+        assert p3.body.text == (
+            "The States Parties recognise that clearance will remain an "
+            "obligation under Article 5 until it is completed."
+        )
         (lead_in,) = doc.paragraphs(numbered=False)
-        assert lead_in.body.text == ("To pursue universal adherence to the Convention, the States "
-                                     "Parties will take the following actions:")
-        assert [[type(b).__name__ + (b.n or "") for b in s.blocks] for s in doc.all_sections()] \
-            == [["Paragraph", "Action1", "Action2"], ["Paragraph3", "Action4", "Action5"]]
+        assert lead_in.body.text == (
+            "To pursue universal adherence to the Convention, the States "
+            "Parties will take the following actions:"
+        )
+        assert [[type(b).__name__ + (b.n or "") for b in s.blocks] for s in doc.all_sections()] == [
+            ["Paragraph", "Action1", "Action2"],
+            ["Paragraph3", "Action4", "Action5"],
+        ]
 
     def test_tei_layout(self, doc):
         body = tei_tree(doc).find(".//t:body", NS)
         assert [d.get("n") for d in body.findall(".//t:div[@type='action']", NS)] == [
-            "1", "2", "4", "5"]
+            "1",
+            "2",
+            "4",
+            "5",
+        ]
         assert [p.get("n") for p in body.findall(".//t:p[@n]", NS)] == ["3"]
 
 
@@ -334,13 +393,17 @@ class TestAppendixTable:
     def test_sections(self, doc):
         sections = doc.all_sections(("section", "appendix"))
         assert [(s.kind, s.n, s.head.text) for s in sections] == [
-            ("section", "I", "Universalization"), ("appendix", None, "Appendix")]
+            ("section", "I", "Universalization"),
+            ("appendix", None, "Appendix"),
+        ]
         assert sections[1].blocks == []  # every row found its action
 
     def test_indicators_attach_to_their_actions(self, doc):
         assert numbers(doc.actions()) == ["1", "2"]
         assert texts(action(doc, "1").indicators) == [
-            "Number of States that joined", "Number of States that attended meetings"]
+            "Number of States that joined",
+            "Number of States that attended meetings",
+        ]
         # The row cut by the page break continues under the repeated header row.
         assert texts(action(doc, "2").indicators) == [
             "Number of statements condemning any use",
@@ -349,10 +412,12 @@ class TestAppendixTable:
         assert [i.uid for i in doc.indicators()] == ["a1.i1", "a1.i2", "a2.i1", "a2.i2"]
 
     def test_rows_are_kept_as_restatements(self, doc):
-        assert [(r.uid, r.of_uid, r.of_n, r.body.text) for r in action(doc, "1").restatements] \
-            == [("a1.r1", "a1", None, "Promote adherence to the Convention.")]
+        assert [(r.uid, r.of_uid, r.of_n, r.body.text) for r in action(doc, "1").restatements] == [
+            ("a1.r1", "a1", None, "Promote adherence to the Convention.")
+        ]
         assert [(r.uid, r.of_uid, r.body.text) for r in action(doc, "2").restatements] == [
-            ("a2.r1", "a2", "Condemn any use of cluster munitions by any actor.")]
+            ("a2.r1", "a2", "Condemn any use of cluster munitions by any actor.")
+        ]
         assert action(doc, "2").body.text == "Condemn any use of cluster munitions by any actor."
 
     def test_tei_layout(self, doc):
@@ -365,21 +430,24 @@ class TestAppendixTable:
 
 
 # Hard-wrapped lines: the typesetter's hyphen goes, the word's own stays.
-@pytest.mark.parametrize(("left", "right", "joined"), [
-    ("the imple-", "mentation of", "the implementation of"),
-    ("involves non-", "State armed groups", "involves non-State armed groups"),
-    ("ban on anti-", "personnel mines", "ban on anti-personnel mines"),
-    ("in a spirit of self-", "reliance", "in a spirit of self-reliance"),
-    ("the inter-", "national community", "the international community"),
-    ("international co-", "operation", "international cooperation"),
-    ("the inter-", "sessional meetings", "the intersessional meetings"),
-    ("ex-", "amples", "examples"),
-    ("the follow-", "up to", "the follow-up to"),
-    ("in mine-", "affected areas", "in mine-affected areas"),
-    ("the Co-", "Chairs", "the Co-Chairs"),
-    ("the COVID-", "19 pandemic", "the COVID-19 pandemic"),
-    ("of the", "Convention", "of the Convention"),
-])
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("the imple-", "mentation of", "the implementation of"),
+        ("involves non-", "State armed groups", "involves non-State armed groups"),
+        ("ban on anti-", "personnel mines", "ban on anti-personnel mines"),
+        ("in a spirit of self-", "reliance", "in a spirit of self-reliance"),
+        ("the inter-", "national community", "the international community"),
+        ("international co-", "operation", "international cooperation"),
+        ("the inter-", "sessional meetings", "the intersessional meetings"),
+        ("ex-", "amples", "examples"),
+        ("the follow-", "up to", "the follow-up to"),
+        ("in mine-", "affected areas", "in mine-affected areas"),
+        ("the Co-", "Chairs", "the Co-Chairs"),
+        ("the COVID-", "19 pandemic", "the COVID-19 pandemic"),
+        ("of the", "Convention", "of the Convention"),
+    ],
+)
 def test_hyphenation(left, right, joined):
     assert join_text(Text(left), Text(right), " ").text == joined
 
@@ -389,42 +457,54 @@ def test_hyphenation_keeps_note_offsets():
     right = Text("mentation by all", [NoteRef("2", 9)])
     out = join_text(left, right, " ")
     assert out.text == "the Convention and its implementation by all"
-    assert out.refs == [NoteRef("1", 14), NoteRef("2", len("the Convention and its implementation"))]
+    assert out.refs == [
+        NoteRef("1", 14),
+        NoteRef("2", len("the Convention and its implementation")),
+    ]
 
 
 # Small cases written to tmp_path.
 def test_footnote_between_the_halves_of_a_page_broken_paragraph(tmp_path):
-    doc = extract_text(tmp_path, "page-note", (
-        "Oslo-style Action Plan\n"
-        "I. Introduction\n"
-        "1. The States Parties recall the deadlines under Article 5,² which remain\n"
-        "\n"
-        "² See Article 5 of the Convention.\n"
-        "\n"
-        "binding on each of them.\n"
-        "2. The States Parties recall their reporting obligations.\n"
-    ))
+    doc = extract_text(
+        tmp_path,
+        "page-note",
+        (
+            "Oslo-style Action Plan\n"
+            "I. Introduction\n"
+            "1. The States Parties recall the deadlines under Article 5,² which remain\n"
+            "\n"
+            "² See Article 5 of the Convention.\n"
+            "\n"
+            "binding on each of them.\n"
+            "2. The States Parties recall their reporting obligations.\n"
+        ),
+    )
     p1, p2 = doc.paragraphs(numbered=True)
     head = "The States Parties recall the deadlines under Article 5,"
     assert p1.body.text == head + " which remain binding on each of them."
     assert p1.body.refs == [NoteRef("2", len(head))]
     assert [(n.n, n.body.text, n.referenced_by) for n in doc.footnotes] == [
-        ("2", "See Article 5 of the Convention.", "p1")]
+        ("2", "See Article 5 of the Convention.", "p1")
+    ]
     assert p2.body.text == "The States Parties recall their reporting obligations."
 
 
 def test_footnote_in_an_action_text(tmp_path, tei_schema):
-    doc = extract_text(tmp_path, "action-note", (
-        "Siem Reap–Angkor-style Action Plan\n"
-        "I. Universalization\n"
-        "Action 1\n"
-        "Promote adherence to the Convention³ by all States.\n"
-        "Indicators\n"
-        "- Number of States that joined\n"
-        "³ Including the States that signed it.\n"
-        "Action 2\n"
-        "Report on progress.\n"
-    ))
+    doc = extract_text(
+        tmp_path,
+        "action-note",
+        (
+            "Siem Reap–Angkor-style Action Plan\n"
+            "I. Universalization\n"
+            "Action 1\n"
+            "Promote adherence to the Convention³ by all States.\n"
+            "Indicators\n"
+            "- Number of States that joined\n"
+            "³ Including the States that signed it.\n"
+            "Action 2\n"
+            "Report on progress.\n"
+        ),
+    )
     a1 = action(doc, "1")
     assert a1.body.text == "Promote adherence to the Convention by all States."
     assert a1.body.refs == [NoteRef("3", len("Promote adherence to the Convention"))]
@@ -440,18 +520,23 @@ def test_footnote_in_an_action_text(tmp_path, tei_schema):
 def test_action_text_wrapped_over_two_lines(tmp_path):
     """The first line after an `Action #1` heading is the action's text, never a heading,
     so a wrapped action text is joined and its indicators stay on the action."""
-    doc = extract_text(tmp_path, "wrapped-action", (
-        "Oslo-style Action Plan\n"
-        "I. Universalization\n"
-        "Action #1\n"
-        "Promote adherence to the Convention by all States not party, in line\n"
-        "with the Convention.\n"
-        "Indicators\n"
-        "- Number of States that have joined the Convention\n"
-    ))
+    doc = extract_text(
+        tmp_path,
+        "wrapped-action",
+        (
+            "Oslo-style Action Plan\n"
+            "I. Universalization\n"
+            "Action #1\n"
+            "Promote adherence to the Convention by all States not party, in line\n"
+            "with the Convention.\n"
+            "Indicators\n"
+            "- Number of States that have joined the Convention\n"
+        ),
+    )
     a1 = action(doc, "1")
-    assert a1.body.text == ("Promote adherence to the Convention by all States not party, in line "
-                            "with the Convention."), "wrapped action text was not joined"
+    assert a1.body.text == (
+        "Promote adherence to the Convention by all States not party, in line with the Convention."
+    ), "wrapped action text was not joined"
     assert texts(a1.indicators) == ["Number of States that have joined the Convention"]
     assert doc.paragraphs() == []
     assert doc.warnings == []
@@ -460,35 +545,47 @@ def test_action_text_wrapped_over_two_lines(tmp_path):
 def test_maputo_unnumbered_introduction_is_body_text(tmp_path):
     """An unnumbered INTRODUCTION with its paragraph above `I. UNIVERSALIZATION` is body text
     (an unnumbered chapter), not first-page matter; the title stays the title."""
-    doc = extract_text(tmp_path, "maputo-intro", (
-        "Maputo-style Action Plan\n"
-        "INTRODUCTION\n"
-        "The States Parties reaffirm their commitment to the Convention and will carry out this\n"
-        "plan in a cooperative and inclusive manner.\n"
-        "I. UNIVERSALIZATION\n"
-        "1. The States Parties will promote adherence to the Convention.\n"
-    ))
+    doc = extract_text(
+        tmp_path,
+        "maputo-intro",
+        (
+            "Maputo-style Action Plan\n"
+            "INTRODUCTION\n"
+            "The States Parties reaffirm their commitment to the Convention and will carry out this\n"
+            "plan in a cooperative and inclusive manner.\n"
+            "I. UNIVERSALIZATION\n"
+            "1. The States Parties will promote adherence to the Convention.\n"
+        ),
+    )
     assert doc.meta.title == "Maputo-style Action Plan", "the introduction became the title"
     sections = doc.all_sections()
     assert [(s.n, s.head.text) for s in sections] == [
-        (None, "INTRODUCTION"), ("I", "UNIVERSALIZATION")]
+        (None, "INTRODUCTION"),
+        ("I", "UNIVERSALIZATION"),
+    ]
     (intro,) = sections[0].blocks
     assert isinstance(intro, Paragraph) and intro.n is None
-    assert intro.body.text == ("The States Parties reaffirm their commitment to the Convention and "
-                               "will carry out this plan in a cooperative and inclusive manner.")
+    assert intro.body.text == (
+        "The States Parties reaffirm their commitment to the Convention and "
+        "will carry out this plan in a cooperative and inclusive manner."
+    )
     assert numbers(doc.actions()) == ["1"]
 
 
 def test_maputo_lead_in_gets_no_number_of_an_action(tmp_path):
     """Numbered paragraphs that are actions (Maputo) count in the paragraph sequence, so an
     unnumbered lead-in before action 1 is not given a restored number."""
-    doc = extract_text(tmp_path, "maputo-lead-in", (
-        "Maputo-style Action Plan\n"
-        "I. UNIVERSALIZATION\n"
-        "To pursue universal adherence, the States Parties will take the following actions:\n"
-        "1. The States Parties will promote adherence to the Convention.\n"
-        "2. The States Parties recall that universal adherence is the aim of the Convention.\n"
-    ))
+    doc = extract_text(
+        tmp_path,
+        "maputo-lead-in",
+        (
+            "Maputo-style Action Plan\n"
+            "I. UNIVERSALIZATION\n"
+            "To pursue universal adherence, the States Parties will take the following actions:\n"
+            "1. The States Parties will promote adherence to the Convention.\n"
+            "2. The States Parties recall that universal adherence is the aim of the Convention.\n"
+        ),
+    )
     assert numbers(doc.actions()) == ["1"]
     assert numbers(doc.paragraphs(numbered=True)) == ["2"], "lead-in numbered as paragraph 1"
     (lead_in,) = doc.paragraphs(numbered=False)
@@ -498,20 +595,25 @@ def test_maputo_lead_in_gets_no_number_of_an_action(tmp_path):
 def test_appendix_continuation_row_opening_with_a_new_bullet(tmp_path):
     """A continued row whose indicator cell opens with a bullet starts a new indicator; it is
     not glued to the unfinished last indicator of the row before."""
-    doc = extract_text(tmp_path, "appendix-bullet", (
-        "Lausanne-style Action Plan\n"
-        "I. Universalization\n"
-        "Action #2\n"
-        "Condemn any use of cluster munitions by any actor.\n"
-        "Appendix\n"
-        "Action\tIndicators\n"
-        "2. Condemn any use of cluster\t• Number of statements condemning any use\n"
-        "Action\tIndicators\n"
-        "munitions by any actor.\t• Number of States that raised concern about alleged use\n"
-    ))
+    doc = extract_text(
+        tmp_path,
+        "appendix-bullet",
+        (
+            "Lausanne-style Action Plan\n"
+            "I. Universalization\n"
+            "Action #2\n"
+            "Condemn any use of cluster munitions by any actor.\n"
+            "Appendix\n"
+            "Action\tIndicators\n"
+            "2. Condemn any use of cluster\t• Number of statements condemning any use\n"
+            "Action\tIndicators\n"
+            "munitions by any actor.\t• Number of States that raised concern about alleged use\n"
+        ),
+    )
     a2 = action(doc, "2")
     assert [r.body.text for r in a2.restatements] == [
-        "Condemn any use of cluster munitions by any actor."]
+        "Condemn any use of cluster munitions by any actor."
+    ]
     assert texts(a2.indicators) == [
         "Number of statements condemning any use",
         "Number of States that raised concern about alleged use",

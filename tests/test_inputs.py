@@ -28,8 +28,15 @@ TEI_NS = "{http://www.tei-c.org/ns/1.0}"
 
 def planalign(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *map(str, args)], check=False,
-                          cwd=cwd, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *map(str, args)],
+        check=False,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess, name: str) -> str:
@@ -61,8 +68,10 @@ ENCODINGS = {
     "utf-8-bom": (codecs.BOM_UTF8 + TEXT_ZH.encode("utf-8"), "utf-8-bom"),
     "utf-16-le-bom": (codecs.BOM_UTF16_LE + TEXT_ZH.encode("utf-16-le"), "utf-16-le-bom"),
     "utf-16-be-bom": (codecs.BOM_UTF16_BE + TEXT_ZH.encode("utf-16-be"), "utf-16-be-bom"),
-    "utf-16-le-crlf": (codecs.BOM_UTF16_LE + TEXT_ZH.replace("\n", "\r\n").encode("utf-16-le"),
-                       "utf-16-le-bom"),
+    "utf-16-le-crlf": (
+        codecs.BOM_UTF16_LE + TEXT_ZH.replace("\n", "\r\n").encode("utf-16-le"),
+        "utf-16-le-bom",
+    ),
     "utf-16-le": (TEXT_ZH.encode("utf-16-le"), "utf-16-le"),
     "utf-16-be": (TEXT_ZH.encode("utf-16-be"), "utf-16-be"),
     "gb18030": (TEXT_ZH.encode("gb18030"), "gb18030"),
@@ -147,8 +156,10 @@ def zipped() -> bytes:
     return buffer.getvalue()
 
 
-PROSE = (b"The committee met twice this year.\nIt discussed many things at length.\n\n"
-         b"Everyone agreed that more meetings would be useful.\n")
+PROSE = (
+    b"The committee met twice this year.\nIt discussed many things at length.\n\n"
+    b"Everyone agreed that more meetings would be useful.\n"
+)
 BAD_INPUTS = {
     "empty.txt": (b"", "empty"),
     "blank.txt": (b" \n\t\r\n\xe3\x80\x80\n  \n", ""),
@@ -226,8 +237,10 @@ def run_json(root: Path) -> dict:
 
 
 def test_batch_goes_on_past_bad_documents(tmp_path):
-    missing = ('\n[[document]]\nid = "gone-zh"\nfile = "gone.txt"\nlang = "zh"\n'
-               'convention = "CCM"\nkind = "report"\ntitle = "Gone"\n')
+    missing = (
+        '\n[[document]]\nid = "gone-zh"\nfile = "gone.txt"\nlang = "zh"\n'
+        'convention = "CCM"\nkind = "report"\ntitle = "Gone"\n'
+    )
     root = make_project(tmp_path / "project", GOOD_MANIFEST + missing)
     corpus = root / "corpus"
     (corpus / "empty.txt").write_bytes(b"")
@@ -247,7 +260,7 @@ def test_batch_goes_on_past_bad_documents(tmp_path):
     for file, message in failed.items():
         assert file in message and "\n" not in message
         assert sum(message in line for line in output) == 1, (message, output)
-    header = (GOOD_MANIFEST + missing).splitlines().index("id = \"gone-zh\"")  # 1-based - 1
+    header = (GOOD_MANIFEST + missing).splitlines().index('id = "gone-zh"')  # 1-based - 1
     assert f"manifest line {header}" in failed["corpus/gone.txt"]  # its [[document]] header
 
     tei = root / "output" / "tei"
@@ -266,8 +279,11 @@ def test_batch_of_good_documents_succeeds_and_warns_about_unlisted_files(tmp_pat
     assert cli.main(["corpus", "--root", str(root)]) == 0
     output = capsys.readouterr()
     assert "Traceback" not in output.err
-    warnings = [line for line in (output.out + output.err).splitlines()
-                if "warning" in line and "corpus/unlisted.txt" in line]
+    warnings = [
+        line
+        for line in (output.out + output.err).splitlines()
+        if "warning" in line and "corpus/unlisted.txt" in line
+    ]
     assert len(warnings) == 1 and "manifest" in warnings[0]
 
     documents = {d["file"]: d for d in run_json(root)["documents"]}

@@ -50,8 +50,10 @@ def edit(old: str, new: str) -> str:
 
 def test_good_manifest(tmp_path):
     entries = load_manifest(write(tmp_path, MANIFEST))
-    assert [(e.id, e.lang, e.line) for e in entries] == [("alpha-zh", "zh", 2),
-                                                         ("beta-en", "en", 11)]
+    assert [(e.id, e.lang, e.line) for e in entries] == [
+        ("alpha-zh", "zh", 2),
+        ("beta-en", "en", 11),
+    ]
     assert entries[0].date == "2019-09-30" and entries[1].date is None
     assert entries[1].translation_of == "alpha-zh"
     assert entries[1].metadata()["title"] == "Beta"
@@ -71,8 +73,11 @@ ERRORS = {
     "invalid TOML": (edit('title = "Beta"', 'title = "Beta'), 17, "TOML"),
     "unquoted string": (edit('lang = "en"', "lang = en"), 14, "TOML"),
     "missing key": (edit('kind = "report"\n', ""), 11, "'kind'"),
-    "unknown key": (edit('title = "Beta"\n', 'title = "Beta"\nauthor = "Somebody"\n'), 18,
-                    "'author'"),
+    "unknown key": (
+        edit('title = "Beta"\n', 'title = "Beta"\nauthor = "Somebody"\n'),
+        18,
+        "'author'",
+    ),
     "id starts with a digit": (edit('"beta-en"', '"2beta-en"'), 12, "id"),
     "id in upper case": (edit('"beta-en"', '"Beta-en"'), 12, "id"),
     "id with underscore": (edit('"beta-en"', '"beta_en"'), 12, "id"),
@@ -107,9 +112,15 @@ def test_manifest_error_stops_the_batch(tmp_path):
     corpus.mkdir()
     (corpus / "a.txt").write_bytes((ROOT / "corpus" / "002_0c1cfc0310d863da.txt").read_bytes())
     (corpus / "manifest.toml").write_text(edit('"beta-en"', '"Beta-en"'), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "corpus"], check=False,
-                            cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "corpus"],
+        check=False,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()

@@ -36,8 +36,9 @@ def rendered(tmp_path_factory, manifest) -> dict[str, Path]:
         pdfgen.render_file(ROOT / "corpus" / entry.file, paths[doc_id], entry.lang, doc_id)
     for name in ENGLISH:
         paths[name] = folder / f"{name}.pdf"
-        pdfgen.render_file(ROOT / "tests" / "fixtures" / "en" / f"{name}.txt", paths[name],
-                           "en", name)
+        pdfgen.render_file(
+            ROOT / "tests" / "fixtures" / "en" / f"{name}.txt", paths[name], "en", name
+        )
     return paths
 
 
@@ -69,11 +70,18 @@ def lausanne(rendered) -> Document:
     return extract_file(rendered["lausanne-zh"], "lausanne-zh", "zh")
 
 
-@pytest.mark.parametrize("doc_id", ["srap-draft-zh", "lausanne-zh", "nmap-model-zh",
-                                    "ceca-report-2025-zh", "vap-review-cooperation-zh"])
+@pytest.mark.parametrize(
+    "doc_id",
+    [
+        "srap-draft-zh",
+        "lausanne-zh",
+        "nmap-model-zh",
+        "ceca-report-2025-zh",
+        "vap-review-cooperation-zh",
+    ],
+)
 def test_seed_pdf_extracts_like_its_text(doc_id, seeds, rendered, lausanne):
-    from_pdf = lausanne if doc_id == "lausanne-zh" else extract_file(rendered[doc_id], doc_id,
-                                                                      "zh")
+    from_pdf = lausanne if doc_id == "lausanne-zh" else extract_file(rendered[doc_id], doc_id, "zh")
     assert units(from_pdf) == units(seeds[doc_id])
 
 
@@ -136,7 +144,8 @@ def test_pdf_in_corpus_goes_through_the_batch(rendered, tmp_path):
     (corpus / "manifest.toml").write_text(
         '[[document]]\nid = "model-pdf"\nfile = "model.pdf"\nlang = "zh"\n'
         'convention = "APMBC"\nkind = "working-paper"\ntitle = "Model (PDF rendering)"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run_corpus(tmp_path, log=lambda line: None)
     assert [o.status for o in result.outcomes] == ["ok", "warned"]
     pdf_doc = (tmp_path / "output" / "tei" / "model-pdf.xml").read_bytes()
@@ -175,12 +184,15 @@ class TestBadPdfs:
     def test_image_only(self, tmp_path):
         path = pdfgen.make_image_only(tmp_path / "scan.pdf")
         assert self.error(path) == (
-            f"{path}: page 1: no text layer (scanned images only): OCR is out of scope")
+            f"{path}: page 1: no text layer (scanned images only): OCR is out of scope"
+        )
 
     def test_fonts_without_unicode_map(self, tmp_path, rendered):
         path = pdfgen.make_no_unicode_map(rendered["nmap-model-zh"], tmp_path / "nomap.pdf")
-        assert self.error(path) == (f"{path}: page 1: text without a Unicode mapping (the fonts "
-                                    "lack one): it reads as garbage")
+        assert self.error(path) == (
+            f"{path}: page 1: text without a Unicode mapping (the fonts "
+            "lack one): it reads as garbage"
+        )
 
     def test_cli_one_line_and_the_batch_goes_on(self, tmp_path, rendered):
         corpus = tmp_path / "corpus"
@@ -188,14 +200,20 @@ class TestBadPdfs:
         pdfgen.make_encrypted(corpus / "locked.pdf")
         pdfgen.make_truncated(rendered["oslo"], corpus / "cut.pdf")
         shutil.copy(rendered["oslo"], corpus / "oslo.pdf")
-        run = subprocess.run([sys.executable, "-m", "pipeline.cli", "corpus", "--root",
-                              str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
-                             check=False)
+        run = subprocess.run(
+            [sys.executable, "-m", "pipeline.cli", "corpus", "--root", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
         assert run.returncode == 1
         assert "Traceback" not in run.stderr + run.stdout
         failed = [ln for ln in run.stdout.splitlines() if ln.startswith("FAILED")]
-        assert failed == ["FAILED corpus/cut.pdf: corrupt or truncated PDF",
-                          "FAILED corpus/locked.pdf: encrypted PDF: it needs a password"]
+        assert failed == [
+            "FAILED corpus/cut.pdf: corrupt or truncated PDF",
+            "FAILED corpus/locked.pdf: encrypted PDF: it needs a password",
+        ]
         assert (tmp_path / "output" / "tei" / "oslo.xml").exists()
 
 

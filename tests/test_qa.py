@@ -38,15 +38,59 @@ BILINGUAL = ROOT / "tests" / "fixtures" / "bilingual"
 ENGLISH = ROOT / "tests" / "fixtures" / "en"
 
 # The checks of this package; terminology findings (pipeline.terminology) are tested there.
-OWN_CHECKS = {"untranslated", "acronym", "half-width", "repeated-punctuation", "brackets",
-              "notes", "numbering", "restatement", "numbers", "check-failed"}
+OWN_CHECKS = {
+    "untranslated",
+    "acronym",
+    "half-width",
+    "repeated-punctuation",
+    "brackets",
+    "notes",
+    "numbering",
+    "restatement",
+    "numbers",
+    "check-failed",
+}
 
-HALF_WIDTH_UNITS = ["a14.r1", "a15.r1", "a16.r1", "a17.i1", "a17.r1", "a18.i1", "a18.r1",
-                    "a19.i1", "a19.r1", "a20.r1", "a25", "a26", "a27", "a28", "a29", "a30",
-                    "p12", "p13", "p14"]
-RESTATED_DIFFERENTLY = ["a1.r1", "a4.r1", "a6.r1", "a7.r1", "a9.r1", "a21.r1", "a23.r1",
-                        "a24.r1", "a25.r1", "a26.r1", "a27.r1", "a31.r1", "a32.r1", "a35.r1",
-                        "a39.r1", "a41.r1", "a47.r1"]
+HALF_WIDTH_UNITS = [
+    "a14.r1",
+    "a15.r1",
+    "a16.r1",
+    "a17.i1",
+    "a17.r1",
+    "a18.i1",
+    "a18.r1",
+    "a19.i1",
+    "a19.r1",
+    "a20.r1",
+    "a25",
+    "a26",
+    "a27",
+    "a28",
+    "a29",
+    "a30",
+    "p12",
+    "p13",
+    "p14",
+]
+RESTATED_DIFFERENTLY = [
+    "a1.r1",
+    "a4.r1",
+    "a6.r1",
+    "a7.r1",
+    "a9.r1",
+    "a21.r1",
+    "a23.r1",
+    "a24.r1",
+    "a25.r1",
+    "a26.r1",
+    "a27.r1",
+    "a31.r1",
+    "a32.r1",
+    "a35.r1",
+    "a39.r1",
+    "a41.r1",
+    "a47.r1",
+]
 # Every true finding on the five seeds, as (document, xml:id, check).
 SEED_FINDINGS = {
     ("srap-draft-zh", "srap-draft-zh.a21", "untranslated"),
@@ -63,15 +107,21 @@ SEED_FINDINGS = {
 
 @pytest.fixture(scope="module")
 def seed_findings(seeds, lexicon) -> list[Finding]:
-    return [f for f in run_checks(list(seeds.values()), [], load_glossary(None), lexicon)
-            if f.check in OWN_CHECKS]
+    return [
+        f
+        for f in run_checks(list(seeds.values()), [], load_glossary(None), lexicon)
+        if f.check in OWN_CHECKS
+    ]
 
 
 def findings_of(lexicon, *paths: Path, pair: bool = False) -> list[Finding]:
     docs = [extract_file(path) for path in paths]
     translations = [align_translation(*docs, lexicon)] if pair else []
-    return [f for f in run_checks(docs, translations, load_glossary(None), lexicon)
-            if f.check in OWN_CHECKS]
+    return [
+        f
+        for f in run_checks(docs, translations, load_glossary(None), lexicon)
+        if f.check in OWN_CHECKS
+    ]
 
 
 def keys(findings: list[Finding]) -> set[tuple[str, str]]:
@@ -98,8 +148,11 @@ def test_half_width_seed_findings_count_every_mark(seed_findings):
     assert "(11 times in this unit)" in by_unit[("lausanne-zh.p12", ",")].message
     assert by_unit[("lausanne-zh.a18.i1", ";")].evidence == "目);"
     assert by_unit[("lausanne-zh.p13", ":")].message.startswith("half-width ‘:’")
-    total = sum(int(f.message.split("(")[1].split()[0]) if "times" in f.message else 1
-                for f in seed_findings if f.check == "half-width" and f.evidence[-1] == ",")
+    total = sum(
+        int(f.message.split("(")[1].split()[0]) if "times" in f.message else 1
+        for f in seed_findings
+        if f.check == "half-width" and f.evidence[-1] == ","
+    )
     assert total == 67  # every half-width comma after a Han character in the Lausanne text
 
 
@@ -108,8 +161,10 @@ def test_restatement_seed_findings_name_both_wordings(seed_findings):
     for f in seed_findings:
         messages[f.unit].append(f.message)
     assert "restated as ‘/或’ where lausanne-zh.a1 has ‘(或)’" in messages["lausanne-zh.a1.r1"]
-    assert any("‘国家自主权’ where lausanne-zh.a41 has ‘国家主权’" in m
-               for m in messages["lausanne-zh.a41.r1"])
+    assert any(
+        "‘国家自主权’ where lausanne-zh.a41 has ‘国家主权’" in m
+        for m in messages["lausanne-zh.a41.r1"]
+    )
     assert any("(3 times)" in m for m in messages["lausanne-zh.a24.r1"])
     # Width of punctuation and the closing mark are not differences: a14's restatement
     # differs from it only by half-width commas, a11's sub-items only by their last mark.
@@ -129,8 +184,11 @@ def test_checks_read_restatements_and_notes(seeds):
     """The appendix row of Lausanne action 35 carries an `and` its action does not."""
     lausanne = seeds["lausanne-zh"]
     found = qa.untranslated(lausanne, qa.latin_terms(load_glossary(None)))
-    assert {f.unit for f in found} == {"lausanne-zh.a29.i2", "lausanne-zh.a35.r1",
-                                       "lausanne-zh.a39.r1"}
+    assert {f.unit for f in found} == {
+        "lausanne-zh.a29.i2",
+        "lausanne-zh.a35.r1",
+        "lausanne-zh.a39.r1",
+    }
 
 
 # --- one family per fixture ---------------------------------------------------------------
@@ -138,9 +196,11 @@ def test_checks_read_restatements_and_notes(seeds):
 
 def test_untranslated_skips_symbols_urls_names_and_known_acronyms(lexicon):
     found = findings_of(lexicon, QA / "untranslated-zh.txt")
-    assert keys(found) == {("untranslated-zh.a1", "untranslated"),
-                           ("untranslated-zh.a2.a", "untranslated"),
-                           ("untranslated-zh.a2.b", "acronym")}
+    assert keys(found) == {
+        ("untranslated-zh.a1", "untranslated"),
+        ("untranslated-zh.a2.a", "untranslated"),
+        ("untranslated-zh.a2.b", "acronym"),
+    }
     by_unit = {f.unit: f for f in found}
     assert "glossary: 缔约国" in by_unit["untranslated-zh.a2.a"].message
     assert by_unit["untranslated-zh.a2.b"].severity == "info"
@@ -148,9 +208,11 @@ def test_untranslated_skips_symbols_urls_names_and_known_acronyms(lexicon):
 
 def test_punctuation_findings(lexicon):
     found = findings_of(lexicon, QA / "punctuation-zh.txt")
-    assert sorted(keys(found)) == [("punctuation-zh.p1", "half-width"),
-                                   ("punctuation-zh.p3", "repeated-punctuation"),
-                                   ("punctuation-zh.p5", "brackets")]
+    assert sorted(keys(found)) == [
+        ("punctuation-zh.p1", "half-width"),
+        ("punctuation-zh.p3", "repeated-punctuation"),
+        ("punctuation-zh.p5", "brackets"),
+    ]
     marks = sorted(f.evidence for f in found if f.check == "half-width")
     assert marks == ["动:", "认,"]
     assert [f.message for f in found if f.check == "brackets"] == ["‘“’ is never closed"]
@@ -174,10 +236,19 @@ def test_numbering_gaps_duplicates_and_order(lexicon):
     ]
 
 
-@pytest.mark.parametrize(("previous", "number", "follows"), [
-    ((4,), (5,), True), ((4, 2), (4, 3), True), ((4, 3), (5, 1), True), ((4,), (4, 1), True),
-    ((4, 1), (4, 3), False), ((4, 3), (5, 2), False), ((4,), (6,), False), ((5,), (5,), False),
-])
+@pytest.mark.parametrize(
+    ("previous", "number", "follows"),
+    [
+        ((4,), (5,), True),
+        ((4, 2), (4, 3), True),
+        ((4, 3), (5, 1), True),
+        ((4,), (4, 1), True),
+        ((4, 1), (4, 3), False),
+        ((4, 3), (5, 2), False),
+        ((4,), (6,), False),
+        ((5,), (5,), False),
+    ],
+)
 def test_dotted_numbers_go_on_at_any_level(previous, number, follows):
     assert _follows(previous, number) is follows
 
@@ -191,7 +262,8 @@ def test_restatement_differences_and_what_is_not_one(lexicon):
     ]
     # a2's restatement differs only by a half-width comma (reported as such) and its end.
     assert keys([f for f in found if f.unit == "restatement-zh.a2.r1"]) == {
-        ("restatement-zh.a2.r1", "half-width")}
+        ("restatement-zh.a2.r1", "half-width")
+    }
 
 
 def test_numbers_that_differ_between_language_versions(lexicon):
@@ -225,7 +297,8 @@ def test_a_failing_check_is_a_finding_and_the_others_go_on(monkeypatch, seeds, l
     found = run_checks([seeds["srap-draft-zh"]], [], load_glossary(None), lexicon)
     failed = [f for f in found if f.check == "check-failed"]
     assert [(f.doc, f.message) for f in failed] == [
-        ("srap-draft-zh", "the broken check failed: ValueError: boom")]
+        ("srap-draft-zh", "the broken check failed: ValueError: boom")
+    ]
     assert any(f.check == "untranslated" for f in found)
 
 
@@ -239,16 +312,22 @@ def test_findings_are_sorted_and_deterministic(seeds, lexicon):
 # --- writers ------------------------------------------------------------------------------
 
 SAMPLE = [
-    Finding("d-zh", "d-zh.a1", "untranslated", "error", "English ‘and’ left in Chinese text",
-            "and", "思考 and 谅解，standard"),
-    Finding("d-zh", "", "brackets", "warning", "a <b> & \"quote\"", "<b>", "x <b> y"),
+    Finding(
+        "d-zh",
+        "d-zh.a1",
+        "untranslated",
+        "error",
+        "English ‘and’ left in Chinese text",
+        "and",
+        "思考 and 谅解，standard",
+    ),
+    Finding("d-zh", "", "brackets", "warning", 'a <b> & "quote"', "<b>", "x <b> y"),
     Finding("d-zh", "d-zh.p1", "numbers", "info", "‘1’ is missing", "1", "1 March 1999"),
 ]
 
 
 def test_marked_keeps_words_and_numbers_whole():
-    assert marked("on 1 March 1999", "1") == [("on ", False), ("1", True),
-                                               (" March 1999", False)]
+    assert marked("on 1 March 1999", "1") == [("on ", False), ("1", True), (" March 1999", False)]
     assert marked("standard and", "and") == [("standard ", False), ("and", True)]
     assert marked("存, 立即", "存,") == [("存,", True), (" 立即", False)]
 
@@ -295,14 +374,18 @@ def project(tmp_path: Path, bad: bool = False) -> Path:
     corpus.mkdir()
     for name in ("numbers-en.txt", "numbers-zh.txt", "punctuation-zh.txt"):
         shutil.copy(QA / name, corpus / name)
-    (corpus / "manifest.toml").write_text("\n".join(
-        f'[[document]]\nid = "{doc_id}"\nfile = "{name}"\nlang = "{lang}"\nconvention = "APMBC"\n'
-        f'kind = "action-plan"\ntitle = "{doc_id}"\n{extra}\n'
-        for doc_id, name, lang, extra in [
-            ("n-en", "numbers-en.txt", "en", ""),
-            ("n-zh", "numbers-zh.txt", "zh", 'translation_of = "n-en"'),
-            ("p-zh", "punctuation-zh.txt", "zh", ""),
-        ]), encoding="utf-8")
+    (corpus / "manifest.toml").write_text(
+        "\n".join(
+            f'[[document]]\nid = "{doc_id}"\nfile = "{name}"\nlang = "{lang}"\nconvention = "APMBC"\n'
+            f'kind = "action-plan"\ntitle = "{doc_id}"\n{extra}\n'
+            for doc_id, name, lang, extra in [
+                ("n-en", "numbers-en.txt", "en", ""),
+                ("n-zh", "numbers-zh.txt", "zh", 'translation_of = "n-en"'),
+                ("p-zh", "punctuation-zh.txt", "zh", ""),
+            ]
+        ),
+        encoding="utf-8",
+    )
     if bad:
         (corpus / "broken.txt").write_bytes(b"\x00\x81\xfe\xff" * 50)
     return tmp_path
@@ -321,19 +404,32 @@ def test_check_corpus_pairs_versions_and_gates(tmp_path, capsys):
 
 def test_check_fail_on_warning_and_output_file(tmp_path, capsys):
     target = tmp_path / "out" / "qa.html"
-    code = main(["check", str(QA / "punctuation-zh.txt"), "--to", "html", "-o", str(target),
-                 "--fail-on", "warning"])
+    code = main(
+        [
+            "check",
+            str(QA / "punctuation-zh.txt"),
+            "--to",
+            "html",
+            "-o",
+            str(target),
+            "--fail-on",
+            "warning",
+        ]
+    )
     assert code == 1 and capsys.readouterr().out == ""
     assert "<mark>。。</mark>" in target.read_text(encoding="utf-8")
     assert main(["check", str(QA / "punctuation-zh.txt"), "--fail-on", "error"]) == 0
 
 
 def test_check_two_files_in_two_languages_are_paired(capsys):
-    assert main(["check", str(QA / "numbers-zh.txt"), str(QA / "numbers-en.txt"),
-                 "--to", "csv"]) == 0
+    assert (
+        main(["check", str(QA / "numbers-zh.txt"), str(QA / "numbers-en.txt"), "--to", "csv"]) == 0
+    )
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert {(r["unit"], r["check"]) for r in rows} >= {("numbers-zh.a1", "numbers"),
-                                                       ("numbers-zh.p1", "numbers")}
+    assert {(r["unit"], r["check"]) for r in rows} >= {
+        ("numbers-zh.a1", "numbers"),
+        ("numbers-zh.p1", "numbers"),
+    }
 
 
 def test_check_a_folder_checks_the_documents_in_it(tmp_path, capsys):
@@ -358,11 +454,14 @@ def test_bad_document_is_one_line_and_the_others_are_checked(tmp_path, capsys):
     assert "p-zh.p3,repeated-punctuation" in captured.out
 
 
-@pytest.mark.parametrize("argv", [
-    ["check", "no-such-file.txt"],
-    ["check", "--glossary", "no-such-glossary.csv", str(QA / "notes-en.txt")],
-    ["check", "--root", "no-such-folder"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "no-such-file.txt"],
+        ["check", "--glossary", "no-such-glossary.csv", str(QA / "notes-en.txt")],
+        ["check", "--root", "no-such-folder"],
+    ],
+)
 def test_unusable_input_exits_2_with_one_line(argv, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err.strip().splitlines()
@@ -372,8 +471,9 @@ def test_unusable_input_exits_2_with_one_line(argv, capsys):
 def test_check_seeds_from_the_project_root(capsys):
     assert main(["check", "--root", str(ROOT), "--to", "json"]) == 0
     payload = json.loads(capsys.readouterr().out)
-    found = {(f["doc"], f["unit"], f["check"]) for f in payload["findings"]
-             if f["check"] in OWN_CHECKS}
+    found = {
+        (f["doc"], f["unit"], f["check"]) for f in payload["findings"] if f["check"] in OWN_CHECKS
+    }
     assert found == SEED_FINDINGS
 
 
@@ -387,5 +487,9 @@ def test_a_bug_names_the_files_checked_in_one_line(monkeypatch, capsys):
     path = QA / "punctuation-zh.txt"
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [(f"planalign: {path}: internal error: RuntimeError: boom "
-                    "(set PLANALIGN_DEBUG=1 for the traceback)")]
+    assert err == [
+        (
+            f"planalign: {path}: internal error: RuntimeError: boom "
+            "(set PLANALIGN_DEBUG=1 for the traceback)"
+        )
+    ]

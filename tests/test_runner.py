@@ -25,11 +25,15 @@ def test_internal_error_is_isolated(tmp_path, monkeypatch):
     result = runner.run_corpus(tmp_path, log=lines.append)
     assert [o.id for o in result.failed] == ["nmap-model-zh"]
     assert result.failed[0].message == (
-        "corpus/002_0c1cfc0310d863da.txt: internal error: RuntimeError: boom")
+        "corpus/002_0c1cfc0310d863da.txt: internal error: RuntimeError: boom"
+    )
     assert "FAILED corpus/002_0c1cfc0310d863da.txt: internal error: RuntimeError: boom" in lines
     assert sorted(p.name for p in (tmp_path / "output" / "tei").iterdir()) == [
-        "ceca-report-2025-zh.xml", "lausanne-zh.xml", "srap-draft-zh.xml",
-        "vap-review-cooperation-zh.xml"]
+        "ceca-report-2025-zh.xml",
+        "lausanne-zh.xml",
+        "srap-draft-zh.xml",
+        "vap-review-cooperation-zh.xml",
+    ]
 
 
 def test_run_json_summary(tmp_path):
@@ -38,19 +42,37 @@ def test_run_json_summary(tmp_path):
     run = json.loads((tmp_path / "output" / "run.json").read_text(encoding="utf-8"))
     findings = run["summary"].pop("findings")  # what QA finds is tested in test_qa
     assert isinstance(findings, int)
-    assert run["summary"] == {"documents": 5, "ok": 4, "warned": 1, "failed": 0,
-                              "sections": 26, "paragraphs": 83, "actions": 95,
-                              "indicators": 164, "footnotes": 5, "links": 0}
+    assert run["summary"] == {
+        "documents": 5,
+        "ok": 4,
+        "warned": 1,
+        "failed": 0,
+        "sections": 26,
+        "paragraphs": 83,
+        "actions": 95,
+        "indicators": 164,
+        "footnotes": 5,
+        "links": 0,
+    }
     srap = next(d for d in run["documents"] if d["id"] == "srap-draft-zh")
     assert srap["warnings"] == ["line 30: note * is defined but never referenced"]
     qa = tmp_path / "output" / "qa"
     assert sorted(p.name for p in qa.iterdir()) == [
-        "findings.csv", "findings.html", "findings.json", "findings.txt", "glossary.tbx",
-        "renderings.json", "renderings.tsv"]
+        "findings.csv",
+        "findings.html",
+        "findings.json",
+        "findings.txt",
+        "glossary.tbx",
+        "renderings.json",
+        "renderings.tsv",
+    ]
     assert len(json.loads((qa / "findings.json").read_text(encoding="utf-8"))["findings"]) == (
-        findings)
-    rows = [line.split("\t") for line in
-            (qa / "renderings.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+        findings
+    )
+    rows = [
+        line.split("\t")
+        for line in (qa / "renderings.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    ]
     survey = {row[3]: row[6].split() for row in rows if row[0] == "survey"}
     assert "lausanne-zh.a21.r1" in survey["勘查"] and "lausanne-zh.a21" in survey["勘察"]
 

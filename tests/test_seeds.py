@@ -99,8 +99,12 @@ class TestLausanne:
         assert all(a.indicators for a in actions)
         # No indicator was left over in the appendix outside an action.
         [appendix] = doc.all_sections(("appendix",))
-        leftovers = [b for s in [appendix, *appendix.subsections] for b in s.blocks
-                     if not isinstance(b, Action) and b.items]
+        leftovers = [
+            b
+            for s in [appendix, *appendix.subsections]
+            for b in s.blocks
+            if not isinstance(b, Action) and b.items
+        ]
         assert leftovers == []
 
     def test_action_11_subitems_and_indicators(self, doc):
@@ -108,7 +112,10 @@ class TestLausanne:
         assert [i.n for i in eleven.subitems] == ["a", "b", "c", "d"]
         assert len(eleven.indicators) == 4
         assert eleven.indicators[0].body.text == "经确证使用集束弹药的案例数目；"
-        assert eleven.indicators[3].body.text == "与仍依赖集束弹药的非《公约》缔约国举行专门会议的次数。"
+        assert (
+            eleven.indicators[3].body.text
+            == "与仍依赖集束弹药的非《公约》缔约国举行专门会议的次数。"
+        )
 
     def test_indicator_cells_split(self, doc):
         assert len(action(doc, "17").indicators) == 2  # split at "; " outside brackets
@@ -130,14 +137,19 @@ class TestLausanne:
     def test_rows_continued_across_pages(self, doc):
         assert "之前，尽可能使用“第三条履约声明”" in action(doc, "13").restatements[0].body.text
         assert "“《集束弹药公约》第三条和第四条之下延期请求的方法”" in (
-            action(doc, "20").restatements[0].body.text)
+            action(doc, "20").restatements[0].body.text
+        )
         assert "优先考虑风险最大的人群" in action(doc, "28").restatements[0].body.text
         assert action(doc, "50").indicators[0].body.text == "已及时提交延期请求的缔约国数目。"
 
     def test_group_label_kept(self, doc):
         [appendix] = doc.all_sections(("appendix",))
-        groups = [b.body.text for s in appendix.subsections for b in s.blocks
-                  if getattr(b, "kind", "") == "group"]
+        groups = [
+            b.body.text
+            for s in appendix.subsections
+            for b in s.blocks
+            if getattr(b, "kind", "") == "group"
+        ]
         assert groups == ["执行《公约》的最佳做法"]
 
     def test_footnotes(self, doc):
@@ -168,7 +180,10 @@ class TestPlatformModel:
 
     def test_unnumbered_headings_are_sections(self, doc):
         assert [s.head.text for s in doc.all_sections()] == [
-            "导言", "国家地雷行动平台的具体目标", "国家地雷行动平台的构成"]
+            "导言",
+            "国家地雷行动平台的具体目标",
+            "国家地雷行动平台的构成",
+        ]
         assert [len(p.items) for p in doc.paragraphs(numbered=True) if p.items] == [4, 4, 7]
 
     def test_front(self, doc):
@@ -202,8 +217,7 @@ class TestCommitteeReport:
         assert all("\\" not in t.text and "<" not in t.text for _, t in doc.texts())
 
     def test_document_notes(self, doc):
-        assert [(n.n, n.referenced_by) for n in doc.doc_notes] == [("*", "front"),
-                                                                     ("**", "front")]
+        assert [(n.n, n.referenced_by) for n in doc.doc_notes] == [("*", "front"), ("**", "front")]
         assert doc.meta.printed_title == "关于 2025-2026 年的活动和优先实施事项的报告"
 
 
@@ -219,7 +233,8 @@ class TestVientianeReview:
             "为了落实《集束弹药公约》规定的每个缔约国寻求和获得援助并从国际合作与援助中获益的权利，"
             "各缔约国在拟定《万象行动计划》时，确认需要进一步发展有助于有效和及时执行《公约》所有规定的"
             "伙伴关系，并列出了联合行动方面的具体目标和可衡量的步骤，可用于监测在伙伴的配合和协助下履行"
-            "销毁库存、清除和援助受害者义务的进展。")
+            "销毁库存、清除和援助受害者义务的进展。"
+        )
         # A wrapped line may end with a full stop: the paragraph still goes on.
         assert "一致。随着时间的推移" in paragraphs[10].body.text
         assert "资源。例如，通过适当投资" in paragraphs[11].body.text
@@ -234,6 +249,11 @@ class TestVientianeReview:
         [section] = doc.all_sections()
         assert (section.n, section.head.text) == ("VIII", "国际合作与援助")
         assert [s.head.text for s in section.subsections] == [
-            "主要信息", "范围", "进展", "自缔约国第一次会议以来强调的挑战", "建议"]
+            "主要信息",
+            "范围",
+            "进展",
+            "自缔约国第一次会议以来强调的挑战",
+            "建议",
+        ]
         assert doc.meta.submitted_by == "缔约国第五次会议主席提交"
         assert doc.meta.printed_title == "审议《万象行动计划》"

@@ -26,43 +26,82 @@ MAC_DEV = ROOT.parent / "shared" / "mac-dev"
 # 1. Splitting ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Mr. Smith met Dr. Jones at 3.5 p.m. yesterday. They paid $1,000 each.",
-     ["Mr. Smith met Dr. Jones at 3.5 p.m. yesterday.", "They paid $1,000 each."]),
-    ("See e.g. Art. 5 of the Convention. The U.N. General Assembly met. It adopted No. 5.",
-     ["See e.g. Art. 5 of the Convention.", "The U.N. General Assembly met.",
-      "It adopted No. 5."]),
-    ("I said no. Then he left.", ["I said no.", "Then he left."]),
-    ("J. K. Rowling wrote it. 'Why fight a dummy!' he cried. 'Why not try me?' \"Yes!\" She left.",
-     ["J. K. Rowling wrote it.", "'Why fight a dummy!' he cried.", "'Why not try me?'",
-      '"Yes!"', "She left."]),
-    ("He waited... and waited... Then (see para. 12) it rained. Next.",
-     ["He waited... and waited...", "Then (see para. 12) it rained.", "Next."]),
-    ("The States Parties will: (a) do this; (b) do that. Action 5 follows.",
-     ["The States Parties will: (a) do this; (b) do that.", "Action 5 follows."]),
-    ("A line that wraps\nin the middle. Heading\n\nA new paragraph.",
-     ["A line that wraps in the middle.", "Heading", "A new paragraph."]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mr. Smith met Dr. Jones at 3.5 p.m. yesterday. They paid $1,000 each.",
+            ["Mr. Smith met Dr. Jones at 3.5 p.m. yesterday.", "They paid $1,000 each."],
+        ),
+        (
+            "See e.g. Art. 5 of the Convention. The U.N. General Assembly met. It adopted No. 5.",
+            [
+                "See e.g. Art. 5 of the Convention.",
+                "The U.N. General Assembly met.",
+                "It adopted No. 5.",
+            ],
+        ),
+        ("I said no. Then he left.", ["I said no.", "Then he left."]),
+        (
+            "J. K. Rowling wrote it. 'Why fight a dummy!' he cried. 'Why not try me?' \"Yes!\" She left.",
+            [
+                "J. K. Rowling wrote it.",
+                "'Why fight a dummy!' he cried.",
+                "'Why not try me?'",
+                '"Yes!"',
+                "She left.",
+            ],
+        ),
+        (
+            "He waited... and waited... Then (see para. 12) it rained. Next.",
+            ["He waited... and waited...", "Then (see para. 12) it rained.", "Next."],
+        ),
+        (
+            "The States Parties will: (a) do this; (b) do that. Action 5 follows.",
+            ["The States Parties will: (a) do this; (b) do that.", "Action 5 follows."],
+        ),
+        (
+            "A line that wraps\nin the middle. Heading\n\nA new paragraph.",
+            ["A line that wraps in the middle.", "Heading", "A new paragraph."],
+        ),
+    ],
+)
 def test_english_sentences(text, expected):
     assert split_sentences(text, "en") == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("那天晚上我没走掉。陈清扬把我拽住！你信我干吗？",
-     ["那天晚上我没走掉。", "陈清扬把我拽住！", "你信我干吗？"]),
-    ("韦小宝道：“谁说不会？”跃起身来，去抱他左腿。",
-     ["韦小宝道：“谁说不会？”", "跃起身来，去抱他左腿。"]),
-    # As in the mac-dev gold: a sentence may end inside a quotation; a short attribution
-    # after one stays with it.
-    ("又想：“刚才真笨，便走。这里又不是丽春院？”", ["又想：“刚才真笨，便走。", "这里又不是丽春院？”"]),
-    ("“能将前面的曲线打印出来吗？” 汪淼问。他点点头。",
-     ["“能将前面的曲线打印出来吗？” 汪淼问。", "他点点头。"]),
-    ("见《公约！第二部分？》第5条。缔约国将于2025年完成清除；并报告进展。",
-     ["见《公约！第二部分？》第5条。", "缔约国将于2025年完成清除；并报告进展。"]),
-    ("各缔约国承诺：\n（a）销毁储存；\n（b）清除雷区。\n\n二. 行动计划",
-     ["各缔约国承诺：（a）销毁储存；（b）清除雷区。", "二. 行动计划"]),
-    ("（见第5段。）下一句。", ["（见第5段。）", "下一句。"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "那天晚上我没走掉。陈清扬把我拽住！你信我干吗？",
+            ["那天晚上我没走掉。", "陈清扬把我拽住！", "你信我干吗？"],
+        ),
+        (
+            "韦小宝道：“谁说不会？”跃起身来，去抱他左腿。",
+            ["韦小宝道：“谁说不会？”", "跃起身来，去抱他左腿。"],
+        ),
+        # As in the mac-dev gold: a sentence may end inside a quotation; a short attribution
+        # after one stays with it.
+        (
+            "又想：“刚才真笨，便走。这里又不是丽春院？”",
+            ["又想：“刚才真笨，便走。", "这里又不是丽春院？”"],
+        ),
+        (
+            "“能将前面的曲线打印出来吗？” 汪淼问。他点点头。",
+            ["“能将前面的曲线打印出来吗？” 汪淼问。", "他点点头。"],
+        ),
+        (
+            "见《公约！第二部分？》第5条。缔约国将于2025年完成清除；并报告进展。",
+            ["见《公约！第二部分？》第5条。", "缔约国将于2025年完成清除；并报告进展。"],
+        ),
+        (
+            "各缔约国承诺：\n（a）销毁储存；\n（b）清除雷区。\n\n二. 行动计划",
+            ["各缔约国承诺：（a）销毁储存；（b）清除雷区。", "二. 行动计划"],
+        ),
+        ("（见第5段。）下一句。", ["（见第5段。）", "下一句。"]),
+    ],
+)
 def test_chinese_sentences(text, expected):
     assert split_sentences(text, "zh") == expected
 
@@ -78,18 +117,21 @@ ZH = [
     "执行支助股将协助缔约国开展这些工作。",
 ]
 EN = [
-    ("The States Parties reaffirm their commitment to the complete elimination of "
-     "anti-personnel mines."),
+    (
+        "The States Parties reaffirm their commitment to the complete elimination of "
+        "anti-personnel mines."
+    ),
     "Each State Party will complete its clearance obligations under Article 5 by 2025.",
     "It will submit a transparency report every year.",
-    ("Victim assistance should be grounded in human rights, and survivors should receive "
-     "medical care and psychological support."),
+    (
+        "Victim assistance should be grounded in human rights, and survivors should receive "
+        "medical care and psychological support."
+    ),
     "The Implementation Support Unit will assist the States Parties in this work.",
     "This sentence was added by the English translator for the benefit of readers.",
 ]
 # 1-1, 1-2, 2-1, 1-0, 1-1, 0-1
-EXPECTED = [((0,), (0,)), ((1,), (1, 2)), ((2, 3), (3,)), ((4,), ()), ((5,), (4,)),
-            ((), (5,))]
+EXPECTED = [((0,), (0,)), ((1,), (1, 2)), ((2, 3), (3,)), ((4,), ()), ((5,), (4,)), ((), (5,))]
 
 
 def pairs(beads: list[Bead]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -110,24 +152,41 @@ def test_english_to_chinese_gives_the_same_beads_mirrored(lexicon):
 
 
 def test_two_to_two_when_the_sentence_break_moves(lexicon):
-    zh = ["缔约国重申承诺，并将在2025年之前完成第5条规定的全部雷区清除义务。",
-          "它们将每年报告进展。",
-          "执行支助股将协助缔约国开展这些工作。"]
-    en = ["States Parties reaffirm their commitment.",
-          ("They will complete the clearance of all mined areas under Article 5 by 2025 and "
-           "will report on progress every year."),
-          "The Implementation Support Unit will assist the States Parties in this work."]
+    zh = [
+        "缔约国重申承诺，并将在2025年之前完成第5条规定的全部雷区清除义务。",
+        "它们将每年报告进展。",
+        "执行支助股将协助缔约国开展这些工作。",
+    ]
+    en = [
+        "States Parties reaffirm their commitment.",
+        (
+            "They will complete the clearance of all mined areas under Article 5 by 2025 and "
+            "will report on progress every year."
+        ),
+        "The Implementation Support Unit will assist the States Parties in this work.",
+    ]
     assert pairs(align_sentences(zh, en, "zh", "en", lexicon)) == [((0, 1), (0, 1)), ((2,), (2,))]
 
 
 def test_same_language_finds_inserted_and_merged_sentences(lexicon):
     inserted = ZH[:2] + ["一个新的句子。"] + ZH[2:]
     assert pairs(align_sentences(ZH, inserted, "zh", "zh", lexicon)) == [
-        ((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,)), ((3,), (4,)), ((4,), (5,)),
-        ((5,), (6,))]
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((), (2,)),
+        ((2,), (3,)),
+        ((3,), (4,)),
+        ((4,), (5,)),
+        ((5,), (6,)),
+    ]
     merged = EN[:1] + [EN[1] + " " + EN[2]] + EN[3:]
     assert pairs(align_sentences(EN, merged, "en", "en", lexicon)) == [
-        ((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)), ((4,), (3,)), ((5,), (4,))]
+        ((0,), (0,)),
+        ((1, 2), (1,)),
+        ((3,), (2,)),
+        ((4,), (3,)),
+        ((5,), (4,)),
+    ]
 
 
 def test_empty_sides(lexicon):
@@ -136,15 +195,19 @@ def test_empty_sides(lexicon):
     assert pairs(align_sentences(ZH[:1], [], "zh", "en", lexicon)) == [((0,), ())]
 
 
-@pytest.mark.parametrize("src, tgt, langs, weight", [
-    (ZH, EN, ("zh", "en"), 0.0),  # length only
-    (["a" * 1000] + ["b"] * 50, ["x"] * 300, ("en", "en"), 0.9),  # far off the diagonal
-    (["", "", "甲。"], ["", "A."], ("zh", "en"), 0.9),  # empty sentences
-    (EN * 20, EN[::-1] * 20, ("en", "en"), 0.9),
-])
+@pytest.mark.parametrize(
+    "src, tgt, langs, weight",
+    [
+        (ZH, EN, ("zh", "en"), 0.0),  # length only
+        (["a" * 1000] + ["b"] * 50, ["x"] * 300, ("en", "en"), 0.9),  # far off the diagonal
+        (["", "", "甲。"], ["", "A."], ("zh", "en"), 0.9),  # empty sentences
+        (EN * 20, EN[::-1] * 20, ("en", "en"), 0.9),
+    ],
+)
 def test_beads_cover_both_sides_once_in_order(src, tgt, langs, weight, lexicon):
-    beads = align_sentences(src, tgt, *langs, lexicon if weight else None,
-                            SentenceSettings(lexical_weight=weight))
+    beads = align_sentences(
+        src, tgt, *langs, lexicon if weight else None, SentenceSettings(lexical_weight=weight)
+    )
     assert [i for b in beads for i in b.src] == list(range(len(src)))
     assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
     assert all(0.0 <= b.score <= 1.0 for b in beads)
@@ -167,9 +230,10 @@ def test_lexical_score_sees_translations_names_and_numbers(lexicon):
 
     assert score("陈清扬把我拽住。", "Chen Qingyang caught me.") > 0.4
     assert score("陈清扬把我拽住。", "The boy left the room.") == 0.0
-    article = score("各缔约国将在2025年之前完成第五条规定的清除义务。",
-                    "Each State Party will complete its clearance obligations under "
-                    "Article 5 by 2025.")
+    article = score(
+        "各缔约国将在2025年之前完成第五条规定的清除义务。",
+        "Each State Party will complete its clearance obligations under Article 5 by 2025.",
+    )
     assert article > 0.5
     assert 0.0 <= article <= 1.0
 
@@ -179,15 +243,34 @@ def test_lexical_score_sees_translations_names_and_numbers(lexicon):
 
 def test_sentalign_prints_one_bead_a_line(tmp_path):
     (tmp_path / "plan.zh").write_text("".join(ZH) + "\n", encoding="utf-8")
-    (tmp_path / "plan.en").write_text(" ".join(EN[:3]) + "\n\n" + " ".join(EN[3:]) + "\n",
-                                      encoding="utf-8")
+    (tmp_path / "plan.en").write_text(
+        " ".join(EN[:3]) + "\n\n" + " ".join(EN[3:]) + "\n", encoding="utf-8"
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "sentalign",
-                             str(tmp_path / "plan.zh"), str(tmp_path / "plan.en")],
-                            env=env, capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline.cli",
+            "sentalign",
+            str(tmp_path / "plan.zh"),
+            str(tmp_path / "plan.en"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "[0]:[0]", "[1]:[1, 2]", "[2, 3]:[3]", "[4]:[]", "[5]:[4]", "[]:[5]"]
+        "[0]:[0]",
+        "[1]:[1, 2]",
+        "[2, 3]:[3]",
+        "[4]:[]",
+        "[5]:[4]",
+        "[]:[5]",
+    ]
 
 
 def test_sentalign_bad_input_is_one_line_naming_the_file(tmp_path, capsys):
@@ -210,18 +293,27 @@ def test_mac_dev_strict_bead_f1(tmp_path, lexicon):
     scored by mac-dev's own score.py."""
     stems = sorted(p.stem for p in MAC_DEV.glob("*.gold")) if MAC_DEV.is_dir() else []
     if not stems or not (MAC_DEV / "score.py").is_file():
-        pytest.fail(f"mac-dev is missing: expected NNN.zh, NNN.en, NNN.gold and score.py in "
-                    f"{MAC_DEV} (the development half of the MAC corpus, kept outside the repo)")
+        pytest.fail(
+            f"mac-dev is missing: expected NNN.zh, NNN.en, NNN.gold and score.py in "
+            f"{MAC_DEV} (the development half of the MAC corpus, kept outside the repo)"
+        )
     start = time.perf_counter()
     for stem in stems:
         src = (MAC_DEV / f"{stem}.zh").read_text(encoding="utf-8").splitlines()
         tgt = (MAC_DEV / f"{stem}.en").read_text(encoding="utf-8").splitlines()
-        lines = [f"[{', '.join(map(str, b.src))}]:[{', '.join(map(str, b.tgt))}]"
-                 for b in align_sentences(src, tgt, "zh", "en", lexicon)]
+        lines = [
+            f"[{', '.join(map(str, b.src))}]:[{', '.join(map(str, b.tgt))}]"
+            for b in align_sentences(src, tgt, "zh", "en", lexicon)
+        ]
         (tmp_path / f"{stem}.align").write_text("\n".join(lines) + "\n", encoding="utf-8")
     seconds = time.perf_counter() - start
-    result = subprocess.run([sys.executable, str(MAC_DEV / "score.py"), str(tmp_path)],
-                            capture_output=True, text=True, check=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(MAC_DEV / "score.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     print(f"mac-dev: {result.stdout.strip()}; aligned in {seconds:.2f} s")
     f1 = float(re.search(r"F1=([\d.]+)", result.stdout).group(1))
     assert f1 >= 0.75, result.stdout

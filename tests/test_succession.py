@@ -28,9 +28,15 @@ ROOT = HERE.parent
 # completion and what is found after it (22 → 18), risk education, victim assistance,
 # resources, cooperation, national platforms, transparency (43 → 7: Article 7 reports by
 # 30 April), national implementation (47 → 45: Article 9), compliance.
-SURE = [(int(old), int(new)) for old, new in (
-    line.split("\t") for line in
-    (HERE / "fixtures" / "lausanne-srap.tsv").read_text(encoding="utf-8").splitlines()[1:])]
+SURE = [
+    (int(old), int(new))
+    for old, new in (
+        line.split("\t")
+        for line in (HERE / "fixtures" / "lausanne-srap.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()[1:]
+    )
+]
 
 
 def plan(name: str, doc_id: str | None = None):
@@ -43,11 +49,15 @@ def chain_corpus(root: Path) -> None:
     corpus.mkdir()
     for name in "abc":
         shutil.copy(CHAIN / f"plan-{name}.txt", corpus)
-    (corpus / "manifest.toml").write_text("".join(
-        f'[[document]]\nid = "fx-{n}"\nfile = "plan-{n}.txt"\nlang = "en"\n'
-        f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Fixture plan {n}"\n'
-        f'plan = "fx-{n}"\n' + (f'follows = "fx-{p}"\n' if p else "") + "\n"
-        for n, p in zip("abc", ["", "a", "b"], strict=True)), encoding="utf-8")
+    (corpus / "manifest.toml").write_text(
+        "".join(
+            f'[[document]]\nid = "fx-{n}"\nfile = "plan-{n}.txt"\nlang = "en"\n'
+            f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Fixture plan {n}"\n'
+            f'plan = "fx-{n}"\n' + (f'follows = "fx-{p}"\n' if p else "") + "\n"
+            for n, p in zip("abc", ["", "a", "b"], strict=True)
+        ),
+        encoding="utf-8",
+    )
 
 
 def rows(links):
@@ -56,13 +66,27 @@ def rows(links):
 
 def test_every_relation_in_a_fixture_step(lexicon):
     assert rows(align_plans(plan("a"), plan("b"), lexicon)) == [
-        ("1", "1", "reworded"), ("2", "2", "same"), ("3", "3", "same"), ("4", "4", "reworded"),
-        ("5", "5", "split"), ("5", "6", "split"), ("6", "7", "same"), ("7", None, "dropped"),
-        (None, "8", "new")]
+        ("1", "1", "reworded"),
+        ("2", "2", "same"),
+        ("3", "3", "same"),
+        ("4", "4", "reworded"),
+        ("5", "5", "split"),
+        ("5", "6", "split"),
+        ("6", "7", "same"),
+        ("7", None, "dropped"),
+        (None, "8", "new"),
+    ]
     assert rows(align_plans(plan("b"), plan("c"), lexicon)) == [
-        ("1", "1", "reworded"), ("2", "2", "merged"), ("3", "2", "merged"),
-        ("4", "3", "reworded"), ("5", "4", "same"), ("6", "5", "same"), ("7", "6", "same"),
-        ("8", "7", "same"), (None, "8", "new")]
+        ("1", "1", "reworded"),
+        ("2", "2", "merged"),
+        ("3", "2", "merged"),
+        ("4", "3", "reworded"),
+        ("5", "4", "same"),
+        ("6", "5", "same"),
+        ("7", "6", "same"),
+        ("8", "7", "same"),
+        (None, "8", "new"),
+    ]
 
 
 def test_scores_in_range_and_tsv(lexicon):
@@ -87,23 +111,42 @@ def test_chain_of_three_and_lineages(lexicon):
     assert [d.meta.plan for d in chain] == ["fx-a", "fx-b", "fx-c"]
     result = align_chain(chain, lexicon)
     assert lineages(chain, result.steps) == [
-        ["1", "1", "1"], ["2", "2", "2"], ["3", "3", "2"], ["4", "4", "3"], ["5", "5", "4"],
-        ["5", "6", "5"], ["6", "7", "6"], ["7", None, None], [None, "8", "7"],
-        [None, None, "8"]]
+        ["1", "1", "1"],
+        ["2", "2", "2"],
+        ["3", "3", "2"],
+        ["4", "4", "3"],
+        ["5", "5", "4"],
+        ["5", "6", "5"],
+        ["6", "7", "6"],
+        ["7", None, None],
+        [None, "8", "7"],
+        [None, None, "8"],
+    ]
 
 
 def test_cross_language_plans(lexicon):
     en = extract_file(HERE / "fixtures" / "bilingual" / "plan-en.txt", "fx-en", "en")
     zh = extract_file(HERE / "fixtures" / "bilingual" / "plan-zh.txt", "fx-zh", "zh")
     assert [(s.old, s.new) for s in align_plans(en, zh, lexicon)] == [
-        ("1", "1"), ("2", "2"), ("3", "3"), ("10", "10"), ("11", "11")]
+        ("1", "1"),
+        ("2", "2"),
+        ("3", "3"),
+        ("10", "10"),
+        ("11", "11"),
+    ]
 
 
 def test_overrides_win(lexicon):
     a, b = plan("a"), plan("b")
-    links = apply_succession_overrides(align_plans(a, b, lexicon), a, b, [
-        Override("plan-a.a7", "plan-b.a8", "link", 2),
-        Override("plan-a.a5", "plan-b.a6", "unlink", 3)])
+    links = apply_succession_overrides(
+        align_plans(a, b, lexicon),
+        a,
+        b,
+        [
+            Override("plan-a.a7", "plan-b.a8", "link", 2),
+            Override("plan-a.a5", "plan-b.a6", "unlink", 3),
+        ],
+    )
     assert ("7", "8", "reworded") in rows(links)
     assert ("5", "6", "split") not in rows(links)
     assert (None, "6", "new") in rows(links)
@@ -134,8 +177,18 @@ def test_real_plans_no_forced_links(lausanne_to_srap):
 
 
 def test_cli_and_batch(tmp_path, capsys):
-    assert main(["succession", str(CHAIN / "plan-a.txt"), str(CHAIN / "plan-b.txt"),
-                 "--overrides", str(tmp_path / "none.tsv")]) == 0
+    assert (
+        main(
+            [
+                "succession",
+                str(CHAIN / "plan-a.txt"),
+                str(CHAIN / "plan-b.txt"),
+                "--overrides",
+                str(tmp_path / "none.tsv"),
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.startswith("old\tnew\trelation\tscore\n1\t1\treworded\t")
     chain_corpus(tmp_path)
     overrides = tmp_path / "alignments" / "overrides.tsv"
@@ -144,7 +197,8 @@ def test_cli_and_batch(tmp_path, capsys):
     run_corpus(tmp_path, log=lambda line: None)
     folder = tmp_path / "alignments"
     assert (folder / "fx-a__fx-b.succession.tsv").read_text(encoding="utf-8").count(
-        "7\t8\treworded\t1.000") == 1
+        "7\t8\treworded\t1.000"
+    ) == 1
     assert validate_tei((folder / "fx-b__fx-c.succession.xml").read_bytes()) == []
     lineage = (folder / "lineages.fx-a--fx-b--fx-c.tsv").read_text(encoding="utf-8")
     assert lineage.splitlines()[:3] == ["fx-a\tfx-b\tfx-c", "1\t1\t1", "2\t2\t2"]

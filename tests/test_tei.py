@@ -38,14 +38,13 @@ def test_corpus_file_valid(seeds):
 def test_counts_in_tei_match_the_model(seeds, tei):
     for doc_id, doc in seeds.items():
         root = etree.fromstring(tei[doc_id])
-        assert len(root.xpath("//t:div[@type='section']", namespaces=NS)) == len(
-            doc.all_sections())
+        assert len(root.xpath("//t:div[@type='section']", namespaces=NS)) == len(doc.all_sections())
         assert len(root.xpath("//t:body//t:p[@n]", namespaces=NS)) == len(
-            doc.paragraphs(numbered=True))
+            doc.paragraphs(numbered=True)
+        )
         assert len(root.xpath("//t:div[@type='action']", namespaces=NS)) == len(doc.actions())
         assert len(root.xpath("//t:note[@place='foot']", namespaces=NS)) == len(doc.footnotes)
-        assert len(root.xpath("//t:note[@type='document']", namespaces=NS)) == len(
-            doc.doc_notes)
+        assert len(root.xpath("//t:note[@type='document']", namespaces=NS)) == len(doc.doc_notes)
 
 
 def test_header(tei, seeds):
@@ -54,28 +53,46 @@ def test_header(tei, seeds):
     assert root.find("t:text", NS).get("{http://www.w3.org/XML/1998/namespace}lang") == "zh"
     bibl = root.find(".//t:sourceDesc/t:bibl", NS)
     assert bibl.findtext("t:idno[@type='sha256']", namespaces=NS) == (
-        seeds["srap-draft-zh"].source.sha256)
+        seeds["srap-draft-zh"].source.sha256
+    )
     assert bibl.findtext("t:idno[@type='path']", namespaces=NS) == (
-        "corpus/000_6c6220c63a51d5e0.txt")
+        "corpus/000_6c6220c63a51d5e0.txt"
+    )
     terms = {t.get("type"): t.text for t in root.iterfind(".//t:keywords/t:term", NS)}
-    assert terms == {"convention": "APMBC", "kind": "action-plan", "plan": "siem-reap-angkor",
-                     "follows": "oslo"}
+    assert terms == {
+        "convention": "APMBC",
+        "kind": "action-plan",
+        "plan": "siem-reap-angkor",
+        "follows": "oslo",
+    }
 
 
 def test_indicators_inside_their_action(tei):
     root = etree.fromstring(tei["lausanne-zh"])
     eleven = root.xpath("//t:div[@type='action'][@n='11']", namespaces=NS)[0]
-    assert [i.get("n") for i in eleven.xpath("t:list[@type='subitems']/t:item", namespaces=NS)
-            ] == ["a", "b", "c", "d"]
+    assert [i.get("n") for i in eleven.xpath("t:list[@type='subitems']/t:item", namespaces=NS)] == [
+        "a",
+        "b",
+        "c",
+        "d",
+    ]
     indicators = eleven.xpath("t:list[@type='indicators']/t:item", namespaces=NS)
     assert [i.get(XML_ID) for i in indicators] == [f"lausanne-zh.a11.i{k}" for k in (1, 2, 3, 4)]
     restatements = eleven.xpath("t:ab[@type='restatement']", namespaces=NS)
     assert [r.get("corresp") for r in restatements] == [
-        "#lausanne-zh.a11", "#lausanne-zh.a11.a", "#lausanne-zh.a11.b", "#lausanne-zh.a11.c",
-        "#lausanne-zh.a11.d"]
+        "#lausanne-zh.a11",
+        "#lausanne-zh.a11.a",
+        "#lausanne-zh.a11.b",
+        "#lausanne-zh.a11.c",
+        "#lausanne-zh.a11.d",
+    ]
     # No indicator list outside an action.
-    assert root.xpath("//t:list[@type='indicators'][not(parent::t:div[@type='action'])]",
-                      namespaces=NS) == []
+    assert (
+        root.xpath(
+            "//t:list[@type='indicators'][not(parent::t:div[@type='action'])]", namespaces=NS
+        )
+        == []
+    )
 
 
 def test_footnote_at_point_of_reference(tei):
@@ -93,8 +110,13 @@ def test_stable_ids(tei):
     root = etree.fromstring(tei["srap-draft-zh"])
     ids = root.xpath("//@xml:id", namespaces=NS)
     assert len(ids) == len(set(ids))
-    for expected in ("srap-draft-zh.s2", "srap-draft-zh.p5", "srap-draft-zh.a1.i2",
-                     "srap-draft-zh.fn1", "srap-draft-zh.a45"):
+    for expected in (
+        "srap-draft-zh.s2",
+        "srap-draft-zh.p5",
+        "srap-draft-zh.a1.i2",
+        "srap-draft-zh.fn1",
+        "srap-draft-zh.a45",
+    ):
         assert expected in ids
 
 
@@ -102,19 +124,26 @@ def test_extraction_is_deterministic(seeds, manifest):
     from pipeline.extract import extract_file
 
     entry = manifest["lausanne-zh"]
-    again = extract_file(ROOT / "corpus" / entry.file, entry.id, entry.lang,
-                         f"corpus/{entry.file}", entry.metadata())
+    again = extract_file(
+        ROOT / "corpus" / entry.file, entry.id, entry.lang, f"corpus/{entry.file}", entry.metadata()
+    )
     assert document_to_tei(again) == document_to_tei(seeds["lausanne-zh"])
 
 
 def test_corpus_runs_are_byte_identical(tmp_path):
     shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
     run_corpus(tmp_path, log=lambda line: None)
-    first = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "output").rglob("*")
-             if p.is_file()}
+    first = {
+        p.relative_to(tmp_path): p.read_bytes()
+        for p in (tmp_path / "output").rglob("*")
+        if p.is_file()
+    }
     result = run_corpus(tmp_path, log=lambda line: None)
-    second = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "output").rglob("*")
-              if p.is_file()}
+    second = {
+        p.relative_to(tmp_path): p.read_bytes()
+        for p in (tmp_path / "output").rglob("*")
+        if p.is_file()
+    }
     assert result.failed == []
     assert Path("output/tei/srap-draft-zh.xml") in first
     assert first == second

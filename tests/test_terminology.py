@@ -106,12 +106,19 @@ SEED_FINDINGS = {
     ("lausanne-zh.a10", "term-homophone-across", "做出"),
     ("vap-review-cooperation-zh.p9", "term-homophone-across", "做出"),
 }
-ONE_LANGUAGE_TBX = ('<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body>\n<conceptEntry id="c9">'
-                    '<langSec xml:lang="en"><termSec><term>victims</term></termSec></langSec>'
-                    '</conceptEntry></body></text></tbx>')
-SEVERITY = {"term-variant": "warning", "term-deprecated": "warning",
-            "term-near-variant": "warning", "term-homophone": "warning",
-            "term-variant-across": "info", "term-homophone-across": "info"}
+ONE_LANGUAGE_TBX = (
+    '<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body>\n<conceptEntry id="c9">'
+    '<langSec xml:lang="en"><termSec><term>victims</term></termSec></langSec>'
+    "</conceptEntry></body></text></tbx>"
+)
+SEVERITY = {
+    "term-variant": "warning",
+    "term-deprecated": "warning",
+    "term-near-variant": "warning",
+    "term-homophone": "warning",
+    "term-variant-across": "info",
+    "term-homophone-across": "info",
+}
 
 
 @pytest.fixture(scope="module")
@@ -138,13 +145,18 @@ def victims_pair(lexicon):
     return zh, en, align_translation(zh, en, lexicon)
 
 
-def chinese(doc_id: str, *paragraphs: str, convention: str | None = None,
-            date: str | None = None) -> Document:
+def chinese(
+    doc_id: str, *paragraphs: str, convention: str | None = None, date: str | None = None
+) -> Document:
     """A Chinese document of numbered paragraphs p1, p2, …"""
-    return Document(doc_id, Metadata(language="zh", convention=convention, date=date),
-                    Source(f"{doc_id}.txt", "0" * 64, "utf-8"),
-                    preamble=[Paragraph(Text(text), n=str(n), uid=f"p{n}")
-                              for n, text in enumerate(paragraphs, 1)])
+    return Document(
+        doc_id,
+        Metadata(language="zh", convention=convention, date=date),
+        Source(f"{doc_id}.txt", "0" * 64, "utf-8"),
+        preamble=[
+            Paragraph(Text(text), n=str(n), uid=f"p{n}") for n, text in enumerate(paragraphs, 1)
+        ],
+    )
 
 
 def keys(findings) -> set[tuple[str, str, str]]:
@@ -185,12 +197,16 @@ def test_glossary_tbx_is_tbx_basic(glossary):
     concepts = root.findall(f"{TBX}text/{TBX}body/{TBX}conceptEntry")
     assert len(concepts) == len(glossary.entries)
     assert len({c.get("id") for c in concepts}) == len(concepts)
-    picklists = {"partOfSpeech": {"noun", "verb", "adjective", "adverb", "properNoun", "other"},
-                 "termType": {"fullForm", "acronym", "abbreviation", "shortForm", "variant",
-                              "phrase"},
-                 "administrativeStatus": {"preferredTerm-admn-sts", "admittedTerm-admn-sts",
-                                          "deprecatedTerm-admn-sts",
-                                          "supersededTerm-admn-sts"}}
+    picklists = {
+        "partOfSpeech": {"noun", "verb", "adjective", "adverb", "properNoun", "other"},
+        "termType": {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"},
+        "administrativeStatus": {
+            "preferredTerm-admn-sts",
+            "admittedTerm-admn-sts",
+            "deprecatedTerm-admn-sts",
+            "supersededTerm-admn-sts",
+        },
+    }
     for concept in concepts:
         assert [s.get(XML_LANG) for s in concept.findall(f"{TBX}langSec")] == ["en", "zh-CN"]
         for term_sec in concept.iter(f"{TBX}termSec"):
@@ -198,10 +214,13 @@ def test_glossary_tbx_is_tbx_basic(glossary):
             notes = {n.get("type"): n.text for n in term_sec.findall(f"{TBX}termNote")}
             assert set(notes) == set(picklists)
             assert all(notes[name] in values for name, values in picklists.items())
-    status = {t.findtext(f"{TBX}term"): (
-        t.findtext(f"{TBX}termNote[@type='termType']"),
-        t.findtext(f"{TBX}termNote[@type='administrativeStatus']"))
-        for t in root.iter(f"{TBX}termSec")}
+    status = {
+        t.findtext(f"{TBX}term"): (
+            t.findtext(f"{TBX}termNote[@type='termType']"),
+            t.findtext(f"{TBX}termNote[@type='administrativeStatus']"),
+        )
+        for t in root.iter(f"{TBX}termSec")
+    }
     assert status["休会期间会议"] == ("variant", "deprecatedTerm-admn-sts")
     assert status["对受害人的援助"] == ("phrase", "admittedTerm-admn-sts")
     assert status["ISU"] == ("acronym", "admittedTerm-admn-sts")
@@ -214,8 +233,10 @@ def test_glossary_tbx_round_trip(glossary, tmp_path):
     again = load_glossary(path)
 
     def meaning(g):
-        return [(e.english, e.compared, e.phrases, e.deprecated, e.abbreviations, e.note, e.pos)
-                for e in g.entries]
+        return [
+            (e.english, e.compared, e.phrases, e.deprecated, e.abbreviations, e.note, e.pos)
+            for e in g.entries
+        ]
 
     assert meaning(again) == meaning(glossary)
     assert glossary_to_csv(again) == GLOSSARY.read_bytes()  # nothing lost on the way
@@ -237,8 +258,11 @@ def test_tbx_from_a_cat_tool():
     glossary = load_glossary(FIXTURES / "cat-export.tbx")
     va, meetings = glossary.entries
     assert (va.english, va.chinese) == ("victim assistance", "受害者援助")
-    assert (va.variants, va.phrases, va.deprecated) == (("受害人援助",), ("援助受害者",),
-                                                         ("受害者协助",))
+    assert (va.variants, va.phrases, va.deprecated) == (
+        ("受害人援助",),
+        ("援助受害者",),
+        ("受害者协助",),
+    )
     assert (va.abbreviations, va.note) == (("VA",), "CCM texts say 受害人")
     assert (meetings.english, meetings.chinese) == ("intersessional meetings", "闭会期间会议")
     assert glossary.latin_terms == {"VA"}
@@ -253,17 +277,20 @@ def test_user_glossary_drives_the_checks(seeds, lexicon):
     assert not [f for f in found if "受害人" in f.evidence or "休会" in f.evidence]
 
 
-@pytest.mark.parametrize("name, content, message, line", [
-    ("no-chinese.csv", "english,variants\nvictims,受害人\n", "no 'chinese' column", 1),
-    ("empty-cell.csv", "english,chinese\nvictims,受害者\nsurvivors,\n", "no chinese term", 3),
-    ("twice.csv", "english,chinese\nvictims,受害者\nVictims,受害人\n", "already an entry", 3),
-    ("wide.csv", "english,chinese\nvictims,受害者,受害人\n", "more cells", 2),
-    ("pos.csv", "english,chinese,pos\nvictims,受害者,thing\n", "part of speech", 2),
-    ("header.csv", "english,chinese\n", "no entries", None),
-    ("broken.tbx", "<tbx>\n<text>\n</tbx>\n", "not well-formed XML", 3),
-    ("html.tbx", "<html/>", "not a TBX file", 1),
-    ("one-language.tbx", ONE_LANGUAGE_TBX, "concept c9 has no Chinese term", 2),
-])
+@pytest.mark.parametrize(
+    "name, content, message, line",
+    [
+        ("no-chinese.csv", "english,variants\nvictims,受害人\n", "no 'chinese' column", 1),
+        ("empty-cell.csv", "english,chinese\nvictims,受害者\nsurvivors,\n", "no chinese term", 3),
+        ("twice.csv", "english,chinese\nvictims,受害者\nVictims,受害人\n", "already an entry", 3),
+        ("wide.csv", "english,chinese\nvictims,受害者,受害人\n", "more cells", 2),
+        ("pos.csv", "english,chinese,pos\nvictims,受害者,thing\n", "part of speech", 2),
+        ("header.csv", "english,chinese\n", "no entries", None),
+        ("broken.tbx", "<tbx>\n<text>\n</tbx>\n", "not well-formed XML", 3),
+        ("html.tbx", "<html/>", "not a TBX file", 1),
+        ("one-language.tbx", ONE_LANGUAGE_TBX, "concept c9 has no Chinese term", 2),
+    ],
+)
 def test_bad_glossary_is_one_line(tmp_path, name, content, message, line):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
@@ -296,7 +323,9 @@ def test_seed_findings_name_the_other_places(seed_findings):
     victims = by_key["lausanne-zh.p2", "term-variant-across", "受害人"].message
     assert victims.endswith("differs by convention (APMBC: 受害者; CCM: 受害人)")
     approach = by_key["nmap-model-zh.p3", "term-variant-across", "因地制宜法"].message
-    assert approach.endswith("differs by year (2019: 因地制宜法; 2024: 个性化办法; 2025: 个性化方法)")
+    assert approach.endswith(
+        "differs by year (2019: 因地制宜法; 2024: 个性化办法; 2025: 个性化方法)"
+    )
 
 
 def test_findings_are_deterministic(seeds, glossary, seed_findings, lexicon):
@@ -306,18 +335,29 @@ def test_findings_are_deterministic(seeds, glossary, seed_findings, lexicon):
 
 def test_titles_and_front_matter_are_left_alone(glossary, lexicon):
     """A cited title keeps the cited document's wording; the front matter has no xml:id."""
-    doc = chinese("titles", "开展勘查和清除工作。", "完成勘查和清除。",
-                  "根据《关于完成第 5 条清理地雷义务的思考和谅解》提交声明。")
+    doc = chinese(
+        "titles",
+        "开展勘查和清除工作。",
+        "完成勘查和清除。",
+        "根据《关于完成第 5 条清理地雷义务的思考和谅解》提交声明。",
+    )
     doc.meta.front = [Text("合作与援助"), Text("休会期间会议")]
     doc.preamble.append(Paragraph(Text("加强合作和援助。"), n="4", uid="p4"))
     assert term_findings([doc], [], glossary, lexicon) == []
 
 
 def test_near_variants_keep_to_variants(glossary, lexicon):
-    doc = chinese("near", "发展国家主权。", "将保留集束弹药的数量限制在最低限度。",
-                  "更新国家地雷行动标准。", "在缔约国第十次会议上。", "确保可持续发展标准。")
-    assert keys(term_findings([doc], [], glossary, lexicon)) == {("near.p1", "term-near-variant",
-                                                          "国家主权")}
+    doc = chinese(
+        "near",
+        "发展国家主权。",
+        "将保留集束弹药的数量限制在最低限度。",
+        "更新国家地雷行动标准。",
+        "在缔约国第十次会议上。",
+        "确保可持续发展标准。",
+    )
+    assert keys(term_findings([doc], [], glossary, lexicon)) == {
+        ("near.p1", "term-near-variant", "国家主权")
+    }
 
 
 def test_variants_across_years(glossary, lexicon):
@@ -334,8 +374,7 @@ def test_homophones_without_a_glossary(seeds, monkeypatch):
     lausanne = seeds["lausanne-zh"]
     bare = Glossary((make_entry("stakeholders", "利益攸关方"),))
     monkeypatch.setattr(homophones, "VARIANT_CHARACTERS", frozenset())
-    found = homophones.homophone_findings(chinese_texts([lausanne]), bare,
-                                          {lausanne.id: lausanne})
+    found = homophones.homophone_findings(chinese_texts([lausanne]), bare, {lausanne.id: lausanne})
     assert {f.evidence for f in found} == {"勘察"}
     assert ("lausanne-zh.a21", "term-homophone", "勘察") in keys(found)
 
@@ -365,24 +404,31 @@ def test_missing_and_inconsistent_renderings(victims_pair, glossary, lexicon):
     zh, en, translation = victims_pair
     found = term_findings([zh, en], [translation], glossary, lexicon)
     # The unit with 受害人 is reported once, by the bilingual check, which names the source.
-    assert keys(found) == {("victims-zh.a1", "term-inconsistent", "受害人"),
-                           ("victims-zh.a2", "term-missing", "national ownership")}
+    assert keys(found) == {
+        ("victims-zh.a1", "term-inconsistent", "受害人"),
+        ("victims-zh.a2", "term-missing", "national ownership"),
+    }
     assert "'victims' (victims-en.a1) rendered 受害人 here, 受害者 in 2" in found[0].message
     assert "none of 国家自主权 / 国家自主" in found[1].message
     uses = term_uses(aligned_units([translation]), glossary)
     assert keys(inconsistent_findings(uses, glossary)) == {
-        ("victims-zh.a1", "term-inconsistent", "受害人")}
+        ("victims-zh.a1", "term-inconsistent", "受害人")
+    }
 
 
 def test_renderings_table(fixture_pair, victims_pair, glossary, lexicon):
     (pzh, pen, pair), (vzh, ven, victims) = fixture_pair, victims_pair
     table = term_renderings([pzh, pen, vzh, ven], [pair, victims], glossary, lexicon)
     aligned = {(r.rendering, r.status): r.units for r in table.of("victims", "aligned")}
-    assert aligned == {("受害者", "preferred"): ("plan-zh.a3", "plan-zh.a3.i3", "victims-zh.s1",
-                                                  "victims-zh.p1"),
-                       ("受害人", "variant"): ("victims-zh.a1",)}
-    assert [(r.rendering, r.status, r.units) for r in table.of("national ownership", "aligned")
-            if r.status == "missing"] == [("", "missing", ("victims-zh.a2",))]
+    assert aligned == {
+        ("受害者", "preferred"): ("plan-zh.a3", "plan-zh.a3.i3", "victims-zh.s1", "victims-zh.p1"),
+        ("受害人", "variant"): ("victims-zh.a1",),
+    }
+    assert [
+        (r.rendering, r.status, r.units)
+        for r in table.of("national ownership", "aligned")
+        if r.status == "missing"
+    ] == [("", "missing", ("victims-zh.a2",))]
     phrase = table.of("victim assistance", "chinese")
     assert [(r.rendering, r.status, r.count) for r in phrase] == [("援助受害人", "phrase", 1)]
     tsv = renderings_to_tsv(table).decode("utf-8").splitlines()
@@ -406,18 +452,28 @@ def test_seed_renderings_without_english(seeds, glossary, lexicon):
 # Mining.
 def mining_units() -> list[AlignedUnit]:
     lines = (FIXTURES / "mining.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    return [AlignedUnit("en", "m-en", (f"m-en.u{n}",), english, "m-zh", (f"m-zh.u{n}",), zh)
-            for n, (english, zh) in enumerate((line.split("\t") for line in lines), 1)]
+    return [
+        AlignedUnit("en", "m-en", (f"m-en.u{n}",), english, "m-zh", (f"m-zh.u{n}",), zh)
+        for n, (english, zh) in enumerate((line.split("\t") for line in lines), 1)
+    ]
 
 
 def test_mining_finds_a_second_rendering(glossary, lexicon):
     found = mine(mining_units(), glossary, lexicon)
     assert [(c.english, c.chinese, c.rank, c.units) for c in found] == [
-        ("information management system", "信息管理系统", 1, tuple(f"m-zh.u{n}" for n in range(1, 7))),
-        ("information management system", "资料管理系统", 2, ("m-zh.u7", "m-zh.u8"))]
+        (
+            "information management system",
+            "信息管理系统",
+            1,
+            tuple(f"m-zh.u{n}" for n in range(1, 7)),
+        ),
+        ("information management system", "资料管理系统", 2, ("m-zh.u7", "m-zh.u8")),
+    ]
     assert found[0].dice == pytest.approx(12 / 14, abs=1e-3)
-    assert keys(mined_findings(found)) == {("m-zh.u7", "term-inconsistent", "资料管理系统"),
-                                           ("m-zh.u8", "term-inconsistent", "资料管理系统")}
+    assert keys(mined_findings(found)) == {
+        ("m-zh.u7", "term-inconsistent", "资料管理系统"),
+        ("m-zh.u8", "term-inconsistent", "资料管理系统"),
+    }
     assert all(f.severity == "info" for f in mined_findings(found))
 
 
@@ -426,8 +482,13 @@ def test_mining_on_the_fixture_pair(fixture_pair, glossary, lexicon):
     to one; the glossary's own terms are left to the glossary."""
     found = mine(aligned_units([fixture_pair[2]]), glossary, lexicon)
     pairs = {(c.english, c.chinese) for c in found if c.rank == 1}
-    assert {("percentage", "百分比"), ("work plan", "工作计划"), ("best practice", "最佳做法"),
-            ("strategy", "战略"), ("evidence-based", "基于证据")} <= pairs
+    assert {
+        ("percentage", "百分比"),
+        ("work plan", "工作计划"),
+        ("best practice", "最佳做法"),
+        ("strategy", "战略"),
+        ("evidence-based", "基于证据"),
+    } <= pairs
     assert not [c for c in found if "缔约国" in c.chinese or "公约" in c.chinese]
     assert len({c.chinese for c in found}) == len(found)
     assert mined_findings(found) == []

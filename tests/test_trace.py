@@ -67,12 +67,27 @@ def test_english_ops() -> None:
 
 def test_english_tokens_are_words_punctuation_and_spaces() -> None:
     assert tokenize("clear  all, States' 4.1", "en") == [
-        "clear", "  ", "all", ",", " ", "States", "'", " ", "4", ".", "1"]
+        "clear",
+        "  ",
+        "all",
+        ",",
+        " ",
+        "States",
+        "'",
+        " ",
+        "4",
+        ".",
+        "1",
+    ]
 
 
 def test_whitespace_between_changes_joins_them() -> None:
     assert word_diff("the quick brown fox", "the slow red fox", "en") == [
-        ("equal", "the "), ("delete", "quick brown"), ("insert", "slow red"), ("equal", " fox")]
+        ("equal", "the "),
+        ("delete", "quick brown"),
+        ("insert", "slow red"),
+        ("equal", " fox"),
+    ]
 
 
 def test_chinese_ops() -> None:
@@ -96,10 +111,14 @@ def test_text_wdiff_markers() -> None:
     out = render_text(steps_en_zh(), color=False)
     blocks = out.split("\n\n")
     assert blocks[0] == f"maputo 1\n{EN_OLD}"
-    assert blocks[1] == ("oslo 4  (reworded, 0.82)\nThe States Parties will clear {+all +}mined"
-                         " areas [-as soon as possible-]{+by 2025+}.")
-    assert blocks[3] == ("siem-reap 4.1  (reworded, 0.70)\n缔约国将[-尽快-]{+在2027年前+}完成"
-                         "{+雷区+}清除工作，并{+每年+}提交报告。\n")
+    assert blocks[1] == (
+        "oslo 4  (reworded, 0.82)\nThe States Parties will clear {+all +}mined"
+        " areas [-as soon as possible-]{+by 2025+}."
+    )
+    assert blocks[3] == (
+        "siem-reap 4.1  (reworded, 0.70)\n缔约国将[-尽快-]{+在2027年前+}完成"
+        "{+雷区+}清除工作，并{+每年+}提交报告。\n"
+    )
     assert "\x1b" not in out
 
 
@@ -130,8 +149,10 @@ def test_text_languages_differ_shows_both_whole() -> None:
 
 
 def test_new_relation_is_not_diffed() -> None:
-    steps = [Step("a", "a", "1", "", None, "one text", "en"),
-             Step("b", "b", "2", "new", 0.0, "another text", "en")]
+    steps = [
+        Step("a", "a", "1", "", None, "one text", "en"),
+        Step("b", "b", "2", "new", 0.0, "another text", "en"),
+    ]
     assert render_text(steps, color=False) == "a 1\none text\n\nb 2  (new, 0.00)\nanother text\n"
     assert json.loads(render_json(steps))[1]["diff"] is None
 

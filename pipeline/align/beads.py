@@ -33,8 +33,9 @@ Step = tuple[tuple[int, ...], tuple[int, ...], float]  # x indices, y indices, g
 Moves = Callable[[int, int], Iterable[Move]]
 
 
-def best_path(n: int, m: int, moves: Moves, bands: Sequence[tuple[int, int]] | None = None,
-              tie: float = 0.0) -> list[Step]:
+def best_path(
+    n: int, m: int, moves: Moves, bands: Sequence[tuple[int, int]] | None = None, tie: float = 0.0
+) -> list[Step]:
     """The beads of the best path from (0, 0) to (n, m), in order, each with its gain."""
     best: list[dict[int, float]] = [{} for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]

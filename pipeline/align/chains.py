@@ -49,8 +49,11 @@ def _version(versions: list[Document], lang: str) -> Document:
     return next((v for v in versions if v.meta.language == lang), versions[0])
 
 
-def align_chain(plans: list[Document], lexicon: Lexicon,
-                overrides: list[Override] | None = None) -> Chain:
-    steps = [apply_succession_overrides(align_plans(a, b, lexicon), a, b, overrides or [])
-             for a, b in pairwise(plans)]
+def align_chain(
+    plans: list[Document], lexicon: Lexicon, overrides: list[Override] | None = None
+) -> Chain:
+    steps = [
+        apply_succession_overrides(align_plans(a, b, lexicon), a, b, overrides or [])
+        for a, b in pairwise(plans)
+    ]
     return Chain(plans, steps)

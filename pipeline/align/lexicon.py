@@ -25,13 +25,50 @@ from pipeline.languages import CHINESE, ENGLISH
 from pipeline.languages.en import CONTRACTION, MONTHS, WORD, number_value, stem
 
 # Words that CC-CEDICT definitions use about a word rather than to translate it.
-DEFINITION_NOISE = frozenset([
-    "sth", "sb", "sb's", "one's", "oneself", "etc", "lit", "fig", "abbr", "cl", "classifier",
-    "particle", "used", "usage", "variant", "see", "pr", "also", "old", "literary", "bound", "form",
-    "indicate", "indicating", "marker", "modal", "expression", "kangxi", "radical", "esp",
-    "archaic", "dialect", "surname", "written", "erhua", "pinyin", "taiwan", "mainland", "japanese",
-    "character",
-])
+DEFINITION_NOISE = frozenset(
+    [
+        "sth",
+        "sb",
+        "sb's",
+        "one's",
+        "oneself",
+        "etc",
+        "lit",
+        "fig",
+        "abbr",
+        "cl",
+        "classifier",
+        "particle",
+        "used",
+        "usage",
+        "variant",
+        "see",
+        "pr",
+        "also",
+        "old",
+        "literary",
+        "bound",
+        "form",
+        "indicate",
+        "indicating",
+        "marker",
+        "modal",
+        "expression",
+        "kangxi",
+        "radical",
+        "esp",
+        "archaic",
+        "dialect",
+        "surname",
+        "written",
+        "erhua",
+        "pinyin",
+        "taiwan",
+        "mainland",
+        "japanese",
+        "character",
+    ]
+)
 _DEFINITION_ASIDES = re.compile(rf"\([^)]*\)|\[[^\]]*\]|\b\S*[|{CHINESE.script}]\S*")
 
 
@@ -51,8 +88,12 @@ class Lexicon:
     work: every answer depends on the definitions and the tokenizer alone.
     """
 
-    def __init__(self, definitions: dict[str, list[str]], tokenizer,
-                 glossary: tuple[tuple[str, str], ...] = ()):
+    def __init__(
+        self,
+        definitions: dict[str, list[str]],
+        tokenizer,
+        glossary: tuple[tuple[str, str], ...] = (),
+    ):
         self.definitions = definitions
         self.tokenizer = tokenizer  # jieba's, knowing the glossary's Chinese terms
         self.glossary = glossary  # (English term, Chinese form) pairs
@@ -88,14 +129,20 @@ class Lexicon:
             return self._word_stems(token)
         if not CHINESE.script_char.search(token):
             return frozenset()
-        return frozenset().union(*(self._word_stems(piece) for piece in self._pieces(token)
-                                   if piece not in stop))
+        return frozenset().union(
+            *(self._word_stems(piece) for piece in self._pieces(token) if piece not in stop)
+        )
 
     def _word_stems(self, word: str) -> frozenset[str]:
         stems = self._stems.get(word)
         if stems is None:
-            stems = frozenset().union(*(_definition_stems(d) for d in self.definitions.get(word, ())
-                                        if not _skip_definition(d)))
+            stems = frozenset().union(
+                *(
+                    _definition_stems(d)
+                    for d in self.definitions.get(word, ())
+                    if not _skip_definition(d)
+                )
+            )
             self._stems[word] = stems
         return stems
 
@@ -203,8 +250,7 @@ def overlap(a: Bag, b: Bag) -> tuple[int, int]:
 
 def _own_keys(token: str) -> frozenset[str]:
     """Keys of a Chinese token compared with Chinese: the token itself."""
-    if token in CHINESE.stop_words or not (CHINESE.script_char.search(token)
-                                           or token[0].isalnum()):
+    if token in CHINESE.stop_words or not (CHINESE.script_char.search(token) or token[0].isalnum()):
         return frozenset()
     return frozenset({token} | {"#" + n for n in CHINESE.numbers(token)})
 
@@ -238,15 +284,32 @@ def _near_digit(words: list[str], i: int) -> bool:
 
 def _definition_stems(definition: str) -> set[str]:
     text = _DEFINITION_ASIDES.sub(" ", definition.lower())
-    return {stem(w) for w in re.findall(r"[a-z]+", text)
-            if w not in ENGLISH.stop_words and w not in DEFINITION_NOISE and len(w) > 1}
+    return {
+        stem(w)
+        for w in re.findall(r"[a-z]+", text)
+        if w not in ENGLISH.stop_words and w not in DEFINITION_NOISE and len(w) > 1
+    }
 
 
 def _skip_definition(definition: str) -> bool:
     d = definition.strip().lower()
-    return d.startswith(("variant of", "old variant", "see ", "surname ", "cl:", "abbr. for",
-                         "used in", "also written", "also pr", "alternate writing",
-                         "unofficial variant", "japanese variant", "erhua variant"))
+    return d.startswith(
+        (
+            "variant of",
+            "old variant",
+            "see ",
+            "surname ",
+            "cl:",
+            "abbr. for",
+            "used in",
+            "also written",
+            "also pr",
+            "alternate writing",
+            "unofficial variant",
+            "japanese variant",
+            "erhua variant",
+        )
+    )
 
 
 def build_lexicon(glossary: Iterable[tuple[str, str]]) -> Lexicon:

@@ -48,7 +48,6 @@ def parse_overrides(data: bytes, display: str = str(OVERRIDES)) -> list[Override
         if fields[:3] == ["source_id", "target_id", "decision"]:
             continue
         if len(fields) != 3 or fields[2].strip() not in DECISIONS:
-            raise InputError(display, "expected source_id<TAB>target_id<TAB>link|unlink",
-                             line=no)
+            raise InputError(display, "expected source_id<TAB>target_id<TAB>link|unlink", line=no)
         overrides.append(Override(fields[0].strip(), fields[1].strip(), fields[2].strip(), no))
     return overrides

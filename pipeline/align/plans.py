@@ -45,8 +45,11 @@ class PlanSettings:
     # Weights of the fields compared. "content" is text and indicators together: what one
     # plan says in the action and the other in an indicator (a deadline, a report to submit)
     # still counts.
-    weights: Mapping[str, float] = field(default_factory=lambda: MappingProxyType(
-        {"text": 0.35, "indicators": 0.1, "content": 0.45, "section": 0.1}))
+    weights: Mapping[str, float] = field(
+        default_factory=lambda: MappingProxyType(
+            {"text": 0.35, "indicators": 0.1, "content": 0.45, "section": 0.1}
+        )
+    )
     # A glossary term or an article reference counts as this many words: curated domain
     # terms say more than the character pairs around them.
     concept_weight: int = 3
@@ -73,8 +76,9 @@ class _Profile:
     terms: dict[str, Counter[str]]  # field → term counts
 
 
-def align_plans(old: Document, new: Document, lexicon: Lexicon,
-                settings: PlanSettings = SETTINGS) -> list[Succession]:
+def align_plans(
+    old: Document, new: Document, lexicon: Lexicon, settings: PlanSettings = SETTINGS
+) -> list[Succession]:
     """Every action of `old` linked to its successor(s) in `new`, or dropped; the actions of
     `new` without predecessor are new."""
     terms = _Terms(lexicon, settings.concept_weight)
@@ -128,14 +132,17 @@ class _Terms:
     def __init__(self, lexicon: Lexicon, weight: int):
         self.lexicon, self.weight = lexicon, weight
         self.concepts: dict[str, list[tuple[str, Callable[[str], list[str]]]]] = {
-            CHINESE.code: [], ENGLISH.code: []}
+            CHINESE.code: [],
+            ENGLISH.code: [],
+        }
         for english, chinese in lexicon.glossary:
             if len(chinese) < 2:  # 条 alone would be found in 条件, 条例 …
                 continue
             concept = f"⟨{english}⟩"
             self.concepts[CHINESE.code].append((concept, re.compile(re.escape(chinese)).findall))
             self.concepts[ENGLISH.code].append(
-                (concept, re.compile(rf"\b{re.escape(english)}", re.IGNORECASE).findall))
+                (concept, re.compile(rf"\b{re.escape(english)}", re.IGNORECASE).findall)
+            )
 
     def __call__(self, text: str, lang: str, cross: bool) -> Counter[str]:
         language, lexicon = table(lang), self.lexicon
@@ -143,15 +150,21 @@ class _Terms:
             text = _SPACED_NUMBER.sub(r"\1", text)
         printed = Counter(language.article.findall(text) if language.article else ())
         concepts = Counter({f"§{_arabic(n)}": c for n, c in printed.items()})
-        concepts += Counter({concept: len(found) for concept, find in
-                             self.concepts.get(lang, ()) if (found := find(text))})
+        concepts += Counter(
+            {
+                concept: len(found)
+                for concept, find in self.concepts.get(lang, ())
+                if (found := find(text))
+            }
+        )
         concepts = Counter({concept: count * self.weight for concept, count in concepts.items()})
         if lang != CHINESE.code:  # English, in the lexicon's two languages
             return Counter(lexicon.en_tokens(text)) + concepts
         tokens = [t for t in lexicon.zh_tokens(text) if t.strip() and not _PUNCTUATION.match(t)]
         if not cross:
-            pairs = [a + b for chunk in language.script_run.findall(text)
-                     for a, b in pairwise(chunk)]
+            pairs = [
+                a + b for chunk in language.script_run.findall(text) for a, b in pairwise(chunk)
+            ]
             return Counter(tokens) + Counter(pairs) + concepts
         terms: Counter[str] = Counter()
         for token in tokens:
@@ -169,8 +182,7 @@ def _idf(profiles: list[_Profile]) -> dict[str, float]:
     return {term: math.log((1 + total) / (1 + count)) + 1 for term, count in documents.items()}
 
 
-def _similarity(a: _Profile, b: _Profile, idf: dict[str, float], settings: PlanSettings
-                ) -> float:
+def _similarity(a: _Profile, b: _Profile, idf: dict[str, float], settings: PlanSettings) -> float:
     """Weighted over the fields either action has: two actions without indicators are not
     held apart by their absence."""
     present = {n: w for n, w in settings.weights.items() if a.terms[n] or b.terms[n]}
@@ -188,13 +200,17 @@ def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
 
 
 # One global assignment, then splits and merges.
-def _relations(old: list[_Profile], new: list[_Profile], scores: list[list[float]],
-               settings: PlanSettings) -> list[Succession]:
+def _relations(
+    old: list[_Profile], new: list[_Profile], scores: list[list[float]], settings: PlanSettings
+) -> list[Succession]:
     pairs: dict[tuple[int, int], float] = {}
     if old and new:
         rows, cols = linear_sum_assignment([[-s for s in row] for row in scores])
-        pairs = {(i, j): scores[i][j] for i, j in zip(rows, cols, strict=True)
-                 if _worth_linking(scores, i, j, settings)}
+        pairs = {
+            (i, j): scores[i][j]
+            for i, j in zip(rows, cols, strict=True)
+            if _worth_linking(scores, i, j, settings)
+        }
     pairs.update(_second_links(scores, pairs, settings))  # splits: a second successor
     transposed = [list(column) for column in zip(*scores, strict=True)] if scores else []
     merges = _second_links(transposed, {(j, i): s for (i, j), s in pairs.items()}, settings)
@@ -215,8 +231,9 @@ def _worth_linking(scores: list[list[float]], i: int, j: int, settings: PlanSett
     return score >= rival * settings.mutual_margin
 
 
-def _second_links(scores: list[list[float]], pairs: dict[tuple[int, int], float],
-                  settings: PlanSettings) -> dict[tuple[int, int], float]:
+def _second_links(
+    scores: list[list[float]], pairs: dict[tuple[int, int], float], settings: PlanSettings
+) -> dict[tuple[int, int], float]:
     """Columns left without a link whose best row is linked already and scores near it."""
     taken = {j for _, j in pairs}
     found = {}
@@ -225,14 +242,21 @@ def _second_links(scores: list[list[float]], pairs: dict[tuple[int, int], float]
             continue
         i = max(range(len(scores)), key=lambda k: scores[k][j])
         others = [s for (p, _), s in pairs.items() if p == i]
-        if others and scores[i][j] >= settings.min_score and (
-                scores[i][j] >= settings.split_share * max(others)):
+        if (
+            others
+            and scores[i][j] >= settings.min_score
+            and (scores[i][j] >= settings.split_share * max(others))
+        ):
             found[(i, j)] = scores[i][j]
     return found
 
 
-def _label(old: list[_Profile], new: list[_Profile], pairs: dict[tuple[int, int], float],
-           settings: PlanSettings) -> list[Succession]:
+def _label(
+    old: list[_Profile],
+    new: list[_Profile],
+    pairs: dict[tuple[int, int], float],
+    settings: PlanSettings,
+) -> list[Succession]:
     successors = Counter(i for i, _ in pairs)
     predecessors = Counter(j for _, j in pairs)
     out: list[Succession] = []
@@ -241,18 +265,25 @@ def _label(old: list[_Profile], new: list[_Profile], pairs: dict[tuple[int, int]
         if not links:
             out.append(Succession(profile.action.n, None, "dropped", 0.0, profile.action.uid))
         for j, score in links:
-            out.append(Succession(profile.action.n, new[j].action.n,
-                                  _relation(profile, new[j], successors[i], predecessors[j],
-                                            settings),
-                                  round(score, 3), profile.action.uid, new[j].action.uid))
+            out.append(
+                Succession(
+                    profile.action.n,
+                    new[j].action.n,
+                    _relation(profile, new[j], successors[i], predecessors[j], settings),
+                    round(score, 3),
+                    profile.action.uid,
+                    new[j].action.uid,
+                )
+            )
     for j, profile in enumerate(new):
         if not predecessors[j]:
             out.append(Succession(None, profile.action.n, "new", 0.0, None, profile.action.uid))
     return out
 
 
-def _relation(a: _Profile, b: _Profile, successors: int, predecessors: int,
-              settings: PlanSettings) -> str:
+def _relation(
+    a: _Profile, b: _Profile, successors: int, predecessors: int, settings: PlanSettings
+) -> str:
     if successors > 1:
         return "split"
     if predecessors > 1:
@@ -261,15 +292,16 @@ def _relation(a: _Profile, b: _Profile, successors: int, predecessors: int,
     return "same" if fuzz.ratio(text_a, text_b) >= settings.same_ratio else "reworded"
 
 
-def apply_succession_overrides(links: list[Succession], old: Document, new: Document,
-                               overrides) -> list[Succession]:
+def apply_succession_overrides(
+    links: list[Succession], old: Document, new: Document, overrides
+) -> list[Succession]:
     """Human decisions (`alignments/overrides.tsv`, action xml:ids) over the links found."""
     actions_old = {a.uid: a.n for a in old.actions()}
     actions_new = {a.uid: a.n for a in new.actions()}
     for override in overrides:
         ids = (override.source, override.target)
-        o = next((i[len(old.id) + 1:] for i in ids if i.startswith(old.id + ".")), None)
-        n = next((i[len(new.id) + 1:] for i in ids if i.startswith(new.id + ".")), None)
+        o = next((i[len(old.id) + 1 :] for i in ids if i.startswith(old.id + ".")), None)
+        n = next((i[len(new.id) + 1 :] for i in ids if i.startswith(new.id + ".")), None)
         if o not in actions_old or n not in actions_new:
             continue
         if override.decision == "unlink":
@@ -285,14 +317,24 @@ def _with_missing(links: list[Succession], old: Document, new: Document) -> list
     """Actions a decision left without any link become dropped or new again."""
     linked_old = {s.old_uid for s in links if s.new_uid}
     linked_new = {s.new_uid for s in links if s.old_uid}
-    kept = [s for s in links if (s.old_uid and s.new_uid) or
-            (s.relation == "dropped" and s.old_uid not in linked_old) or
-            (s.relation == "new" and s.new_uid not in linked_new)]
+    kept = [
+        s
+        for s in links
+        if (s.old_uid and s.new_uid)
+        or (s.relation == "dropped" and s.old_uid not in linked_old)
+        or (s.relation == "new" and s.new_uid not in linked_new)
+    ]
     present = {(s.old_uid, s.new_uid) for s in kept}
-    kept += [Succession(a.n, None, "dropped", 0.0, a.uid) for a in old.actions()
-             if a.uid not in linked_old and (a.uid, None) not in present]
-    kept += [Succession(None, a.n, "new", 0.0, None, a.uid) for a in new.actions()
-             if a.uid not in linked_new and (None, a.uid) not in present]
+    kept += [
+        Succession(a.n, None, "dropped", 0.0, a.uid)
+        for a in old.actions()
+        if a.uid not in linked_old and (a.uid, None) not in present
+    ]
+    kept += [
+        Succession(None, a.n, "new", 0.0, None, a.uid)
+        for a in new.actions()
+        if a.uid not in linked_new and (None, a.uid) not in present
+    ]
     return kept
 
 
@@ -308,11 +350,15 @@ def lineages(plans: list[Document], steps: list[list[Succession]]) -> list[list[
     for index, links in enumerate(steps):
         grown: list[list[str | None]] = []
         for row in rows:
-            successors = [s.new for s in links if row[-1] is not None and s.old == row[-1]
-                          and s.new is not None]
+            successors = [
+                s.new
+                for s in links
+                if row[-1] is not None and s.old == row[-1] and s.new is not None
+            ]
             grown += [[*row, n] for n in successors] or [[*row, None]]
         seen = {row[-1] for row in grown}
-        grown += [[None] * (index + 1) + [a.n] for a in plans[index + 1].actions()
-                  if a.n not in seen]
+        grown += [
+            [None] * (index + 1) + [a.n] for a in plans[index + 1].actions() if a.n not in seen
+        ]
         rows = grown
     return rows

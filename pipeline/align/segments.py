@@ -10,8 +10,18 @@ from pipeline.align.units import Alignment, texts_of
 from pipeline.languages import table
 
 # Unit kinds whose linked texts are aligned sentence by sentence.
-SENTENCE_KINDS = {"section", "paragraph", "action", "item", "subitem", "indicator",
-                  "restatement", "footnote", "document-note", "override"}
+SENTENCE_KINDS = {
+    "section",
+    "paragraph",
+    "action",
+    "item",
+    "subitem",
+    "indicator",
+    "restatement",
+    "footnote",
+    "document-note",
+    "override",
+}
 
 
 @dataclass
@@ -32,8 +42,9 @@ class Segment:
     b: str
 
 
-def align_unit_sentences(result: Alignment, lexicon: Lexicon
-                         ) -> tuple[list[SentenceLink], list[Segment]]:
+def align_unit_sentences(
+    result: Alignment, lexicon: Lexicon
+) -> tuple[list[SentenceLink], list[Segment]]:
     texts_a, texts_b = texts_of(result.a), texts_of(result.b)
     lang_a, lang_b = result.a.meta.language, result.b.meta.language
     joiner_a, joiner_b = table(lang_a).joiner, table(lang_b).joiner
@@ -52,8 +63,12 @@ def align_unit_sentences(result: Alignment, lexicon: Lexicon
             label = f"{list(bead.src)}:{list(bead.tgt)}"
             links.append(SentenceLink(link.a, link.b, label, round(bead.score, 3)))
             if bead.src and bead.tgt:
-                segments.append(Segment(
-                    f"{result.a.id}.{link.a[0]}/{result.b.id}.{link.b[0]}/{len(segments)}",
-                    units, joiner_a.join(sentences_a[i] for i in bead.src),
-                    joiner_b.join(sentences_b[j] for j in bead.tgt)))
+                segments.append(
+                    Segment(
+                        f"{result.a.id}.{link.a[0]}/{result.b.id}.{link.b[0]}/{len(segments)}",
+                        units,
+                        joiner_a.join(sentences_a[i] for i in bead.src),
+                        joiner_b.join(sentences_b[j] for j in bead.tgt),
+                    )
+                )
     return links, segments

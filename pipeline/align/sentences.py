@@ -29,8 +29,21 @@ class SentenceSettings:
     """The sentence aligner's tuning, on mac-dev (Chinese–English literary text)."""
 
     beads: tuple[tuple[int, int], ...] = (
-        (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1),
-        (2, 3), (3, 2), (1, 5), (5, 1))
+        (1, 1),
+        (1, 0),
+        (0, 1),
+        (1, 2),
+        (2, 1),
+        (1, 3),
+        (3, 1),
+        (2, 2),
+        (1, 4),
+        (4, 1),
+        (2, 3),
+        (3, 2),
+        (1, 5),
+        (5, 1),
+    )
     # Weight of the lexical score against the length fit, and the variance of the length
     # difference per unit of length.
     lexical_weight: float = 0.9
@@ -63,6 +76,7 @@ class Bead:
 
 
 # -- splitting ---------------------------------------------------------------------------
+
 
 def split_sentences(text: str, lang: str) -> list[str]:
     """The sentences of `text`, in order and with their own punctuation.
@@ -98,6 +112,7 @@ def _paragraphs(text: str, lang: str) -> list[str]:
 
 # -- alignment ---------------------------------------------------------------------------
 
+
 def text_length(text: str, lang: str) -> float:
     """Length in units of one Chinese character: characters other than spaces, per language."""
     return sum(1 for ch in text if not ch.isspace()) / table(lang).letters_per_unit
@@ -106,18 +121,27 @@ def text_length(text: str, lang: str) -> float:
 class _Scorer:
     """Bead scores for one pair of texts, with the lexical matches of sentence pairs cached."""
 
-    def __init__(self, src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
-                 lexicon: Lexicon | None, settings: SentenceSettings):
+    def __init__(
+        self,
+        src: list[str],
+        tgt: list[str],
+        src_lang: str,
+        tgt_lang: str,
+        lexicon: Lexicon | None,
+        settings: SentenceSettings,
+    ):
         self.weight = settings.lexical_weight
         self.variance = settings.length_variance
         self.skip_penalty = settings.skip_penalty
         self.aligned, self.skips = settings.aligned, settings.skips
         # How many target sentences a bead can span when it has more than d source
         # sentences, and how many source sentences when it has more than d target sentences.
-        self.src_reach = tuple(max(b for a, b in self.aligned if a > d)
-                               for d in range(max(a for a, _ in self.aligned)))
-        self.tgt_reach = tuple(max(a for a, b in self.aligned if b > d)
-                               for d in range(max(b for _, b in self.aligned)))
+        self.src_reach = tuple(
+            max(b for a, b in self.aligned if a > d) for d in range(max(a for a, _ in self.aligned))
+        )
+        self.tgt_reach = tuple(
+            max(a for a, b in self.aligned if b > d) for d in range(max(b for _, b in self.aligned))
+        )
         src_len = [text_length(s, src_lang) for s in src]
         tgt_len = [text_length(t, tgt_lang) for t in tgt]
         ratio = (sum(tgt_len) / sum(src_len)) if sum(src_len) and sum(tgt_len) else 1.0
@@ -184,7 +208,8 @@ class _Scorer:
         found = self.src_cache.get((k, j))
         if found is None:
             found = self.src_cache[k, j] = _unions(
-                [self.pair(k, j - 1 - db)[0] for db in range(min(j, self.src_reach[0]))])
+                [self.pair(k, j - 1 - db)[0] for db in range(min(j, self.src_reach[0]))]
+            )
         return found
 
     def tgt_matches(self, k: int, i: int) -> list[int]:
@@ -192,7 +217,8 @@ class _Scorer:
         found = self.tgt_cache.get((k, i))
         if found is None:
             found = self.tgt_cache[k, i] = _unions(
-                [self.pair(i - 1 - da, k)[1] for da in range(min(i, self.tgt_reach[0]))])
+                [self.pair(i - 1 - da, k)[1] for da in range(min(i, self.tgt_reach[0]))]
+            )
         return found
 
     def pair(self, i: int, j: int) -> tuple[int, int]:
@@ -218,9 +244,14 @@ def _cumulative(values: list[float] | list[int]) -> list[float]:
     return out
 
 
-def align_sentences(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
-                    lexicon: Lexicon | None, settings: SentenceSettings = SETTINGS
-                    ) -> list[Bead]:
+def align_sentences(
+    src: list[str],
+    tgt: list[str],
+    src_lang: str,
+    tgt_lang: str,
+    lexicon: Lexicon | None,
+    settings: SentenceSettings = SETTINGS,
+) -> list[Bead]:
     """Beads covering every sentence of both lists once, in order.
 
     Either direction (zh→en, en→zh) and one language (zh→zh, en→en, where the lexical
@@ -233,8 +264,10 @@ def align_sentences(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str
     spans = [(scorer.center(i), scorer.center(i)) for i in range(n + 1)]
     while True:
         bands = _bands(spans, width, m)
-        beads = [Bead(i, j, max(0.0, round(score, 4)))
-                 for i, j, score in best_path(n, m, scorer.scores, bands)]
+        beads = [
+            Bead(i, j, max(0.0, round(score, 4)))
+            for i, j, score in best_path(n, m, scorer.scores, bands)
+        ]
         if not _held(beads, bands, m) or width > max(n, m):
             return beads
         # Search again around the path just found, and more widely: the band held it back.

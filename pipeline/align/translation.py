@@ -27,12 +27,14 @@ class Translation:
         a, b = self.alignment.a.meta, self.alignment.b.meta
         if a.original_language in (a.language, b.language):
             return a.original_language
-        return b.original_language if b.original_language in (a.language, b.language) else (
-            a.language)
+        return (
+            b.original_language if b.original_language in (a.language, b.language) else (a.language)
+        )
 
 
-def align_translation(a: Document, b: Document, lexicon: Lexicon,
-                      overrides: list[Override] | None = None) -> Translation:
+def align_translation(
+    a: Document, b: Document, lexicon: Lexicon, overrides: list[Override] | None = None
+) -> Translation:
     """Units linked, the human decisions applied, the sentences of linked units aligned."""
     alignment = align_documents(a, b, lexicon)
     apply_overrides(alignment, overrides or [])

@@ -107,16 +107,19 @@ class _Aligner:
     settings: UnitSettings
 
 
-def align_documents(a: Document, b: Document, lexicon: Lexicon,
-                    settings: UnitSettings = SETTINGS) -> Alignment:
+def align_documents(
+    a: Document, b: Document, lexicon: Lexicon, settings: UnitSettings = SETTINGS
+) -> Alignment:
     """Links between the units of two language versions, level by level: the preamble's
     blocks, the sections, each linked section's blocks and their lists, then the notes."""
     result = Alignment(a, b)
-    aligner = _Aligner(result, content_scorer(a.meta.language, b.meta.language, lexicon,
-                                              settings), settings)
+    aligner = _Aligner(
+        result, content_scorer(a.meta.language, b.meta.language, lexicon, settings), settings
+    )
     _align_blocks(aligner, a.preamble, b.preamble)
-    for pair in _sequence(aligner, [_section_unit(s) for s in a.sections],
-                          [_section_unit(s) for s in b.sections]):
+    for pair in _sequence(
+        aligner, [_section_unit(s) for s in a.sections], [_section_unit(s) for s in b.sections]
+    ):
         sa = [s for s in a.sections if s.uid in pair[0]]
         sb = [s for s in b.sections if s.uid in pair[1]]
         _align_section_contents(aligner, sa, sb)
@@ -125,13 +128,17 @@ def align_documents(a: Document, b: Document, lexicon: Lexicon,
 
 
 # Scoring.
-def content_scorer(lang_a: str, lang_b: str, lexicon: Lexicon,
-                   settings: UnitSettings = SETTINGS) -> Scorer:
+def content_scorer(
+    lang_a: str, lang_b: str, lexicon: Lexicon, settings: UnitSettings = SETTINGS
+) -> Scorer:
     expected = table(lang_b).chars_per_unit / table(lang_a).chars_per_unit
 
     def score(x: Alignable, y: Alignable) -> float:
-        match = (lexicon.score(x.text, lang_a, y.text, lang_b) if lang_a != lang_b
-                 else _overlap(x.text, y.text))
+        match = (
+            lexicon.score(x.text, lang_a, y.text, lang_b)
+            if lang_a != lang_b
+            else _overlap(x.text, y.text)
+        )
         content = settings.lexical * match
         content += settings.length * _length_fit(x.text, y.text, expected, settings)
         content += settings.numbers * _numbers_fit(x.text, lang_a, y.text, lang_b)
@@ -167,8 +174,7 @@ def _overlap(a: str, b: str) -> float:
 Pair = tuple[list[str], list[str]]
 
 
-def _sequence(aligner: _Aligner, xs: Sequence[Alignable], ys: Sequence[Alignable]
-              ) -> list[Pair]:
+def _sequence(aligner: _Aligner, xs: Sequence[Alignable], ys: Sequence[Alignable]) -> list[Pair]:
     """Link two sequences of units; record links and unmatched units; return the pairs."""
     result, settings = aligner.result, aligner.settings
     pairs: list[Pair] = []
@@ -177,20 +183,32 @@ def _sequence(aligner: _Aligner, xs: Sequence[Alignable], ys: Sequence[Alignable
         if not left or not right:
             for unit in left or right:
                 side = "a" if left else "b"
-                result.unmatched.append(Unmatched(side, unit.uid, unit.kind,
-                                                  f"{unit.kind} {unit.number or unit.uid} has "
-                                                  "no counterpart"))
+                result.unmatched.append(
+                    Unmatched(
+                        side,
+                        unit.uid,
+                        unit.kind,
+                        f"{unit.kind} {unit.number or unit.uid} has no counterpart",
+                    )
+                )
             continue
         cert = round(score, 3)
-        link = Link([u.uid for u in left], [u.uid for u in right], left[0].kind, cert,
-                    _differences(left, right), cert < settings.review_below)
+        link = Link(
+            [u.uid for u in left],
+            [u.uid for u in right],
+            left[0].kind,
+            cert,
+            _differences(left, right),
+            cert < settings.review_below,
+        )
         result.links.append(link)
         pairs.append((link.a, link.b))
     return pairs
 
 
-def _beads(xs: Sequence[Alignable], ys: Sequence[Alignable], scorer: Scorer,
-           settings: UnitSettings) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+def _beads(
+    xs: Sequence[Alignable], ys: Sequence[Alignable], scorer: Scorer, settings: UnitSettings
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """The best beads and each one's score: a link gains its score less the threshold (and
     a merge penalty for 1–2 and 2–1); leaving a unit unmatched gains nothing. Of equal paths
     the one whose beads start earliest wins (candidates in the order of their start cells)."""
@@ -217,15 +235,16 @@ def _beads(xs: Sequence[Alignable], ys: Sequence[Alignable], scorer: Scorer,
             yield a, b, gain
 
     steps = best_path(len(xs), len(ys), moves, tie=settings.tie)
-    return [(i, j, pair_score(i[0], i[-1] + 1, j[0], j[-1] + 1) if i and j else 0.0)
-            for i, j, _ in steps]
+    return [
+        (i, j, pair_score(i[0], i[-1] + 1, j[0], j[-1] + 1) if i and j else 0.0)
+        for i, j, _ in steps
+    ]
 
 
 def _joined(units: Sequence[Alignable]) -> Alignable:
     if len(units) == 1:
         return units[0]
-    return Alignable(units[0].uid, units[0].kind, units[0].number,
-                     " ".join(u.text for u in units))
+    return Alignable(units[0].uid, units[0].kind, units[0].number, " ".join(u.text for u in units))
 
 
 def _differences(left: list[Alignable], right: list[Alignable]) -> list[str]:
@@ -262,8 +281,9 @@ def _align_blocks(aligner: _Aligner, xs: list[Block], ys: list[Block]) -> None:
     if not xs and not ys:
         return
     blocks_a, blocks_b = {b.uid: b for b in xs}, {b.uid: b for b in ys}
-    for left, right in _sequence(aligner, [_block_unit(b) for b in xs],
-                                 [_block_unit(b) for b in ys]):
+    for left, right in _sequence(
+        aligner, [_block_unit(b) for b in xs], [_block_unit(b) for b in ys]
+    ):
         if len(left) == 1 and len(right) == 1:
             _align_children(aligner, blocks_a[left[0]], blocks_b[right[0]])
 
@@ -272,8 +292,7 @@ def _block_unit(block: Block) -> Alignable:
     if isinstance(block, Action):
         text = " ".join(t.text for t in [block.body, *block.more])
         return Alignable(block.uid, "action", block.n, text, 1 + len(block.more))
-    return Alignable(block.uid, "paragraph", block.n,
-                     block.body.text or _items_text(block.items))
+    return Alignable(block.uid, "paragraph", block.n, block.body.text or _items_text(block.items))
 
 
 def _items_text(items: list[Item]) -> str:
@@ -290,11 +309,15 @@ def _align_children(aligner: _Aligner, x: Block, y: Block) -> None:
     else:
         return
     for kind, items_a, items_b in lists:
-        _sequence(aligner, [_item_unit(i, kind) for i in items_a],
-                  [_item_unit(i, kind) for i in items_b])
+        _sequence(
+            aligner, [_item_unit(i, kind) for i in items_a], [_item_unit(i, kind) for i in items_b]
+        )
     for kind, rs_a, rs_b in restated:
-        _sequence(aligner, [Alignable(r.uid, kind, r.of_n, r.body.text) for r in rs_a],
-                  [Alignable(r.uid, kind, r.of_n, r.body.text) for r in rs_b])
+        _sequence(
+            aligner,
+            [Alignable(r.uid, kind, r.of_n, r.body.text) for r in rs_a],
+            [Alignable(r.uid, kind, r.of_n, r.body.text) for r in rs_b],
+        )
 
 
 def _item_unit(item: Item, kind: str) -> Alignable:
@@ -305,26 +328,44 @@ def _item_unit(item: Item, kind: str) -> Alignable:
 def _align_notes(aligner: _Aligner) -> None:
     result = aligner.result
     linked = {a: b for link in result.links for a in link.a for b in link.b}
-    for kind, notes_a, notes_b in (("footnote", result.a.footnotes, result.b.footnotes),
-                                   ("document-note", result.a.doc_notes, result.b.doc_notes)):
+    for kind, notes_a, notes_b in (
+        ("footnote", result.a.footnotes, result.b.footnotes),
+        ("document-note", result.a.doc_notes, result.b.doc_notes),
+    ):
         units_b = {n.uid: n for n in notes_b}
         taken: set[str] = set()
         rest_a = []
         for note in notes_a:
-            partner = next((n for n in notes_b if n.uid not in taken and note.referenced_by
-                            and n.referenced_by == linked.get(note.referenced_by)), None)
+            partner = next(
+                (
+                    n
+                    for n in notes_b
+                    if n.uid not in taken
+                    and note.referenced_by
+                    and n.referenced_by == linked.get(note.referenced_by)
+                ),
+                None,
+            )
             if partner is None:
                 rest_a.append(note)
                 continue
             taken.add(partner.uid)
             unit_a, unit_b = _note_unit(note, kind), _note_unit(partner, kind)
             cert = round(max(aligner.scorer(unit_a, unit_b), 0.5), 3)
-            result.links.append(Link([note.uid], [partner.uid], kind, cert,
-                                     _differences([unit_a], [unit_b]),
-                                     cert < aligner.settings.review_below))
+            result.links.append(
+                Link(
+                    [note.uid],
+                    [partner.uid],
+                    kind,
+                    cert,
+                    _differences([unit_a], [unit_b]),
+                    cert < aligner.settings.review_below,
+                )
+            )
         rest_b = [units_b[uid] for uid in units_b if uid not in taken]
-        _sequence(aligner, [_note_unit(n, kind) for n in rest_a],
-                  [_note_unit(n, kind) for n in rest_b])
+        _sequence(
+            aligner, [_note_unit(n, kind) for n in rest_a], [_note_unit(n, kind) for n in rest_b]
+        )
 
 
 def _note_unit(note: Note, kind: str) -> Alignable:
@@ -345,8 +386,8 @@ def apply_overrides(result: Alignment, overrides) -> int:
     applied = 0
     for override in overrides:
         ids = {override.source, override.target}
-        a_ids = [i[len(prefix_a):] for i in ids if i.startswith(prefix_a)]
-        b_ids = [i[len(prefix_b):] for i in ids if i.startswith(prefix_b)]
+        a_ids = [i[len(prefix_a) :] for i in ids if i.startswith(prefix_a)]
+        b_ids = [i[len(prefix_b) :] for i in ids if i.startswith(prefix_b)]
         if len(a_ids) != 1 or len(b_ids) != 1:
             continue  # a decision about another pair of documents
         a_uid, b_uid = a_ids[0], b_ids[0]
@@ -354,12 +395,15 @@ def apply_overrides(result: Alignment, overrides) -> int:
             before = len(result.links)
             result.links = [k for k in result.links if not (a_uid in k.a and b_uid in k.b)]
             if len(result.links) < before:
-                result.unmatched += [Unmatched("a", a_uid, "unit", "unlinked by a person"),
-                                     Unmatched("b", b_uid, "unit", "unlinked by a person")]
+                result.unmatched += [
+                    Unmatched("a", a_uid, "unit", "unlinked by a person"),
+                    Unmatched("b", b_uid, "unit", "unlinked by a person"),
+                ]
         else:
             result.links = [k for k in result.links if not (a_uid in k.a or b_uid in k.b)]
             result.links.append(Link([a_uid], [b_uid], "override", 1.0, ["decided by a person"]))
-            result.unmatched = [u for u in result.unmatched
-                                if (u.side, u.uid) not in (("a", a_uid), ("b", b_uid))]
+            result.unmatched = [
+                u for u in result.unmatched if (u.side, u.uid) not in (("a", a_uid), ("b", b_uid))
+            ]
         applied += 1
     return applied

@@ -37,8 +37,11 @@ def digest(*parts: str | bytes) -> str:
 @functools.cache  # once a process: the code it runs is the code it loaded
 def code_version() -> str:
     """What made the results: our package's files, Python's version, the installed packages."""
-    files = sorted(p for p in PACKAGE.rglob("*")
-                   if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+    files = sorted(
+        p
+        for p in PACKAGE.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+    )
     parts: list[str | bytes] = [sys.version]
     for path in files:
         parts += [path.relative_to(PACKAGE).as_posix(), path.read_bytes()]

@@ -37,19 +37,19 @@ class TaskError:
 class Executor(Protocol):
     name: str
 
-    def map_unordered(self, fn: Callable[[Any], Any], items: Sequence[Any],
-                      meanwhile: Meanwhile = None) -> Iterator[Finished]:
-        ...
+    def map_unordered(
+        self, fn: Callable[[Any], Any], items: Sequence[Any], meanwhile: Meanwhile = None
+    ) -> Iterator[Finished]: ...
 
-    def close(self) -> None:
-        ...
+    def close(self) -> None: ...
 
 
 class SerialExecutor:
     name = "serial"
 
-    def map_unordered(self, fn: Callable[[Any], Any], items: Sequence[Any],
-                      meanwhile: Meanwhile = None) -> Iterator[Finished]:
+    def map_unordered(
+        self, fn: Callable[[Any], Any], items: Sequence[Any], meanwhile: Meanwhile = None
+    ) -> Iterator[Finished]:
         for index, item in enumerate(items):  # `meanwhile` would overlap nothing
             yield index, fn(item)
 
@@ -70,8 +70,9 @@ class ProcessExecutor:
     def __init__(self, jobs: int):
         self.jobs = jobs
 
-    def map_unordered(self, fn: Callable[[Any], Any], items: Sequence[Any],
-                      meanwhile: Meanwhile = None) -> Iterator[Finished]:
+    def map_unordered(
+        self, fn: Callable[[Any], Any], items: Sequence[Any], meanwhile: Meanwhile = None
+    ) -> Iterator[Finished]:
         if not items:
             return
         lost = yield from _through_pool(fn, list(enumerate(items)), self.jobs, meanwhile)
@@ -120,19 +121,22 @@ class DaskExecutor:
         try:
             from dask.distributed import Client
         except ImportError:
-            raise InputError("--executor dask", "needs the dask extra: "
-                             "pip install 'planalign[dask]'") from None
+            raise InputError(
+                "--executor dask", "needs the dask extra: pip install 'planalign[dask]'"
+            ) from None
         try:
             self.client = Client(address, timeout="10s")
         except (OSError, TimeoutError, ValueError) as err:
             raise InputError(f"dask scheduler {address}", f"cannot connect: {err}") from None
 
-    def map_unordered(self, fn: Callable[[Any], Any], items: Sequence[Any],
-                      meanwhile: Meanwhile = None) -> Iterator[Finished]:
+    def map_unordered(
+        self, fn: Callable[[Any], Any], items: Sequence[Any], meanwhile: Meanwhile = None
+    ) -> Iterator[Finished]:
         from dask.distributed import as_completed
 
-        futures = {self.client.submit(fn, item, pure=False): index
-                   for index, item in enumerate(items)}
+        futures = {
+            self.client.submit(fn, item, pure=False): index for index, item in enumerate(items)
+        }
         if meanwhile:
             meanwhile()
         for future in as_completed(futures):

@@ -38,8 +38,14 @@ def corpus_inputs(root: Path) -> Inputs:
     inputs = Inputs()
     for entry, doc_id, path, _ in plan_documents(corpus, corpus_entries(corpus)):
         display = f"corpus/{path.relative_to(corpus).as_posix()}"
-        _read(inputs, path, display, doc_id, entry.lang if entry else None,
-              entry.metadata() if entry else None)
+        _read(
+            inputs,
+            path,
+            display,
+            doc_id,
+            entry.lang if entry else None,
+            entry.metadata() if entry else None,
+        )
     return inputs
 
 
@@ -56,15 +62,19 @@ def _expand(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*")
-                            if p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith("."))
+            files += sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith(".")
+            )
         else:
             files.append(path)
     return files
 
 
-def _read(inputs: Inputs, path: Path, display: str, doc_id: str, lang: str | None,
-          metadata: dict | None) -> None:
+def _read(
+    inputs: Inputs, path: Path, display: str, doc_id: str, lang: str | None, metadata: dict | None
+) -> None:
     try:
         if path.suffix.lower() not in INPUT_SUFFIXES:
             raise InputError(display, f"unsupported input type {path.suffix or '(none)'!r}")
@@ -74,12 +84,12 @@ def _read(inputs: Inputs, path: Path, display: str, doc_id: str, lang: str | Non
     except InputError as err:
         inputs.problems.append(err)
     except Exception as err:  # noqa: BLE001 - a bug on one file must not stop the others
-        inputs.problems.append(InputError(display, f"internal error: {type(err).__name__}: "
-                                                   f"{err}"))
+        inputs.problems.append(InputError(display, f"internal error: {type(err).__name__}: {err}"))
 
 
-def translations(documents: list[Document], root: Path, pair_two: bool,
-                 lexicon: Lexicon) -> list[Translation]:
+def translations(
+    documents: list[Document], root: Path, pair_two: bool, lexicon: Lexicon
+) -> list[Translation]:
     """The language versions among the documents (same symbol, `translation_of`), aligned
     with the human decisions of `root`. With `pair_two`, two documents in two languages are
     taken as versions of each other, as `planalign align A B` takes them."""

@@ -26,8 +26,14 @@ def plan_documents(corpus: Path, entries: list[ManifestEntry]) -> list[Planned]:
     for path in sorted(p for p in corpus.rglob("*") if _is_document(p, corpus)):
         if path.name == MANIFEST or Path(os.path.realpath(path)) in listed:  # loops too
             continue
-        planned.append((None, unique_id(path, taken), path,
-                        "no manifest entry: language and metadata inferred"))
+        planned.append(
+            (
+                None,
+                unique_id(path, taken),
+                path,
+                "no manifest entry: language and metadata inferred",
+            )
+        )
     return planned
 
 

@@ -27,8 +27,9 @@ def run_lock(output: Path) -> Iterator[None]:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise InputError(str(path), "another planalign run is working on this folder; "
-                                        "wait for it to finish") from None
+            raise InputError(
+                str(path), "another planalign run is working on this folder; wait for it to finish"
+            ) from None
         yield
     finally:
         os.close(descriptor)  # closing the descriptor releases the lock

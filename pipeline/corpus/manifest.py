@@ -60,19 +60,28 @@ def load_manifest(path: Path, display: str | None = None) -> list[ManifestEntry]
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         match = re.search(r"line (\d+)", str(err))
-        raise ManifestError(name, f"not valid TOML: {err}",
-                            line=int(match.group(1)) if match else None) from None
+        raise ManifestError(
+            name, f"not valid TOML: {err}", line=int(match.group(1)) if match else None
+        ) from None
     lines = text.splitlines()
     unknown = sorted(set(data) - {"document"})
     if unknown:
-        raise ManifestError(name, f"unknown top-level key {unknown[0]!r}; expected [[document]] "
-                            "tables", line=_key_line(lines, 0, None, unknown[0]))
+        raise ManifestError(
+            name,
+            f"unknown top-level key {unknown[0]!r}; expected [[document]] tables",
+            line=_key_line(lines, 0, None, unknown[0]),
+        )
     tables = data.get("document", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        line = next((no for no, text_line in enumerate(lines, 1)
-                     if re.match(r"^\s*(\[\s*document\s*\]|document\s*=)", text_line)), None)
-        raise ManifestError(name, "'document' must be an array of tables: [[document]]",
-                            line=line)
+        line = next(
+            (
+                no
+                for no, text_line in enumerate(lines, 1)
+                if re.match(r"^\s*(\[\s*document\s*\]|document\s*=)", text_line)
+            ),
+            None,
+        )
+        raise ManifestError(name, "'document' must be an array of tables: [[document]]", line=line)
     starts = _table_lines(lines)
     entries = [_entry(name, table, starts, index, lines) for index, table in enumerate(tables)]
     _check_references(name, entries, lines, starts)
@@ -80,8 +89,7 @@ def load_manifest(path: Path, display: str | None = None) -> list[ManifestEntry]
 
 
 def _table_lines(lines: list[str]) -> list[int]:
-    return [no for no, line in enumerate(lines, 1)
-            if re.match(r"^\s*\[\[\s*document\s*\]\]", line)]
+    return [no for no, line in enumerate(lines, 1) if re.match(r"^\s*\[\[\s*document\s*\]\]", line)]
 
 
 def _key_line(lines: list[str], start: int, end: int | None, key: str) -> int:
@@ -91,8 +99,9 @@ def _key_line(lines: list[str], start: int, end: int | None, key: str) -> int:
     return start if start else 1
 
 
-def _entry(name: str, table: dict, starts: list[int], index: int,
-           lines: list[str]) -> ManifestEntry:
+def _entry(
+    name: str, table: dict, starts: list[int], index: int, lines: list[str]
+) -> ManifestEntry:
     start = starts[index] if index < len(starts) else 1
     end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
     for check in (_known_keys, _string_values, _id_and_lang, _date, _plan_keys, _file):
@@ -159,25 +168,34 @@ def _file(table: dict) -> Problem:
     return None
 
 
-def _check_references(name: str, entries: list[ManifestEntry], lines: list[str],
-                      starts: list[int]) -> None:
+def _check_references(
+    name: str, entries: list[ManifestEntry], lines: list[str], starts: list[int]
+) -> None:
     seen: dict[str, ManifestEntry] = {}
     files: dict[str, ManifestEntry] = {}
     for entry in entries:
         if entry.id in seen:
-            raise ManifestError(name, f"duplicate id {entry.id!r} (first at line "
-                                f"{seen[entry.id].line})", line=entry.line)
+            raise ManifestError(
+                name,
+                f"duplicate id {entry.id!r} (first at line {seen[entry.id].line})",
+                line=entry.line,
+            )
         if entry.file in files:
-            raise ManifestError(name, f"file {entry.file!r} listed twice (first at line "
-                                f"{files[entry.file].line})", line=entry.line)
+            raise ManifestError(
+                name,
+                f"file {entry.file!r} listed twice (first at line {files[entry.file].line})",
+                line=entry.line,
+            )
         seen[entry.id] = entry
         files[entry.file] = entry
     for entry in entries:
         if entry.translation_of and entry.translation_of not in seen:
             end = _next_start(starts, entry.line)
-            raise ManifestError(name, f"translation_of {entry.translation_of!r} names no "
-                                "document", line=_key_line(lines, entry.line, end,
-                                                           "translation_of"))
+            raise ManifestError(
+                name,
+                f"translation_of {entry.translation_of!r} names no document",
+                line=_key_line(lines, entry.line, end, "translation_of"),
+            )
 
 
 def _next_start(starts: list[int], line: int) -> int | None:

@@ -31,8 +31,16 @@ class Progress:
         from tqdm import tqdm
 
         tqdm.monitor_interval = 0  # no monitor thread: the process pool forks after this
-        self._bar = tqdm(total=total, initial=done, desc=label, unit=f" {unit}", file=self.bar_stream,
-                         mininterval=0.1, leave=True, **_size(self.bar_stream))
+        self._bar = tqdm(
+            total=total,
+            initial=done,
+            desc=label,
+            unit=f" {unit}",
+            file=self.bar_stream,
+            mininterval=0.1,
+            leave=True,
+            **_size(self.bar_stream),
+        )
 
     def advance(self) -> None:
         if self._bar is not None:

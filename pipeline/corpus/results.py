@@ -52,8 +52,9 @@ def failed_document(doc_id: str, file: str, message: str, *, retry: bool = False
     """A document that failed. Because of what it is (unreadable, not a plan): a result like
     any other, cached (the same bytes fail the same way). With `retry` (a bug, a dead worker)
     `failed` is set too, so it is not cached and the next run tries again."""
-    return Product(outcome=Outcome(doc_id, file, "failed", message),
-                   failed=message if retry else "")
+    return Product(
+        outcome=Outcome(doc_id, file, "failed", message), failed=message if retry else ""
+    )
 
 
 def pack(value) -> bytes:

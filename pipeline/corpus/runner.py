@@ -70,9 +70,14 @@ class RunResult:
         }
 
 
-def run_corpus(root: Path, log: Callable[[str], None] = print, *,
-               executor: Executor | None = None, force: bool = False,
-               progress: Progress | None = None) -> RunResult:
+def run_corpus(
+    root: Path,
+    log: Callable[[str], None] = print,
+    *,
+    executor: Executor | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> RunResult:
     """Process `root`/corpus. `force` ignores the cache (and refills it). A run that cannot
     start (a manifest or overrides error, another run at work on the folder) stops with one
     line before it writes anything."""
@@ -87,13 +92,22 @@ def run_corpus(root: Path, log: Callable[[str], None] = print, *,
         # Only a corpus in two languages has translations to align (unlisted files may be
         # either)
         bilingual = len({e.lang for e in entries}) > 1 or any(not e for e, *_ in planned)
-        run = _Run(root, Cache(root / CACHE, read=not force), executor or SerialExecutor(),
-                   progress or Progress(log), code_version(), overrides, bilingual)
+        run = _Run(
+            root,
+            Cache(root / CACHE, read=not force),
+            executor or SerialExecutor(),
+            progress or Progress(log),
+            code_version(),
+            overrides,
+            bilingual,
+        )
         result = run.everything(planned)
         for path in _departed(root, {doc_id for _, doc_id, *_ in planned}):
             path.unlink()
-            run.progress.notice(f"removed {path.relative_to(root).as_posix()}: its document "
-                                "is no longer in the corpus")
+            run.progress.notice(
+                f"removed {path.relative_to(root).as_posix()}: its document "
+                "is no longer in the corpus"
+            )
         result.seconds = time.monotonic() - started
         run.write_file("output/run.json", _run_json(result))
         run.cache.prune()
@@ -122,8 +136,16 @@ class _Document:
 
 
 class _Run:
-    def __init__(self, root: Path, cache: Cache, executor: Executor, progress: Progress,
-                 code: str, overrides: tuple[bytes, tuple], bilingual: bool):
+    def __init__(
+        self,
+        root: Path,
+        cache: Cache,
+        executor: Executor,
+        progress: Progress,
+        code: str,
+        overrides: tuple[bytes, tuple],
+        bilingual: bool,
+    ):
         self.root = root
         self.cache = cache
         self.executor = executor
@@ -167,31 +189,48 @@ class _Run:
         self.run_tasks("documents", items, done, unit="doc")
         return documents
 
-    def _document_task(self, entry: ManifestEntry | None, doc_id: str, path: Path,
-                       note: str) -> _Task | Product:
+    def _document_task(
+        self, entry: ManifestEntry | None, doc_id: str, path: Path, note: str
+    ) -> _Task | Product:
         """The extraction task, keyed by the document's bytes; or the failure, if it has
         none to read."""
         display = f"corpus/{path.relative_to(self.root / 'corpus').as_posix()}"
         if path.suffix.lower() not in INPUT_SUFFIXES:
-            return failed_document(doc_id, display, f"{display}: unsupported input type "
-                                                    f"{path.suffix or '(none)'!r}")
+            return failed_document(
+                doc_id, display, f"{display}: unsupported input type {path.suffix or '(none)'!r}"
+            )
         try:
             with path.open("rb") as handle:
                 content = hashlib.file_digest(handle, "sha256").digest()
         except FileNotFoundError:
             where = f" (manifest line {entry.line})" if entry else ""
-            what = (f"broken symbolic link to {os.readlink(path)}" if path.is_symlink()
-                    else "file not found")
+            what = (
+                f"broken symbolic link to {os.readlink(path)}"
+                if path.is_symlink()
+                else "file not found"
+            )
             return failed_document(doc_id, display, f"{display}: {what}{where}")
         except OSError as err:
-            return failed_document(doc_id, display,
-                                   f"{display}: cannot read: {err.strerror or err}")
+            return failed_document(
+                doc_id, display, f"{display}: cannot read: {err.strerror or err}"
+            )
         lang = entry.lang if entry else None
         metadata = entry.metadata() if entry else None
-        key = digest(self.code, "extract", doc_id, display, lang or "",
-                     json.dumps(metadata, sort_keys=True), note, content)
-        return _Task("extract", key, lambda: _work().DocumentJob(
-            doc_id, str(path.resolve()), display, lang, metadata, note))
+        key = digest(
+            self.code,
+            "extract",
+            doc_id,
+            display,
+            lang or "",
+            json.dumps(metadata, sort_keys=True),
+            note,
+            content,
+        )
+        return _Task(
+            "extract",
+            key,
+            lambda: _work().DocumentJob(doc_id, str(path.resolve()), display, lang, metadata, note),
+        )
 
     def _report_document(self, outcome: Outcome) -> None:
         if outcome.status == "failed":
@@ -203,8 +242,9 @@ class _Run:
             self.progress.notice(f"  warning {outcome.file}: {warning}")
 
     # Stage 2: translation pairs and chains of plans ----------------------------------------
-    def align(self, good: list[_Document], plan: Product
-              ) -> tuple[list[dict], list[tuple[str, Product]]]:
+    def align(
+        self, good: list[_Document], plan: Product
+    ) -> tuple[list[dict], list[tuple[str, Product]]]:
         """The pairs and chains `plan` names, aligned: the tasks' records; and the
         translations that went through, (cache key, product), for QA."""
         if plan.failed:
@@ -213,8 +253,9 @@ class _Run:
         pairs, chains = plan.load()
         tasks = [self._translation_task(by_id[a], by_id[b]) for a, b in pairs]
         tasks += [self._succession_task(name, [by_id[i] for i in ids]) for name, ids in chains]
-        records: list[dict] = [{"kind": t.stage, "name": t.name, "status": "ok", "message": ""}
-                               for t in tasks]
+        records: list[dict] = [
+            {"kind": t.stage, "name": t.name, "status": "ok", "message": ""} for t in tasks
+        ]
 
         def done(index: int, product: Product) -> None:
             if product.failed:
@@ -227,32 +268,54 @@ class _Run:
             self.write_files(product.files)
 
         products = self.run_tasks("alignments", tasks, done)
-        translations = [(task.key, product) for task, product in zip(tasks, products, strict=True)
-                        if task.stage == "translation" and not product.failed]
+        translations = [
+            (task.key, product)
+            for task, product in zip(tasks, products, strict=True)
+            if task.stage == "translation" and not product.failed
+        ]
         return records, translations
 
     def _translation_task(self, a: _Document, b: _Document) -> _Task:
         key = digest(self.code, "translation", a.key, b.key, self.overrides_bytes)
         name = f"{a.outcome.id}__{b.outcome.id}"
-        return _Task("translation", key, lambda: _work().TranslationJob(
-            a.product.payload, b.product.payload, self.overrides, name), name)
+        return _Task(
+            "translation",
+            key,
+            lambda: _work().TranslationJob(
+                a.product.payload, b.product.payload, self.overrides, name
+            ),
+            name,
+        )
 
     def _succession_task(self, name: str, plans: list[_Document]) -> _Task:
         key = digest(self.code, "succession", *[p.key for p in plans], self.overrides_bytes)
-        return _Task("succession", key, lambda: _work().SuccessionJob(
-            tuple(p.product.payload for p in plans), self.overrides, name), name)
+        return _Task(
+            "succession",
+            key,
+            lambda: _work().SuccessionJob(
+                tuple(p.product.payload for p in plans), self.overrides, name
+            ),
+            name,
+        )
 
     # Stage 3: QA findings --------------------------------------------------------------------
-    def quality(self, good: list[_Document],
-                translations: list[tuple[str, Product]]) -> list[dict]:
+    def quality(self, good: list[_Document], translations: list[tuple[str, Product]]) -> list[dict]:
         """Findings over every document and translation (`pipeline.qa`): each document's own
         checks, and what reads the whole corpus (terms, numbers across translations), as
         tasks in parallel; then output/qa/ from all of them."""
         tasks = [self._checks_task(d) for d in good]
-        tasks.append(_Task("terms", digest(self.code, "terms", *[d.key for d in good],
-                                           *[key for key, _ in translations]),
-                           lambda: _work().TermsJob(tuple(d.product.payload for d in good),
-                                                    tuple(p.payload for _, p in translations))))
+        tasks.append(
+            _Task(
+                "terms",
+                digest(
+                    self.code, "terms", *[d.key for d in good], *[key for key, _ in translations]
+                ),
+                lambda: _work().TermsJob(
+                    tuple(d.product.payload for d in good),
+                    tuple(p.payload for _, p in translations),
+                ),
+            )
+        )
         records: list[dict] = []
 
         def done(index: int, product: Product) -> None:
@@ -264,32 +327,46 @@ class _Run:
 
         products = self.run_tasks("checks", tasks, done)
         parts = [(t.key, p) for t, p in zip(tasks, products, strict=True) if not p.failed]
-        report = self.inline("qa", [key for key, _ in parts], lambda: _work().qa_report(
-            [p.load() for _, p in parts]))
+        report = self.inline(
+            "qa", [key for key, _ in parts], lambda: _work().qa_report([p.load() for _, p in parts])
+        )
         if report.failed:
             return records + [_failed_task("qa", "output/qa", report)]
         for line in report.log:
             self.progress.routine(line)
-        return records + [{"kind": "qa", "name": "output/qa", "status": "ok", "message": "",
-                           **report.counts}]
+        return records + [
+            {"kind": "qa", "name": "output/qa", "status": "ok", "message": "", **report.counts}
+        ]
 
     def _checks_task(self, document: _Document) -> _Task:
         key = digest(self.code, "checks", document.key)
-        return _Task("checks", key, lambda: _work().ChecksJob(document.product.payload,
-                                                             document.outcome.file))
+        return _Task(
+            "checks",
+            key,
+            lambda: _work().ChecksJob(document.product.payload, document.outcome.file),
+        )
 
     # Running tasks ------------------------------------------------------------------------
-    def run_tasks(self, label: str, items: Sequence[_Task | Product],
-                  done: Callable[[int, Product], None], unit: str = "task") -> list[Product]:
+    def run_tasks(
+        self,
+        label: str,
+        items: Sequence[_Task | Product],
+        done: Callable[[int, Product], None],
+        unit: str = "task",
+    ) -> list[Product]:
         """Each task's product, from the cache or else from the executor (and then cached).
         An item that is a Product is finished already. `done` sees the products in item
         order, each as soon as it and all before it are there, whatever order they finish
         in: what is logged and written never depends on the executor."""
         products: list[Product | None] = [
             item if isinstance(item, Product) else self.cache.get(item.stage, item.key)
-            for item in items]
-        missing = [(i, item) for i, item in enumerate(items)
-                   if isinstance(item, _Task) and products[i] is None]
+            for item in items
+        ]
+        missing = [
+            (i, item)
+            for i, item in enumerate(items)
+            if isinstance(item, _Task) and products[i] is None
+        ]
         self.progress.start(label, len(items), len(items) - len(missing), unit)
         released = _release(0, products, done)
         if missing:
@@ -359,8 +436,9 @@ def _work():
     return work
 
 
-def _release(cursor: int, products: list[Product | None],
-             done: Callable[[int, Product], None]) -> int:
+def _release(
+    cursor: int, products: list[Product | None], done: Callable[[int, Product], None]
+) -> int:
     """Hand `done` the products from `cursor` on, up to the first not yet there."""
     while cursor < len(products):
         product = products[cursor]
@@ -392,8 +470,11 @@ def _departed(root: Path, ids: set[str]) -> list[Path]:
     TEI and the translation and succession links that name them. A document that is still
     there but failed this run keeps its earlier outputs."""
     tei = [p for p in sorted((root / "output" / "tei").glob("*.xml")) if p.stem not in ids]
-    links = [p for p in sorted((root / "alignments").glob("*__*.*"))
-             if not set(p.name.split(".")[0].split("__")) <= ids]
+    links = [
+        p
+        for p in sorted((root / "alignments").glob("*__*.*"))
+        if not set(p.name.split(".")[0].split("__")) <= ids
+    ]
     return tei + links
 
 
@@ -401,20 +482,28 @@ def _summary_line(result: RunResult) -> str:
     s = result.summary()
     failed_tasks = result.failures - s["failed"]
     tasks = f", {failed_tasks} other tasks failed" if failed_tasks else ""
-    return (f"{s['documents']} documents: {s['ok']} ok, {s['warned']} warned, "
-            f"{s['failed']} failed{tasks}; {s['sections']} sections, "
-            f"{s['paragraphs']} paragraphs, {s['actions']} actions, "
-            f"{s['indicators']} indicators, {s['footnotes']} footnotes; {s['links']} links; "
-            f"{s['findings']} findings; {result.computed} tasks run, {result.cached} from the "
-            f"cache; in {result.seconds:.1f} s")
+    return (
+        f"{s['documents']} documents: {s['ok']} ok, {s['warned']} warned, "
+        f"{s['failed']} failed{tasks}; {s['sections']} sections, "
+        f"{s['paragraphs']} paragraphs, {s['actions']} actions, "
+        f"{s['indicators']} indicators, {s['footnotes']} footnotes; {s['links']} links; "
+        f"{s['findings']} findings; {result.computed} tasks run, {result.cached} from the "
+        f"cache; in {result.seconds:.1f} s"
+    )
 
 
 def _run_json(result: RunResult) -> bytes:
     payload = {
         "summary": result.summary(),
         "documents": [
-            {"id": o.id, "file": o.file, "status": o.status, "message": o.message,
-             "warnings": o.warnings, **o.counts}
+            {
+                "id": o.id,
+                "file": o.file,
+                "status": o.status,
+                "message": o.message,
+                "warnings": o.warnings,
+                **o.counts,
+            }
             for o in result.outcomes
         ],
         "tasks": result.tasks,

@@ -26,7 +26,8 @@ def trace_action(root: Path, action: str, plan: str | None, fmt: str, color: boo
         if rows:
             steps = [step for row in rows for step in _steps(chain, row)]
             return {"html": render_html, "json": render_json}.get(
-                fmt, lambda s: render_text(s, color))(steps)
+                fmt, lambda s: render_text(s, color)
+            )(steps)
     where = f"plan {plan!r}" if plan else "the latest plan of any chain"
     known = ", ".join("→".join(d.meta.plan or d.id for d in c.plans) for c in chains) or "none"
     raise InputError(f"{root / 'corpus'}", f"no action {action} in {where} (chains: {known})")
@@ -39,8 +40,15 @@ def _chains(root: Path) -> list[Chain]:
     docs: list[Document] = []
     for entry in load_manifest(manifest, "corpus/manifest.toml"):
         if entry.plan:
-            docs.append(extract_file(root / "corpus" / entry.file, entry.id, entry.lang,
-                                     f"corpus/{entry.file}", entry.metadata()))
+            docs.append(
+                extract_file(
+                    root / "corpus" / entry.file,
+                    entry.id,
+                    entry.lang,
+                    f"corpus/{entry.file}",
+                    entry.metadata(),
+                )
+            )
     overrides = load_overrides(root / OVERRIDES)
     chains = plan_chains(docs)
     if not chains:
@@ -56,12 +64,21 @@ def _steps(chain: Chain, row: list[str | None]) -> list[Step]:
             continue
         link = None
         if index and row[index - 1] is not None:
-            link = next((s for s in chain.steps[index - 1]
-                         if s.old == row[index - 1] and s.new == number), None)
-        steps.append(Step(doc.meta.plan or doc.id, doc.id, number,
-                          link.relation if link else ("" if not steps else "new"),
-                          link.score if link else None, _text(doc, number),
-                          doc.meta.language))
+            link = next(
+                (s for s in chain.steps[index - 1] if s.old == row[index - 1] and s.new == number),
+                None,
+            )
+        steps.append(
+            Step(
+                doc.meta.plan or doc.id,
+                doc.id,
+                number,
+                link.relation if link else ("" if not steps else "new"),
+                link.score if link else None,
+                _text(doc, number),
+                doc.meta.language,
+            )
+        )
     return steps
 
 

@@ -57,19 +57,21 @@ class DocumentJob:
 
     def run(self) -> Product:
         try:
-            doc = extract_file(Path(self.path), self.doc_id, self.lang, self.display,
-                               self.metadata)
+            doc = extract_file(Path(self.path), self.doc_id, self.lang, self.display, self.metadata)
         except InputError as err:  # the document itself: cached, it fails the same way again
             return failed_document(self.doc_id, self.display, str(err))
         warnings = ([self.note] if self.note else []) + doc.warnings
-        outcome = Outcome(doc.id, self.display, "warned" if warnings else "ok", "", warnings,
-                          document_counts(doc))
-        return Product(files={f"output/tei/{doc.id}.xml": document_to_tei(doc)},
-                       outcome=outcome, payload=pack(doc))
+        outcome = Outcome(
+            doc.id, self.display, "warned" if warnings else "ok", "", warnings, document_counts(doc)
+        )
+        return Product(
+            files={f"output/tei/{doc.id}.xml": document_to_tei(doc)},
+            outcome=outcome,
+            payload=pack(doc),
+        )
 
     def failure(self, message: str) -> Product:
-        return failed_document(self.doc_id, self.display, f"{self.display}: {message}",
-                               retry=True)
+        return failed_document(self.doc_id, self.display, f"{self.display}: {message}", retry=True)
 
 
 def document_counts(doc: Document) -> dict[str, int]:
@@ -97,14 +99,17 @@ class TranslationJob:
         folder = "alignments"
         links = result.alignment.links
         review = sum(1 for link in links if link.review)
-        line = (f"linked {a.id} and {b.id}: {len(links)} links ({review} to review), "
-                f"{len(result.alignment.unmatched)} without counterpart, "
-                f"{len(result.segments)} TM segments")
+        line = (
+            f"linked {a.id} and {b.id}: {len(links)} links ({review} to review), "
+            f"{len(result.alignment.unmatched)} without counterpart, "
+            f"{len(result.segments)} TM segments"
+        )
         files = {
             f"{folder}/{result.name}.xml": alignment_to_tei(result.alignment, result.sentences),
             f"{folder}/{result.name}.tsv": alignment_to_tsv(result.alignment),
             f"{folder}/{result.name}.tmx": segments_to_tmx(
-                result.segments, a.meta.language, b.meta.language, result.source_lang),
+                result.segments, a.meta.language, b.meta.language, result.source_lang
+            ),
         }
         return Product(files, counts={"links": len(links)}, log=[line], payload=pack(result))
 
@@ -193,9 +198,11 @@ class TermsJob:
         terms = TermChecks(documents, translations, glossary, lexicon)  # one pass for both
         findings = corpus_findings(documents, translations, glossary, lexicon, terms)
         renderings = terms.renderings()
-        files = {"output/qa/glossary.tbx": glossary_to_tbx(glossary),
-                 "output/qa/renderings.json": renderings_to_json(renderings),
-                 "output/qa/renderings.tsv": renderings_to_tsv(renderings)}
+        files = {
+            "output/qa/glossary.tbx": glossary_to_tbx(glossary),
+            "output/qa/renderings.json": renderings_to_json(renderings),
+            "output/qa/renderings.tsv": renderings_to_tsv(renderings),
+        }
         return Product(files, counts={"findings": len(findings)}, payload=pack(findings))
 
     def failure(self, message: str) -> Product:
@@ -225,5 +232,6 @@ def qa_report(found: list[list]) -> Product:
 
     findings = sort_findings([f for part in found for f in part])
     files = {f"output/qa/{name}": data for name, data in sorted(qa_files(findings).items())}
-    return Product(files, counts={"findings": len(findings)},
-                   log=[f"checked: {summary_line(findings)}"])
+    return Product(
+        files, counts={"findings": len(findings)}, log=[f"checked: {summary_line(findings)}"]
+    )

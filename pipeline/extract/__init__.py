@@ -18,12 +18,25 @@ from pipeline.readers.pdftext import read_pdf
 from pipeline.readers.text import Line, TextSource, read_text
 
 # Manifest keys that override or complete what the document itself says.
-MANIFEST_KEYS = ("title", "date", "symbol", "convention", "kind", "plan", "follows",
-                 "translation_of")
+MANIFEST_KEYS = (
+    "title",
+    "date",
+    "symbol",
+    "convention",
+    "kind",
+    "plan",
+    "follows",
+    "translation_of",
+)
 
 
-def extract_file(path: Path, doc_id: str | None = None, lang: str | None = None,
-                 display: str | None = None, manifest: dict | None = None) -> Document:
+def extract_file(
+    path: Path,
+    doc_id: str | None = None,
+    lang: str | None = None,
+    display: str | None = None,
+    manifest: dict | None = None,
+) -> Document:
     if path.suffix.lower() == ".pdf":
         source = read_pdf(path, display, lang, front_end=pdf_front_end)
     else:
@@ -37,8 +50,9 @@ def pdf_front_end(texts: list[str], language: LanguageTable) -> int:
     return body_start(tk.tokenize(lines, language), language)
 
 
-def extract_source(source: TextSource, doc_id: str, lang: str | None = None,
-                   manifest: dict | None = None) -> Document:
+def extract_source(
+    source: TextSource, doc_id: str, lang: str | None = None, manifest: dict | None = None
+) -> Document:
     code = lang or detect_language(source)
     if code not in LANGUAGES:
         raise InputError(source.path, f"unsupported language {code!r}")
@@ -60,8 +74,9 @@ def extract_source(source: TextSource, doc_id: str, lang: str | None = None,
     meta.submitted_by = meta.submitted_by or body.submitted_by
     _apply_manifest(doc, manifest or {})
     if not (doc.all_sections() or doc.paragraphs(numbered=True) or doc.actions()):
-        raise InputError(source.path, "no recognisable structure: no sections, numbered "
-                         "paragraphs or actions")
+        raise InputError(
+            source.path, "no recognisable structure: no sections, numbered paragraphs or actions"
+        )
     restore_paragraph_numbers(doc)
     assign_ids(doc)
     link_notes(doc)

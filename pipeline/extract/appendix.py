@@ -66,8 +66,9 @@ def _is_cut(previous: TableRow, cell: str, lang: LanguageTable) -> bool:
     return not cell or previous.text.text.rstrip()[-1:] not in lang.terminal
 
 
-def _continue_row(row: TableRow, text: Text, indicators: list[Text], opens_item: bool,
-                  lang: LanguageTable) -> None:
+def _continue_row(
+    row: TableRow, text: Text, indicators: list[Text], opens_item: bool, lang: LanguageTable
+) -> None:
     """A row cut by a page break: its text, and its last indicator unless the continued
     cell opens with a bullet of its own, resume here."""
     if text.text:

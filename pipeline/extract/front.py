@@ -79,22 +79,30 @@ def body_start(tokens: list[tk.Token], language) -> int:
         if token.kind in BODY_START or token.md_heading:
             # "导言" over paragraph 1: an unnumbered chapter heading, when a title stands above.
             previous = tokens[index - 1] if index >= 2 else None
-            if (token.kind != tk.SECTION and previous is not None and previous.kind == tk.TEXT
-                    and len(previous.text.text) <= language.max_heading // 2
-                    and not previous.ends_sentence(language.terminal)):
+            if (
+                token.kind != tk.SECTION
+                and previous is not None
+                and previous.kind == tk.TEXT
+                and len(previous.text.text) <= language.max_heading // 2
+                and not previous.ends_sentence(language.terminal)
+            ):
                 return index - 1
             return index
     return len(tokens)
 
 
 def _opens_body_unnumbered(tokens: list[tk.Token], index: int, language) -> bool:
-    """"INTRODUCTION" followed by prose, above the first numbered chapter."""
+    """ "INTRODUCTION" followed by prose, above the first numbered chapter."""
     pattern = language.front_heading
     if pattern is None or index == 0 or index + 1 >= len(tokens):
         return False
     following = tokens[index + 1]
-    return (tokens[index].kind == tk.TEXT and bool(pattern.match(tokens[index].text.text))
-            and following.kind == tk.TEXT and len(following.text.text) >= 40)
+    return (
+        tokens[index].kind == tk.TEXT
+        and bool(pattern.match(tokens[index].text.text))
+        and following.kind == tk.TEXT
+        and len(following.text.text) >= 40
+    )
 
 
 def _join_open_brackets(tokens: list[Token], lang: LanguageTable) -> list[Text]:

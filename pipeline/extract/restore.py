@@ -56,8 +56,9 @@ def _renumber(pending: list[Slot], first: int) -> int:
             number += 1
             continue
         index = blocks.index(paragraph)
-        replacement = [_paragraph_from_item(item, number + k) for k, item in
-                       enumerate(paragraph.items)]
+        replacement = [
+            _paragraph_from_item(item, number + k) for k, item in enumerate(paragraph.items)
+        ]
         blocks[index : index + 1] = replacement
         number += len(replacement)
     return number - first

@@ -79,8 +79,6 @@ class _Builder:
             handler = self._on_heading
         handler(token)
 
-
-
     def _on_section(self, token: tk.Token) -> None:
         section = Section(token.text, section_number(token.number), line=token.line)
         self._open_section(section, nested=False)
@@ -96,8 +94,7 @@ class _Builder:
     def _on_para(self, token: tk.Token) -> None:
         pattern = self.lang.paragraph_action
         if self.paragraph_actions and pattern is not None and pattern.match(token.text.text):
-            self._add(Action(token.number, token.text, numbered_as_paragraph=True,
-                             line=token.line))
+            self._add(Action(token.number, token.text, numbered_as_paragraph=True, line=token.line))
         else:
             self._add(Paragraph(token.text, token.num, line=token.line))
 
@@ -179,8 +176,9 @@ class _Builder:
                 current.restatements.append(Restatement(row.text, of_n=row.num, line=row.line))
             else:
                 current = None
-                self._table_paragraph(Paragraph(row.text, kind="group", line=row.line),
-                                      row.indicators)
+                self._table_paragraph(
+                    Paragraph(row.text, kind="group", line=row.line), row.indicators
+                )
                 continue
             current.indicators.extend(Item(t, line=row.line) for t in row.indicators)
 
@@ -190,8 +188,7 @@ class _Builder:
         target.append(paragraph)
 
     def _all_blocks(self) -> list[Block]:
-        return [b for blocks in block_lists(self.body.preamble, self.body.sections)
-                for b in blocks]
+        return [b for blocks in block_lists(self.body.preamble, self.body.sections) for b in blocks]
 
     def finish(self) -> Body:
         self._flush_table()
@@ -210,13 +207,16 @@ def build_body(tokens: list[tk.Token], lang: LanguageTable) -> Body:
 
 
 def _byline(tokens: list[tk.Token], lang: LanguageTable) -> int | None:
-    """"缔约国第五次会议主席提交" under the first heading: who submitted the document."""
+    """ "缔约国第五次会议主席提交" under the first heading: who submitted the document."""
     for index, token in enumerate(tokens):
         if token.kind in (tk.PARA, tk.ACTION, tk.ACTION_INLINE):
             return None
         text = token.text.text
-        if token.kind == tk.TEXT and len(text) <= lang.max_heading and lang.submitted_by.search(
-                text):
+        if (
+            token.kind == tk.TEXT
+            and len(text) <= lang.max_heading
+            and lang.submitted_by.search(text)
+        ):
             return index
     return None
 

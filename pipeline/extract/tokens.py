@@ -174,6 +174,7 @@ def is_wrap_mode(lines: list[Line], lang: LanguageTable) -> bool:
     if len(finals) < 5:
         return False
     with_blank = sum(1 for line in finals if line.trailing_space)
-    open_lines = sum(1 for line in lines if not line.trailing_space and line.text[-1] not in
-                     lang.terminal)
+    open_lines = sum(
+        1 for line in lines if not line.trailing_space and line.text[-1] not in lang.terminal
+    )
     return with_blank / len(finals) > 0.7 and open_lines >= 5

@@ -12,8 +12,15 @@ import re
 from pipeline.languages import en, zh
 from pipeline.languages.language import LanguageTable
 
-__all__ = ["CHINESE", "DRAFTING_LANGUAGE", "ENGLISH", "LANGUAGES", "LanguageTable",
-           "guess_language", "table"]
+__all__ = [
+    "CHINESE",
+    "DRAFTING_LANGUAGE",
+    "ENGLISH",
+    "LANGUAGES",
+    "LanguageTable",
+    "guess_language",
+    "table",
+]
 
 TABLES = {t.code: t for t in (zh.TABLE, en.TABLE)}
 LANGUAGES = tuple(TABLES)
@@ -25,24 +32,30 @@ DRAFTING_LANGUAGE = ENGLISH.code
 # The language of the program's own messages and pages.
 MESSAGES_LANGUAGE = ENGLISH.code
 # The six official languages of the UN, by code, in English (as "Original: English" names them).
-UN_LANGUAGES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French",
-                "ru": "Russian", "es": "Spanish"}
+UN_LANGUAGES = {
+    "ar": "Arabic",
+    "zh": "Chinese",
+    "en": "English",
+    "fr": "French",
+    "ru": "Russian",
+    "es": "Spanish",
+}
 
 # What any text may hold, whatever its language: characters written without blanks beside
 # them; characters of some width that stand for a space; characters common in documents
 # (general punctuation, arrows, symbols, besides each language's own).
 UNSPACED_CHAR = re.compile("[" + "".join(t.unspaced for t in TABLES.values()) + "]")
 BLANKS = "".join(dict.fromkeys(t.blanks for t in TABLES.values()))
-COMMON_CHAR = re.compile(
-    "[" + "".join(t.common_chars for t in TABLES.values()) + "\u2000-\u2bff]")
+COMMON_CHAR = re.compile("[" + "".join(t.common_chars for t in TABLES.values()) + "\u2000-\u2bff]")
 
 
 def table(code: str) -> LanguageTable:
     try:
         return TABLES[code]
     except KeyError:
-        raise KeyError(f"no language table for {code!r} (known: {', '.join(sorted(TABLES))})"
-                       ) from None
+        raise KeyError(
+            f"no language table for {code!r} (known: {', '.join(sorted(TABLES))})"
+        ) from None
 
 
 def guess_language(text: str) -> str:

@@ -38,8 +38,10 @@ def numbers(text: str) -> set[str]:
 # Counters after which a numeral is a number: 三个月, 十五周年, 第五条 (次 and 届 only after 第:
 # 两次 is "twice").
 COUNTERS = "条款项年个月日周"
-COUNTED = re.compile(rf"第\s*[{ZH_NUMERALS}]+|[{ZH_NUMERALS}]{{2,}}(?=\s*[{COUNTERS}])"
-                     rf"|(?<![{ZH_NUMERALS}])[二两三四五六七八九十](?=\s*[{COUNTERS}])")
+COUNTED = re.compile(
+    rf"第\s*[{ZH_NUMERALS}]+|[{ZH_NUMERALS}]{{2,}}(?=\s*[{COUNTERS}])"
+    rf"|(?<![{ZH_NUMERALS}])[二两三四五六七八九十](?=\s*[{COUNTERS}])"
+)
 
 # Sentences. As in the mac-dev gold: they end after 。！？ (with the closing quotes and brackets
 # that follow), also inside quotations, but not at ； or inside 《》, and a short attribution
@@ -80,13 +82,91 @@ def diff_tokens(text: str) -> list[str]:
     return pristine().lcut(text, HMM=False)
 
 
-STOP_WORDS = frozenset([
-    "的", "了", "着", "过", "吗", "呢", "吧", "啊", "呀", "哦", "嘛", "地", "得", "之", "其", "所", "把", "被", "将",
-    "在", "是", "和", "与", "及", "而", "也", "就", "都", "又", "还", "才", "便", "这", "那", "这个", "那个", "这样",
-    "那样", "一个", "一", "个", "些", "有", "没", "没有", "不", "很", "么", "什么", "怎么", "我", "你", "他", "她", "它",
-    "我们", "你们", "他们", "她们", "自己", "咱们", "着呢", "上", "下", "里", "中", "来", "去", "给", "让", "对", "从", "向",
-    "以", "为", "于", "使", "并", "等", "或", "及其",
-])
+STOP_WORDS = frozenset(
+    [
+        "的",
+        "了",
+        "着",
+        "过",
+        "吗",
+        "呢",
+        "吧",
+        "啊",
+        "呀",
+        "哦",
+        "嘛",
+        "地",
+        "得",
+        "之",
+        "其",
+        "所",
+        "把",
+        "被",
+        "将",
+        "在",
+        "是",
+        "和",
+        "与",
+        "及",
+        "而",
+        "也",
+        "就",
+        "都",
+        "又",
+        "还",
+        "才",
+        "便",
+        "这",
+        "那",
+        "这个",
+        "那个",
+        "这样",
+        "那样",
+        "一个",
+        "一",
+        "个",
+        "些",
+        "有",
+        "没",
+        "没有",
+        "不",
+        "很",
+        "么",
+        "什么",
+        "怎么",
+        "我",
+        "你",
+        "他",
+        "她",
+        "它",
+        "我们",
+        "你们",
+        "他们",
+        "她们",
+        "自己",
+        "咱们",
+        "着呢",
+        "上",
+        "下",
+        "里",
+        "中",
+        "来",
+        "去",
+        "给",
+        "让",
+        "对",
+        "从",
+        "向",
+        "以",
+        "为",
+        "于",
+        "使",
+        "并",
+        "等",
+        "或",
+        "及其",
+    ]
+)
 # Punctuation that survives translation, as tokens: questions, exclamations, quotations.
 CUES = {"？": "?", "?": "?", "！": "!", "!": "!", "“": '"', "「": '"', "”": "/", "」": "/"}
 
@@ -110,16 +190,19 @@ ORDINAL = re.compile(rf"第\s*([{ZH_DIGITS}]+)")
 ORDINAL_PREFIX = "第"
 CITED_TITLE = re.compile(r"《[^《》\n]*》")
 # Characters written for one another in the same word (异形词 and their like).
-VARIANT_CHARACTERS = frozenset(map(frozenset, ["作做", "定订", "查察", "象像", "账帐", "惟唯",
-                                               "分份", "它他"]))
+VARIANT_CHARACTERS = frozenset(
+    map(frozenset, ["作做", "定订", "查察", "象像", "账帐", "惟唯", "分份", "它他"])
+)
 # Words that sound alike and are both right, each in its place.
 NOT_VARIANTS = frozenset(map(frozenset, [("他们", "它们")]))
 # Concepts written by pattern: (label, pattern). A match's key is its text with the numbers
 # replaced by N, so 缔约国第二十二届会议 and 缔约国第五届会议 are one form.
 NUMERAL = rf"[{ZH_DIGITS}\d]+"
 TERM_PATTERNS = (
-    ("numbered Meeting of the States Parties (缔约国第N届会议)",
-     re.compile(rf"缔约国第\s*{NUMERAL}\s*[届次]会议|第\s*{NUMERAL}\s*[届次]缔约国会议")),
+    (
+        "numbered Meeting of the States Parties (缔约国第N届会议)",
+        re.compile(rf"缔约国第\s*{NUMERAL}\s*[届次]会议|第\s*{NUMERAL}\s*[届次]缔约国会议"),
+    ),
 )
 NUMBER_IN_TERM = re.compile(rf"\s*{NUMERAL}\s*")
 
@@ -160,13 +243,24 @@ TABLE = LanguageTable(
     list_separators="；;",
     brackets_open="(（[《“",
     brackets_close=")）]》”",
-    bracket_pairs={"《": "》", "〈": "〉", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】",
-                   "「": "」", "『": "』", "[": "]"},
+    bracket_pairs={
+        "《": "》",
+        "〈": "〉",
+        "“": "”",
+        "‘": "’",
+        "（": "）",
+        "(": ")",
+        "【": "】",
+        "「": "」",
+        "『": "』",
+        "[": "]",
+    },
     repeated_punctuation=re.compile(r"[，。、；：,;](?:[ \t]*[，。、；：,;])+"),
     # A list marker in running text, "1)" or "a)" or "(iii)": its closing bracket has no
     # opener.
     list_marker=re.compile(
-        r"(?:^|(?<=[\s，；：、;:,]))[A-Za-z0-9ivx一二三四五六七八九十]{1,3}[)）]"),
+        r"(?:^|(?<=[\s，；：、;:,]))[A-Za-z0-9ivx一二三四五六七八九十]{1,3}[)）]"
+    ),
     full_width=FULL_WIDTH,
     half_width_after_script=HALF_WIDTH_AFTER_HAN,
     latin_is_foreign=True,

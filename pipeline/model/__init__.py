@@ -21,5 +21,20 @@ from pipeline.model.document import (
     block_lists,
 )
 
-__all__ = ["Action", "Block", "Document", "DocumentNote", "Footnote", "Item", "Metadata",
-           "Note", "NoteRef", "Paragraph", "Restatement", "Section", "Source", "Text", "block_lists"]
+__all__ = [
+    "Action",
+    "Block",
+    "Document",
+    "DocumentNote",
+    "Footnote",
+    "Item",
+    "Metadata",
+    "Note",
+    "NoteRef",
+    "Paragraph",
+    "Restatement",
+    "Section",
+    "Source",
+    "Text",
+    "block_lists",
+]

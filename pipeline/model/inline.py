@@ -79,11 +79,32 @@ def join_text(left: Text, right: Text, joiner: str) -> Text:
 # "co", "inter", "multi" and "ex" are no such prefixes: UN English writes "cooperation",
 # "intersessional", "international", "multilateral", and "ex-" + "ample" is hyphenation.
 _KEEP_HYPHEN = ("non", "anti", "self", "cross", "well", "semi")
-_COMPOUND_TAILS = frozenset((
-    "up", "term", "bound", "based", "sensitive", "appropriate", "affected", "contaminated",
-    "related", "specific", "led", "owned", "making", "year", "years", "agency", "chair",
-    "chairs", "chaired", "sponsor", "sponsors", "stakeholder",
-))
+_COMPOUND_TAILS = frozenset(
+    (
+        "up",
+        "term",
+        "bound",
+        "based",
+        "sensitive",
+        "appropriate",
+        "affected",
+        "contaminated",
+        "related",
+        "specific",
+        "led",
+        "owned",
+        "making",
+        "year",
+        "years",
+        "agency",
+        "chair",
+        "chairs",
+        "chaired",
+        "sponsor",
+        "sponsors",
+        "stakeholder",
+    )
+)
 
 
 def _glue(left: str, right: str, joiner: str) -> str:

@@ -26,12 +26,18 @@ __all__ = ["Finding", "corpus_findings", "document_findings", "load_glossary", "
 
 DocumentCheck = Callable[[Document], list[Finding]]
 DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
-    half_width, repeated, brackets, note_references, numbering, restatements,
+    half_width,
+    repeated,
+    brackets,
+    note_references,
+    numbering,
+    restatements,
 )
 
 
-def run_checks(documents: list[Document], translations: list[Translation],
-               glossary, lexicon: Lexicon) -> list[Finding]:
+def run_checks(
+    documents: list[Document], translations: list[Translation], glossary, lexicon: Lexicon
+) -> list[Finding]:
     found = [f for doc in documents for f in document_findings(doc, glossary)]
     return sort_findings(found + corpus_findings(documents, translations, glossary, lexicon))
 
@@ -45,8 +51,13 @@ def document_findings(doc: Document, glossary) -> list[Finding]:
     return sort_findings(found)
 
 
-def corpus_findings(documents: list[Document], translations: list[Translation],
-                    glossary, lexicon: Lexicon, terms=None) -> list[Finding]:
+def corpus_findings(
+    documents: list[Document],
+    translations: list[Translation],
+    glossary,
+    lexicon: Lexicon,
+    terms=None,
+) -> list[Finding]:
     """The checks that read several documents: numbers across each translation, terms
     across the corpus. `terms`, the corpus's `pipeline.terminology.TermChecks` when the
     caller wants its renderings table too, saves reading the terms twice."""
@@ -54,8 +65,9 @@ def corpus_findings(documents: list[Document], translations: list[Translation],
         terms = term_checks(documents, translations, glossary, lexicon)
     found: list[Finding] = []
     for translation in translations:
-        found += _guarded(translation.alignment.b.id, "numbers",
-                          functools.partial(number_mismatches, translation))
+        found += _guarded(
+            translation.alignment.b.id, "numbers", functools.partial(number_mismatches, translation)
+        )
     found += _guarded("", "terminology", terms.findings)
     return sort_findings(found)
 
@@ -64,5 +76,12 @@ def _guarded(doc_id: str, name: str, check: Callable[[], list[Finding]]) -> list
     try:
         return check()
     except Exception as err:  # noqa: BLE001 - one failing check must not stop the others
-        return [Finding(doc_id, "", "check-failed", "error",
-                        f"the {name} check failed: {type(err).__name__}: {err}")]
+        return [
+            Finding(
+                doc_id,
+                "",
+                "check-failed",
+                "error",
+                f"the {name} check failed: {type(err).__name__}: {err}",
+            )
+        ]

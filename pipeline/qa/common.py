@@ -37,13 +37,24 @@ def script_text(doc: Document) -> list[TextUnit]:
     Latin words in Chinese): the first-page block carries English lines by design
     ("Original: English"); of it only lines in the document's script count."""
     language = table(doc.meta.language)
-    return [unit for unit in units(doc)
-            if unit.uid != FRONT or language.script_char.search(unit.text.text)]
+    return [
+        unit
+        for unit in units(doc)
+        if unit.uid != FRONT or language.script_char.search(unit.text.text)
+    ]
 
 
-def finding(unit: TextUnit, check: str, severity: str, message: str, start: int,
-            end: int) -> Finding:
+def finding(
+    unit: TextUnit, check: str, severity: str, message: str, start: int, end: int
+) -> Finding:
     """A finding about text[start:end] of `unit`, shown in its context."""
     text = unit.text.text
-    return Finding(unit.doc.id, unit.xml_id, check, severity, message + unit.where,
-                   text[start:end], context(text, start, end))
+    return Finding(
+        unit.doc.id,
+        unit.xml_id,
+        check,
+        severity,
+        message + unit.where,
+        text[start:end],
+        context(text, start, end),
+    )

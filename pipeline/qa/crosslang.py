@@ -53,12 +53,22 @@ def _compare(a: Document, b: Document, link: Link, text_a: str, text_b: str) -> 
     here, there = xml_id(b, link.b[0]), xml_id(a, link.a[0])
     found = []
     for text, clear, other, message in (
-            (text_a, clear_a, all_b, lambda shown: f"‘{shown}’ of {there} is missing here"),
-            (text_b, clear_b, all_a, lambda shown: f"‘{shown}’ is not in {there}")):
+        (text_a, clear_a, all_b, lambda shown: f"‘{shown}’ of {there} is missing here"),
+        (text_b, clear_b, all_a, lambda shown: f"‘{shown}’ is not in {there}"),
+    ):
         for value, (start, end) in clear.items():
             if value not in other:
-                found.append(Finding(b.id, here, CHECK, "error", message(text[start:end]),
-                                     text[start:end], context(text, start, end)))
+                found.append(
+                    Finding(
+                        b.id,
+                        here,
+                        CHECK,
+                        "error",
+                        message(text[start:end]),
+                        text[start:end],
+                        context(text, start, end),
+                    )
+                )
     return found
 
 
@@ -68,13 +78,17 @@ def _numbers(text: str, lang: str) -> tuple[set[str], dict[str, tuple[int, int]]
     return table(lang).numbers(text) | set(scaled), _clear_numbers(text, lang, scaled)
 
 
-def _clear_numbers(text: str, lang: str,
-                   scaled: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+def _clear_numbers(
+    text: str, lang: str, scaled: dict[str, tuple[int, int]]
+) -> dict[str, tuple[int, int]]:
     """Numbers written unmistakably, each with the place it is first written; an amount
     with a scale word (`scaled`) counts as its value."""
     inside = list(scaled.values())
-    spans = [m.span() for m in DIGITS.finditer(text)
-             if not any(start <= m.start() < end for start, end in inside)]
+    spans = [
+        m.span()
+        for m in DIGITS.finditer(text)
+        if not any(start <= m.start() < end for start, end in inside)
+    ]
     language = table(lang)
     if language.counted_numbers is not None:
         spans += [m.span() for m in language.counted_numbers.finditer(text)]
@@ -96,6 +110,7 @@ def _scaled(text: str, lang: str) -> dict[str, tuple[int, int]]:
             value = Decimal(digits) * language.scales[match.group(2).lower()]  # type: ignore[arg-type]
         except (InvalidOperation, TypeError):
             continue
-        found.setdefault(f"{value.normalize():f}".rstrip(".") if value % 1 else str(int(value)),
-                         match.span())
+        found.setdefault(
+            f"{value.normalize():f}".rstrip(".") if value % 1 else str(int(value)), match.span()
+        )
     return found

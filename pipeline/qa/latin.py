@@ -22,10 +22,36 @@ LATIN_RUN = re.compile(f"{LATIN_WORD}(?:[ \t]+{LATIN_WORD})*")
 # CCM/CONF/2020/12, https://www.apminebanconvention.org, COVID-19.
 SYMBOL_NEIGHBOUR = re.compile(r"[/\\.@:_#=&+~%0-9-]")
 # Lower-case words that stand between the capitalised words of a name.
-NAME_PARTICLES = frozenset([
-    "of", "and", "the", "for", "on", "in", "at", "to", "with", "de", "la", "le", "les", "du",
-    "des", "et", "y", "del", "da", "do", "van", "von", "der", "al", "el", "bin",
-])
+NAME_PARTICLES = frozenset(
+    [
+        "of",
+        "and",
+        "the",
+        "for",
+        "on",
+        "in",
+        "at",
+        "to",
+        "with",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "et",
+        "y",
+        "del",
+        "da",
+        "do",
+        "van",
+        "von",
+        "der",
+        "al",
+        "el",
+        "bin",
+    ]
+)
 # Units printed after a number in Chinese text as well ("50 km").
 UNIT_SYMBOLS = frozenset(["km", "m", "cm", "mm", "kg", "g", "t", "ha", "km2", "m2", "kt"])
 ROMAN_LOWER = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")

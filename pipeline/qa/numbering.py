@@ -27,11 +27,13 @@ class Numbered:
 
 
 def numbering(doc: Document) -> list[Finding]:
-    found = _sequence(doc, "action", [Numbered(a.n, a.uid, a.body) for a in doc.actions()
-                                      if not a.numbered_as_paragraph])
+    found = _sequence(
+        doc,
+        "action",
+        [Numbered(a.n, a.uid, a.body) for a in doc.actions() if not a.numbered_as_paragraph],
+    )
     for blocks in _paragraph_scopes(doc):
-        found += _sequence(doc, "paragraph", [Numbered(b.n or "", b.uid, b.body)
-                                              for b in blocks])
+        found += _sequence(doc, "paragraph", [Numbered(b.n or "", b.uid, b.body) for b in blocks])
     found += _sequence(doc, "footnote", [Numbered(f.n, f.uid, f.body) for f in doc.footnotes])
     return found
 
@@ -79,8 +81,15 @@ def _sequence(doc: Document, kind: str, units: list[Numbered]) -> list[Finding]:
     return found
 
 
-def _problem(doc: Document, kind: str, number: tuple[int, ...], n: str, previous: tuple[int, ...] | None,
-             last_n: str, seen: dict[tuple[int, ...], Numbered]) -> str:
+def _problem(
+    doc: Document,
+    kind: str,
+    number: tuple[int, ...],
+    n: str,
+    previous: tuple[int, ...] | None,
+    last_n: str,
+    seen: dict[tuple[int, ...], Numbered],
+) -> str:
     if previous is None or _follows(previous, number):
         return ""
     if number in seen:
@@ -88,8 +97,7 @@ def _problem(doc: Document, kind: str, number: tuple[int, ...], n: str, previous
     if number < previous:
         return f"{kind} {n} comes after {kind} {last_n}: out of sequence"
     missing = _missing(previous, number)
-    return f"{kind} numbers jump from {last_n} to {n}" + (f": {missing} missing" if missing
-                                                           else "")
+    return f"{kind} numbers jump from {last_n} to {n}" + (f": {missing} missing" if missing else "")
 
 
 def _parse(n: str) -> tuple[int, ...] | None:
@@ -102,8 +110,11 @@ def _follows(previous: tuple[int, ...], number: tuple[int, ...]) -> bool:
     and 4 → 4.1."""
     for level in range(len(number)):
         expected = previous[level] + 1 if level < len(previous) else 1
-        if (number[:level] == previous[:level] and number[level] == expected
-                and all(part == 1 for part in number[level + 1:])):
+        if (
+            number[:level] == previous[:level]
+            and number[level] == expected
+            and all(part == 1 for part in number[level + 1 :])
+        ):
             return True
     return False
 
@@ -119,5 +130,12 @@ def _missing(previous: tuple[int, ...], number: tuple[int, ...]) -> str:
 
 def _finding(doc: Document, unit: Numbered, problem: str) -> Finding:
     shown = f"{unit.n} {unit.text.text}"
-    return Finding(doc.id, xml_id(doc, unit.uid), CHECK, "warning", problem, unit.n,
-                   context(shown, 0, len(unit.n), OPENING_CHARS))
+    return Finding(
+        doc.id,
+        xml_id(doc, unit.uid),
+        CHECK,
+        "warning",
+        problem,
+        unit.n,
+        context(shown, 0, len(unit.n), OPENING_CHARS),
+    )

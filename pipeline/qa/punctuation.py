@@ -30,10 +30,17 @@ def half_width(doc: Document) -> list[Finding]:
         for mark, matches in sorted(by_mark.items()):
             times = f" ({len(matches)} times in this unit)" if len(matches) > 1 else ""
             first = matches[0]
-            found.append(finding(unit, HALF_WIDTH, "warning",
-                                 f"half-width ‘{mark}’ in {language.name} text: use "
-                                 f"‘{language.full_width[mark]}’{times}", first.start(),
-                                 first.end()))
+            found.append(
+                finding(
+                    unit,
+                    HALF_WIDTH,
+                    "warning",
+                    f"half-width ‘{mark}’ in {language.name} text: use "
+                    f"‘{language.full_width[mark]}’{times}",
+                    first.start(),
+                    first.end(),
+                )
+            )
     return found
 
 
@@ -41,9 +48,18 @@ def repeated(doc: Document) -> list[Finding]:
     pattern = table(doc.meta.language).repeated_punctuation
     if pattern is None:
         return []
-    return [finding(unit, REPEATED_CHECK, "warning", f"repeated punctuation ‘{match.group()}’",
-                    match.start(), match.end())
-            for unit in units(doc) for match in pattern.finditer(unit.text.text)]
+    return [
+        finding(
+            unit,
+            REPEATED_CHECK,
+            "warning",
+            f"repeated punctuation ‘{match.group()}’",
+            match.start(),
+            match.end(),
+        )
+        for unit in units(doc)
+        for match in pattern.finditer(unit.text.text)
+    ]
 
 
 def brackets(doc: Document) -> list[Finding]:
@@ -52,8 +68,7 @@ def brackets(doc: Document) -> list[Finding]:
         return []
     found = []
     for unit in units(doc):
-        found += [_lone(unit, position, opened)
-                  for position, opened in _unbalanced(unit, language)]
+        found += [_lone(unit, position, opened) for position, opened in _unbalanced(unit, language)]
         found += _straight_quotes(unit)
     return found
 
@@ -100,5 +115,13 @@ def _straight_quotes(unit: TextUnit) -> list[Finding]:
     if text.count('"') % 2 == 0:
         return []
     last = text.rindex('"')
-    return [finding(unit, BRACKETS, "warning", "odd number of ‘\"’: a quotation is never closed",
-                    last, last + 1)]
+    return [
+        finding(
+            unit,
+            BRACKETS,
+            "warning",
+            'odd number of ‘"’: a quotation is never closed',
+            last,
+            last + 1,
+        )
+    ]

@@ -33,9 +33,15 @@ def _at_reference(unit: TextUnit, n: str, offset: int) -> Finding:
     text = unit.text.text
     shown = text[:offset] + f"[{n}]" + text[offset:]
     start, end = offset, offset + len(n) + 2
-    return Finding(unit.doc.id, unit.xml_id, CHECK, "error",
-                   f"{_kind(n)} {n} is referenced but never defined{unit.where}",
-                   shown[start:end], context(shown, start, end))
+    return Finding(
+        unit.doc.id,
+        unit.xml_id,
+        CHECK,
+        "error",
+        f"{_kind(n)} {n} is referenced but never defined{unit.where}",
+        shown[start:end],
+        context(shown, start, end),
+    )
 
 
 def _unreferenced(doc: Document) -> list[Finding]:
@@ -43,9 +49,16 @@ def _unreferenced(doc: Document) -> list[Finding]:
     for note in doc.notes():
         if note.referenced_by or (note.n == "*" and not _prints_symbol(doc)):
             continue
-        found.append(finding(TextUnit(doc, note.uid, note.body), CHECK, "warning",
-                             f"{_kind(note.n)} {note.n} is defined but never referenced",
-                             0, min(len(note.body.text), EVIDENCE_CHARS)))
+        found.append(
+            finding(
+                TextUnit(doc, note.uid, note.body),
+                CHECK,
+                "warning",
+                f"{_kind(note.n)} {note.n} is defined but never referenced",
+                0,
+                min(len(note.body.text), EVIDENCE_CHARS),
+            )
+        )
     return found
 
 

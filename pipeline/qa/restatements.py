@@ -43,8 +43,7 @@ def restatements(doc: Document) -> list[Finding]:
     return found
 
 
-def _original(action: Action, restatement: Restatement, joiner: str
-              ) -> tuple[str, list[str]]:
+def _original(action: Action, restatement: Restatement, joiner: str) -> tuple[str, list[str]]:
     """The unit restated and its candidate texts (an action: its first paragraph, or all)."""
     for item in action.subitems:
         if item.uid == restatement.of_uid and restatement.of_n:
@@ -55,8 +54,9 @@ def _original(action: Action, restatement: Restatement, joiner: str
     return action.uid, texts
 
 
-def _compare(doc: Document, restatement: Restatement, original_uid: str,
-             candidates: list[str]) -> list[Finding]:
+def _compare(
+    doc: Document, restatement: Restatement, original_uid: str, candidates: list[str]
+) -> list[Finding]:
     lang, restated = doc.meta.language, restatement.body.text
     endings = table(lang).ending_marks
     if any(_plain(text, endings) == _plain(restated, endings) for text in candidates):
@@ -65,26 +65,37 @@ def _compare(doc: Document, restatement: Restatement, original_uid: str,
     scored = []
     for text in candidates:
         old = _words(text, lang)
-        matcher = difflib.SequenceMatcher(None, [t.key for t in old], [t.key for t in new],
-                                          autojunk=False)
+        matcher = difflib.SequenceMatcher(
+            None, [t.key for t in old], [t.key for t in new], autojunk=False
+        )
         scored.append((matcher.ratio(), text, old, matcher))
     ratio, original, old, matcher = max(scored, key=lambda candidate: candidate[0])
     if ratio == 1.0:
         return []
     unit, source = TextUnit(doc, restatement.uid, restatement.body), xml_id(doc, original_uid)
     if ratio < MIN_SIMILARITY:
-        return [finding(unit, CHECK, "warning", f"restated text differs throughout from "
-                        f"{source} ({ratio:.0%} alike)", 0, min(len(restated), SHOWN_CHARS))]
+        return [
+            finding(
+                unit,
+                CHECK,
+                "warning",
+                f"restated text differs throughout from {source} ({ratio:.0%} alike)",
+                0,
+                min(len(restated), SHOWN_CHARS),
+            )
+        ]
     changes: dict[tuple[str, str, str], list[Finding]] = {}
     for opcode in _changes(matcher.get_opcodes()):
         pieces = _pieces(original, restated, old, new, opcode)
         changes.setdefault((opcode[0], *pieces), []).append(
-            _change(unit, source, pieces, new, opcode))
+            _change(unit, source, pieces, new, opcode)
+        )
     return [_counted(same) for same in changes.values()]
 
 
-def _changes(opcodes: Sequence[tuple[str, int, int, int, int]]
-             ) -> list[tuple[str, int, int, int, int]]:
+def _changes(
+    opcodes: Sequence[tuple[str, int, int, int, int]],
+) -> list[tuple[str, int, int, int, int]]:
     """The changes, two of them joined when a single word stands between them: 和(或) → 和/或
     is one change, not a bracket replaced and another one dropped."""
     changes: list[tuple[str, int, int, int, int]] = []
@@ -93,20 +104,31 @@ def _changes(opcodes: Sequence[tuple[str, int, int, int, int]]
             continue
         previous = opcodes[k - 2] if k >= 2 else None
         between = opcodes[k - 1] if k >= 1 else None
-        if (changes and previous and between and previous[0] != "equal"
-                and between[2] - between[1] == 1 and changes[-1][2] == between[1]):
+        if (
+            changes
+            and previous
+            and between
+            and previous[0] != "equal"
+            and between[2] - between[1] == 1
+            and changes[-1][2] == between[1]
+        ):
             changes[-1] = ("replace", changes[-1][1], i2, changes[-1][3], j2)
         else:
             changes.append((tag, i1, i2, j1, j2))
     return changes
 
 
-def _pieces(original: str, restated: str, old: list[Word], new: list[Word],
-            opcode: tuple[str, int, int, int, int]) -> tuple[str, str]:
+def _pieces(
+    original: str,
+    restated: str,
+    old: list[Word],
+    new: list[Word],
+    opcode: tuple[str, int, int, int, int],
+) -> tuple[str, str]:
     """The text of a change on each side."""
     _, i1, i2, j1, j2 = opcode
-    was = original[old[i1].start:old[i2 - 1].end] if i2 > i1 else ""
-    now = restated[new[j1].start:new[j2 - 1].end] if j2 > j1 else ""
+    was = original[old[i1].start : old[i2 - 1].end] if i2 > i1 else ""
+    now = restated[new[j1].start : new[j2 - 1].end] if j2 > j1 else ""
     return was, now
 
 
@@ -115,12 +137,24 @@ def _counted(same: list[Finding]) -> Finding:
     first = same[0]
     if len(same) == 1:
         return first
-    return Finding(first.doc, first.unit, first.check, first.severity,
-                   f"{first.message} ({len(same)} times)", first.evidence, first.context)
+    return Finding(
+        first.doc,
+        first.unit,
+        first.check,
+        first.severity,
+        f"{first.message} ({len(same)} times)",
+        first.evidence,
+        first.context,
+    )
 
 
-def _change(unit: TextUnit, source: str, pieces: tuple[str, str], new: list[Word],
-            opcode: tuple[str, int, int, int, int]) -> Finding:
+def _change(
+    unit: TextUnit,
+    source: str,
+    pieces: tuple[str, str],
+    new: list[Word],
+    opcode: tuple[str, int, int, int, int],
+) -> Finding:
     """The change as a finding: `pieces` the text it changes on each side."""
     tag, _, _, j1, j2 = opcode
     restated = unit.text.text

@@ -37,8 +37,9 @@ def untranslated(doc: Document, terms: LatinTerms) -> list[Finding]:
     return found
 
 
-def _judge(unit: TextUnit, run: re.Match[str], terms: LatinTerms,
-           language: LanguageTable) -> Finding | None:
+def _judge(
+    unit: TextUnit, run: re.Match[str], terms: LatinTerms, language: LanguageTable
+) -> Finding | None:
     text, words = unit.text.text, run.group().split()
     if _in_symbol(text, run.start(), run.end()) or _is_marker(words, text, run.start()):
         return None
@@ -46,26 +47,47 @@ def _judge(unit: TextUnit, run: re.Match[str], terms: LatinTerms,
         return None
     term = terms.english.get(run.group().lower())
     if term is not None:
-        return finding(unit, CHECK, "error", f"English term ‘{run.group()}’ left untranslated "
-                       f"(glossary: {term})", run.start(), run.end())
+        return finding(
+            unit,
+            CHECK,
+            "error",
+            f"English term ‘{run.group()}’ left untranslated (glossary: {term})",
+            run.start(),
+            run.end(),
+        )
     if all(word.isupper() and len(word) > 1 for word in words):
         if all(terms.knows(word) for word in words):
             return None
-        return finding(unit, ACRONYM_CHECK, "info", f"acronym ‘{run.group()}’ is not in the "
-                       "glossary: check that it is meant to stay in Latin script",
-                       run.start(), run.end())
+        return finding(
+            unit,
+            ACRONYM_CHECK,
+            "info",
+            f"acronym ‘{run.group()}’ is not in the "
+            "glossary: check that it is meant to stay in Latin script",
+            run.start(),
+            run.end(),
+        )
     if _is_name(words):
         return None
-    return finding(unit, CHECK, "error", f"English ‘{run.group()}’ left in Chinese text",
-                   run.start(), run.end())
+    return finding(
+        unit,
+        CHECK,
+        "error",
+        f"English ‘{run.group()}’ left in Chinese text",
+        run.start(),
+        run.end(),
+    )
 
 
 def _in_symbol(text: str, start: int, end: int) -> bool:
     """Part of a symbol, URL or file name: touching `/`, `.`, `@`, a digit and the like."""
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    return bool(SYMBOL_NEIGHBOUR.match(before) or SYMBOL_NEIGHBOUR.match(after)
-                or re.search(r"['’-]$", text[start:end]))
+    return bool(
+        SYMBOL_NEIGHBOUR.match(before)
+        or SYMBOL_NEIGHBOUR.match(after)
+        or re.search(r"['’-]$", text[start:end])
+    )
 
 
 def _is_marker(words: list[str], text: str, start: int) -> bool:
@@ -91,5 +113,7 @@ def _is_name(words: list[str]) -> bool:
     """Capitalised words, with particles between them: "Mine Action Review", "Côte d'Ivoire"."""
     if not words[0][0].isupper():
         return False
-    return all(word[0].isupper() or word.lower() in NAME_PARTICLES or "’" in word or "'" in word
-               for word in words)
+    return all(
+        word[0].isupper() or word.lower() in NAME_PARTICLES or "’" in word or "'" in word
+        for word in words
+    )

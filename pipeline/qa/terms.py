@@ -28,13 +28,17 @@ def load_glossary(path: Path | None) -> terminology.Glossary:
     return terminology.load_glossary(path)
 
 
-def term_checks(documents: list[Document], translations: list,
-                glossary: terminology.Glossary, lexicon: Lexicon) -> terminology.TermChecks:
+def term_checks(
+    documents: list[Document], translations: list, glossary: terminology.Glossary, lexicon: Lexicon
+) -> terminology.TermChecks:
     return terminology.TermChecks(documents, translations, glossary, lexicon)
 
 
 def latin_terms(glossary: terminology.Glossary) -> LatinTerms:
     abbreviations = glossary.acronyms
-    english = {form.lower(): chinese for form, chinese in glossary.english_to_chinese().items()
-               if form not in abbreviations}
+    english = {
+        form.lower(): chinese
+        for form, chinese in glossary.english_to_chinese().items()
+        if form not in abbreviations
+    }
     return LatinTerms(glossary.knows_latin, english)

@@ -19,8 +19,27 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Control characters that never occur in converted documents (tab, LF, CR, FF are fine).
-BINARY_BYTES = frozenset(range(9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
-                                         27, 28, 29, 30, 31}
+BINARY_BYTES = frozenset(range(9)) | {
+    11,
+    14,
+    15,
+    16,
+    17,
+    18,
+    19,
+    20,
+    21,
+    22,
+    23,
+    24,
+    25,
+    26,
+    27,
+    28,
+    29,
+    30,
+    31,
+}
 # Signatures of common binary formats: zip (docx, xlsx), gzip, PNG, JPEG, GIF.
 MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
 UNDECODABLE = "undecodable text: not UTF-8, UTF-16 or GB18030"
@@ -39,7 +58,7 @@ def decode(data: bytes, path: str) -> Decoded:
         raise InputError(path, "UTF-32 text is not supported: save it as UTF-8")
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return Decoded(_strict(data[len(bom):], encoding, path), f"{encoding}-bom")
+            return Decoded(_strict(data[len(bom) :], encoding, path), f"{encoding}-bom")
     utf16 = _utf16_without_bom(data)
     if utf16:
         return Decoded(_strict(data, utf16, path), utf16)
@@ -56,8 +75,9 @@ def decode(data: bytes, path: str) -> Decoded:
     raise InputError(path, UNDECODABLE, line=_bad_line(data, "utf-8"))
 
 
-def _legacy(data: bytes, path: str, encoding: str | None,
-            plausible: Callable[[str], bool]) -> Decoded | None:
+def _legacy(
+    data: bytes, path: str, encoding: str | None, plausible: Callable[[str], bool]
+) -> Decoded | None:
     """A language's legacy encoding (GB18030), which decodes almost any byte string: taken
     only when what it yields is plausible text of the language."""
     if encoding is None:
@@ -77,8 +97,9 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise InputError(path, f"undecodable {encoding} text",
-                         line=_bad_line(data, encoding)) from None
+        raise InputError(
+            path, f"undecodable {encoding} text", line=_bad_line(data, encoding)
+        ) from None
 
 
 def _bad_line(data: bytes, encoding: str) -> int:

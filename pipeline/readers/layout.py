@@ -63,8 +63,9 @@ def measure(pages: list[PdfPage]) -> Geometry:
     right = rights[int(len(rights) * 0.9)] if rights else 523
     pitches: Counter[float] = Counter()
     for page in pages:
-        ordered = sorted((ln for ln in page.lines if abs(ln.size - size) < 0.5),
-                         key=lambda ln: ln.top)
+        ordered = sorted(
+            (ln for ln in page.lines if abs(ln.size - size) < 0.5), key=lambda ln: ln.top
+        )
         for a, b in pairwise(ordered):
             if 0 < b.top - a.top < 3 * size:
                 pitches[round(b.top - a.top, 1)] += 1
@@ -81,8 +82,11 @@ def strip_page_furniture(pages: list[PdfPage], symbol: str | None) -> None:
         for line in page.lines:
             text = line.text.strip()
             in_margin = line.bottom < head or line.top > foot
-            furniture = (_JOB_NUMBER.match(text) or _PAGE_NUMBER.match(text)
-                         or (symbol and text == symbol and page.number > 1))
+            furniture = (
+                _JOB_NUMBER.match(text)
+                or _PAGE_NUMBER.match(text)
+                or (symbol and text == symbol and page.number > 1)
+            )
             if in_margin and (furniture or page.number > 1):
                 continue
             kept.append(line)
@@ -99,8 +103,9 @@ def find_symbol(first: PdfPage) -> str | None:
     return text if "/" in text and " " not in text else None
 
 
-def layout(pages: list[PdfPage], lang: LanguageTable,
-           front_end: Callable[[list[str]], int]) -> list[str]:
+def layout(
+    pages: list[PdfPage], lang: LanguageTable, front_end: Callable[[list[str]], int]
+) -> list[str]:
     """The document's logical lines; `front_end` says where the first-page block ends."""
     symbol = find_symbol(pages[0])
     strip_page_furniture(pages, symbol)
@@ -148,8 +153,15 @@ def _notes(lines: list[PdfLine], lang: LanguageTable) -> list[PageBlock]:
     return blocks
 
 
-def _flow(lines: list[PdfLine], rows: list[PageBlock], blocks: list[PageBlock], notes: list[PageBlock],
-          grid: Geometry, lang: LanguageTable, page: int) -> None:
+def _flow(
+    lines: list[PdfLine],
+    rows: list[PageBlock],
+    blocks: list[PageBlock],
+    notes: list[PageBlock],
+    grid: Geometry,
+    lang: LanguageTable,
+    page: int,
+) -> None:
     """Paragraphs from the page's body lines (and its table rows, in place)."""
     items: list[PdfLine | PageBlock] = sorted([*lines, *rows], key=_top)
     for item in items:
@@ -218,8 +230,9 @@ def find_tables(page: PdfPage) -> list[list[list[Cell]]]:
     return found
 
 
-def _table_rows(page: PdfPage, lines: list[PdfLine],
-                lang: LanguageTable) -> tuple[list[PdfLine], list[PageBlock]] | None:
+def _table_rows(
+    page: PdfPage, lines: list[PdfLine], lang: LanguageTable
+) -> tuple[list[PdfLine], list[PageBlock]] | None:
     found = find_tables(page)
     if not found:
         return None
@@ -277,7 +290,7 @@ def _merge_rows(row: PageBlock, more: PageBlock, lang: LanguageTable) -> None:
     cells = row.cells
     for index, extra in enumerate(more.cells):
         if index >= len(cells) or not cells[index].text:
-            cells[index:index + 1] = [extra]
+            cells[index : index + 1] = [extra]
         elif extra.text and _TABLE_ITEM.match(extra.text):
             cells[index] = Text(f"{cells[index].text} {extra.text}", cells[index].refs)
         elif extra.text:

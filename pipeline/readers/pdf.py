@@ -86,8 +86,9 @@ def _why_unreadable(path: Path) -> str:
     return "PDF without pages" if count == 0 else "corrupt PDF: pdfium cannot load it"
 
 
-def read_pages(pdf: pdfium.PdfDocument, display: str, first: int = 0,
-               last: int | None = None) -> list[PdfPage]:
+def read_pages(
+    pdf: pdfium.PdfDocument, display: str, first: int = 0, last: int | None = None
+) -> list[PdfPage]:
     pages = []
     for index in range(first, len(pdf) if last is None else last):
         page = pdf[index]
@@ -106,15 +107,17 @@ def _read_page(page: pdfium.PdfPage, number: int, display: str) -> PdfPage:
         text = textpage.get_text_range()
         result.chars = len(text.strip())
         if result.chars and len(_GARBAGE.findall(text)) > 0.2 * result.chars:
-            raise InputError(display, "text without a Unicode mapping (the fonts lack one): "
-                             "it reads as garbage", page=number)
+            raise InputError(
+                display,
+                "text without a Unicode mapping (the fonts lack one): it reads as garbage",
+                page=number,
+            )
         result.lines = _lines(textpage.raw, text, number, width, height)
     finally:
         textpage.close()
     if not result.chars:
         result.images = _count_images(page)
-    elif any(ln.x0 > width * 0.5 and height * 0.1 < ln.top < height * 0.9
-             for ln in result.lines):
+    elif any(ln.x0 > width * 0.5 and height * 0.1 < ln.top < height * 0.9 for ln in result.lines):
         result.rules = _rules(page, height)
     return result
 
@@ -135,14 +138,26 @@ def _rules(page: pdfium.PdfPage, height: float) -> list[dict]:
         elif x1 - x0 <= 2 and y1 - y0 > 2:
             edges.append(_edge("v", (x0 + x1) / 2, y0, (x0 + x1) / 2, y1))
         elif x1 - x0 > 2 and y1 - y0 > 2:
-            edges += [_edge("h", x0, y0, x1, y0), _edge("h", x0, y1, x1, y1),
-                      _edge("v", x0, y0, x0, y1), _edge("v", x1, y0, x1, y1)]
+            edges += [
+                _edge("h", x0, y0, x1, y0),
+                _edge("h", x0, y1, x1, y1),
+                _edge("v", x0, y0, x0, y1),
+                _edge("v", x1, y0, x1, y1),
+            ]
     return edges
 
 
 def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
-    return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-            "width": x1 - x0, "height": bottom - top, "object_type": "line"}
+    return {
+        "orientation": orientation,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "object_type": "line",
+    }
 
 
 class _Probe:
@@ -155,8 +170,7 @@ class _Probe:
         self.name = ctypes.create_string_buffer(128)
 
     def box(self, index: int) -> tuple[float, float, float, float]:
-        raw.FPDFText_GetCharBox(self.textpage, index, self.left, self.right, self.bottom,
-                                self.top)
+        raw.FPDFText_GetCharBox(self.textpage, index, self.left, self.right, self.bottom, self.top)
         return self.left.value, self.right.value, self.bottom.value, self.top.value
 
     def gap(self, before: int, after: int) -> float:
@@ -177,7 +191,10 @@ class _Probe:
             return True
         obj = raw.FPDFText_GetTextObject(self.textpage, index)
         # Bold simulated by stroking the outline (render mode fill + stroke).
-        return bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
+        return (
+            bool(obj)
+            and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
+        )
 
 
 def _lines(textpage, text: str, number: int, width: float, height: float) -> list[PdfLine]:
@@ -197,11 +214,17 @@ def _rejoin(lines: list[PdfLine]) -> list[PdfLine]:
     out: list[PdfLine] = []
     for line in lines:
         previous = out[-1] if out else None
-        if (previous is not None and abs(line.top - previous.top) < 0.4 * line.size
-                and 0 <= line.x0 - previous.x1 < 1.2 * line.size
-                and previous.text[-1:] in SUPERSCRIPT_DIGITS + "*"):
-            previous.text = f"{previous.text} {line.text}" if line.text[:1].isascii() and \
-                line.text[:1].isalnum() else previous.text + line.text
+        if (
+            previous is not None
+            and abs(line.top - previous.top) < 0.4 * line.size
+            and 0 <= line.x0 - previous.x1 < 1.2 * line.size
+            and previous.text[-1:] in SUPERSCRIPT_DIGITS + "*"
+        ):
+            previous.text = (
+                f"{previous.text} {line.text}"
+                if line.text[:1].isascii() and line.text[:1].isalnum()
+                else previous.text + line.text
+            )
             previous.x1, previous.bottom = line.x1, max(previous.bottom, line.bottom)
             continue
         out.append(line)
@@ -218,9 +241,11 @@ def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, i
     first = start
     index = text.find(" ", start + 1, end - 1)
     while index != -1:
-        if (raw.FPDFText_IsGenerated(probe.textpage, index) == 1
-                and not _MARKER.match(text[first:index].strip())
-                and probe.gap(index - 1, index + 1) > 1.2):
+        if (
+            raw.FPDFText_IsGenerated(probe.textpage, index) == 1
+            and not _MARKER.match(text[first:index].strip())
+            and probe.gap(index - 1, index + 1) > 1.2
+        ):
             pieces.append((first, index - 1))
             first = index + 1
         index = text.find(" ", index + 1, end - 1)
@@ -239,8 +264,9 @@ def _trimmed(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return trimmed
 
 
-def _line(probe: _Probe, text: str, first: int, last: int, number: int, width: float,
-          height: float) -> PdfLine:
+def _line(
+    probe: _Probe, text: str, first: int, last: int, number: int, width: float, height: float
+) -> PdfLine:
     x0, _, bottom0, top0 = probe.box(first)
     _, x1, bottom1, top1 = probe.box(last)
     middle = first + (last - first) // 2
@@ -256,8 +282,11 @@ def _line(probe: _Probe, text: str, first: int, last: int, number: int, width: f
     top = height - max(top0, top1)
     bottom = height - min(bottom0, bottom1)
     # Bold marks headings, which never fill the line: long lines are not asked.
-    letter = None if x1 - x0 > width * 0.6 else (
-        _LETTER.search(segment, (last - first) // 2) or _LETTER.search(segment))
+    letter = (
+        None
+        if x1 - x0 > width * 0.6
+        else (_LETTER.search(segment, (last - first) // 2) or _LETTER.search(segment))
+    )
     bold = letter is not None and probe.bold(first + letter.start())
     return PdfLine(number, line_text, x0, x1, top, bottom, size, bold)
 

@@ -27,8 +27,11 @@ def read_pdf(path: Path, display: str | None, lang: str | None, front_end: Front
     language = table(lang or detect_language(pages))
     texts = layout(pages, language, lambda lines: front_end(lines, language))
     lines = [Line(no, text) for no, text in enumerate(texts, 1)]
-    warnings = [f"page {page.number}: no text layer (scanned image?), nothing read from it"
-                for page in pages if not page.chars]
+    warnings = [
+        f"page {page.number}: no text layer (scanned image?), nothing read from it"
+        for page in pages
+        if not page.chars
+    ]
     return TextSource(name, hashlib.sha256(data).hexdigest(), "pdf", lines, warnings)
 
 
@@ -57,8 +60,7 @@ def _read_all_pages(path: Path, name: str) -> list[PdfPage]:
     finally:
         pdf.close()
     step = -(-count // (workers * 2))
-    chunks = [(str(path), name, first, min(first + step, count))
-              for first in range(0, count, step)]
+    chunks = [(str(path), name, first, min(first + step, count)) for first in range(0, count, step)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         return [page for pages in pool.map(_read_chunk, chunks) for page in pages]

@@ -26,7 +26,9 @@ MAX_BYTES = {"text": 32 * 2**20, "pdf": 256 * 2**20}
 _SUP = re.compile(r"<sup>\s*(\d{1,3}|\*{1,3})\s*</sup>", re.IGNORECASE)
 _MD_LINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+)>")
 _LIST_ITEM = re.compile(r"<li[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"</?(?:p|ul|ol|li|div|span|b|i|u|em|strong|font|a|br|sup|sub)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(
+    r"</?(?:p|ul|ol|li|div|span|b|i|u|em|strong|font|a|br|sup|sub)\b[^>]*>", re.IGNORECASE
+)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _WIDE_BLANKS = str.maketrans(BLANKS, " " * len(BLANKS))
 _MD_ESCAPE = re.compile(r"\\([*_#\[\]().\-+!`>|])")
@@ -54,8 +56,11 @@ def read_bytes(path: Path, name: str, kind: str = "text") -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES[kind]:
-            raise InputError(name, f"too large for a {kind} document ({size / 2**20:.0f} MB; "
-                                   f"the limit is {MAX_BYTES[kind] // 2**20} MB)")
+            raise InputError(
+                name,
+                f"too large for a {kind} document ({size / 2**20:.0f} MB; "
+                f"the limit is {MAX_BYTES[kind] // 2**20} MB)",
+            )
         return path.read_bytes()
     except OSError as err:
         raise InputError(name, f"cannot read: {err.strerror or err}") from None

@@ -18,9 +18,19 @@ from pipeline.terminology.glossary import Glossary, GlossaryEntry, glossary_to_c
 from pipeline.terminology.table import Rendering, RenderingsTable
 from pipeline.terminology.tbx import glossary_to_tbx
 
-__all__ = ["Glossary", "GlossaryEntry", "Rendering", "RenderingsTable", "TermChecks",
-           "glossary_lexicon", "glossary_to_csv", "glossary_to_tbx", "load_glossary",
-           "term_findings", "term_renderings"]
+__all__ = [
+    "Glossary",
+    "GlossaryEntry",
+    "Rendering",
+    "RenderingsTable",
+    "TermChecks",
+    "glossary_lexicon",
+    "glossary_to_csv",
+    "glossary_to_tbx",
+    "load_glossary",
+    "term_findings",
+    "term_renderings",
+]
 
 
 def glossary_lexicon(glossary: Glossary | None = None) -> Lexicon:

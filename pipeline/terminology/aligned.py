@@ -65,8 +65,17 @@ def aligned_units(translations: list[Translation]) -> list[AlignedUnit]:
             src_text = _joined(texts[src.id], src_uids)
             tgt_text = _joined(texts[tgt.id], tgt_uids)
             if src_text and tgt_text:
-                units.append(AlignedUnit(source, src.id, _ids(src, src_uids), src_text,
-                                         tgt.id, _ids(tgt, tgt_uids), tgt_text))
+                units.append(
+                    AlignedUnit(
+                        source,
+                        src.id,
+                        _ids(src, src_uids),
+                        src_text,
+                        tgt.id,
+                        _ids(tgt, tgt_uids),
+                        tgt_text,
+                    )
+                )
     return units
 
 

@@ -40,8 +40,13 @@ class TermChecks:
     """The terminology checks of one corpus: `findings()` and `renderings()` share what they
     both read. A piece that fails is tried again by the next call that needs it."""
 
-    def __init__(self, documents: list[Document], translations: list[Translation],
-                 glossary: Glossary, lexicon: Lexicon):
+    def __init__(
+        self,
+        documents: list[Document],
+        translations: list[Translation],
+        glossary: Glossary,
+        lexicon: Lexicon,
+    ):
         self.documents, self.translations, self.glossary = documents, translations, glossary
         self.lexicon = lexicon  # for the mined terms' support in the dictionary
 
@@ -49,9 +54,11 @@ class TermChecks:
         """Every terminology finding, sorted; where a bilingual finding and a Chinese-only one
         name the same unit and form, the bilingual one (it cites the source) is kept."""
         chinese = self._chinese_findings()
-        bilingual = (missing_findings(self.uses, self.glossary)
-                     + inconsistent_findings(self.uses, self.glossary)
-                     + mined_findings(self.candidates))
+        bilingual = (
+            missing_findings(self.uses, self.glossary)
+            + inconsistent_findings(self.uses, self.glossary)
+            + mined_findings(self.candidates)
+        )
         return sort_findings(bilingual + _not_said(chinese, bilingual))
 
     def renderings(self) -> RenderingsTable:
@@ -61,10 +68,12 @@ class TermChecks:
         """The checks that need no English: variants, patterns, near-variants, homophones."""
         by_id = {doc.id: doc for doc in self.documents}
         texts, glossary = self.texts, self.glossary
-        return (glossary_variant_findings(glossary, self.occurrences, by_id)
-                + pattern_findings(texts, by_id)
-                + near_variant_findings(texts, glossary, self.matcher)
-                + homophone_findings(texts, glossary, by_id))
+        return (
+            glossary_variant_findings(glossary, self.occurrences, by_id)
+            + pattern_findings(texts, by_id)
+            + near_variant_findings(texts, glossary, self.matcher)
+            + homophone_findings(texts, glossary, by_id)
+        )
 
     @cached_property
     def texts(self) -> list[DocumentText]:
@@ -91,13 +100,15 @@ class TermChecks:
         return mine(self.units, self.glossary, self.lexicon)
 
 
-def term_findings(documents: list[Document], translations: list[Translation],
-                  glossary: Glossary, lexicon: Lexicon) -> list[Finding]:
+def term_findings(
+    documents: list[Document], translations: list[Translation], glossary: Glossary, lexicon: Lexicon
+) -> list[Finding]:
     return TermChecks(documents, translations, glossary, lexicon).findings()
 
 
-def term_renderings(documents: list[Document], translations: list[Translation],
-                    glossary: Glossary, lexicon: Lexicon) -> RenderingsTable:
+def term_renderings(
+    documents: list[Document], translations: list[Translation], glossary: Glossary, lexicon: Lexicon
+) -> RenderingsTable:
     return TermChecks(documents, translations, glossary, lexicon).renderings()
 
 

@@ -37,8 +37,9 @@ class Checks:
     severity: str = "warning"  # of `within`; `across` is always info
 
 
-def concept_findings(concept: Concept, occurrences: list[Occurrence], checks: Checks,
-                     documents: dict[str, Document]) -> list[Finding]:
+def concept_findings(
+    concept: Concept, occurrences: list[Occurrence], checks: Checks, documents: dict[str, Document]
+) -> list[Finding]:
     counted = [o for o in occurrences if not o.in_title]
     by_doc: dict[str, list[Occurrence]] = defaultdict(list)
     for occurrence in counted:
@@ -73,8 +74,7 @@ def _written(occurrences: list[Occurrence], key: str) -> str:
     return Counter(o.form for o in occurrences if o.key == key).most_common(1)[0][0]
 
 
-def _within(concept: Concept, found: list[Occurrence], usual: str,
-            checks: Checks) -> list[Finding]:
+def _within(concept: Concept, found: list[Occurrence], usual: str, checks: Checks) -> list[Finding]:
     units = _units_by_key(found)
     if len(units) < 2:
         return []
@@ -85,25 +85,42 @@ def _within(concept: Concept, found: list[Occurrence], usual: str,
         if o.key == usual or (o.unit, o.key) in seen:
             continue
         seen.add((o.unit, o.key))
-        message = (f"{concept.label}: {o.form} here, while this document writes {usual_form} "
-                   f"in {_count(len(units[usual]))} ({where})")
-        findings.append(Finding(o.doc, o.unit, checks.within, checks.severity, message, o.form,
-                                o.context))
+        message = (
+            f"{concept.label}: {o.form} here, while this document writes {usual_form} "
+            f"in {_count(len(units[usual]))} ({where})"
+        )
+        findings.append(
+            Finding(o.doc, o.unit, checks.within, checks.severity, message, o.form, o.context)
+        )
     return findings
 
 
-def _across(concept: Concept, by_doc: dict[str, list[Occurrence]], usual: dict[str, str],
-            checks: Checks, documents: dict[str, Document]) -> list[Finding]:
+def _across(
+    concept: Concept,
+    by_doc: dict[str, list[Occurrence]],
+    usual: dict[str, str],
+    checks: Checks,
+    documents: dict[str, Document],
+) -> list[Finding]:
     docs_by_key: dict[str, list[str]] = defaultdict(list)
     for doc, key in sorted(usual.items()):
         docs_by_key[key].append(doc)
     if len(docs_by_key) < 2:
         return []
     units = {doc: len({o.unit for o in by_doc[doc] if o.key == usual[doc]}) for doc in usual}
-    reference = min(docs_by_key, key=lambda k: (-len(docs_by_key[k]), concept.rank(k),
-                                                -sum(units[d] for d in docs_by_key[k]), k))
-    written = {key: _written([o for d in docs for o in by_doc[d]], key)
-               for key, docs in docs_by_key.items()}
+    reference = min(
+        docs_by_key,
+        key=lambda k: (
+            -len(docs_by_key[k]),
+            concept.rank(k),
+            -sum(units[d] for d in docs_by_key[k]),
+            k,
+        ),
+    )
+    written = {
+        key: _written([o for d in docs for o in by_doc[d]], key)
+        for key, docs in docs_by_key.items()
+    }
     split = _split(docs_by_key, written, documents)
     findings = []
     for key, docs in docs_by_key.items():
@@ -111,16 +128,20 @@ def _across(concept: Concept, by_doc: dict[str, list[Occurrence]], usual: dict[s
             continue
         for doc in docs:
             first = next(o for o in by_doc[doc] if o.key == key)
-            message = (f"{concept.label}: this document writes {written[key]} "
-                       f"({_count(units[doc])}), {written[reference]} in "
-                       f"{', '.join(docs_by_key[reference])}{split}")
-            findings.append(Finding(doc, first.unit, checks.across, "info", message,
-                                    first.form, first.context))
+            message = (
+                f"{concept.label}: this document writes {written[key]} "
+                f"({_count(units[doc])}), {written[reference]} in "
+                f"{', '.join(docs_by_key[reference])}{split}"
+            )
+            findings.append(
+                Finding(doc, first.unit, checks.across, "info", message, first.form, first.context)
+            )
     return findings
 
 
-def _split(docs_by_key: dict[str, list[str]], written: dict[str, str],
-           documents: dict[str, Document]) -> str:
+def _split(
+    docs_by_key: dict[str, list[str]], written: dict[str, str], documents: dict[str, Document]
+) -> str:
     """'; differs by convention (APMBC: 受害者; CCM: 受害人)' when the forms follow the
     conventions of the documents, or their years (ranges that do not overlap); else ''."""
     labels = _by_convention(docs_by_key, documents) or _by_year(docs_by_key, documents)
@@ -132,8 +153,9 @@ def _split(docs_by_key: dict[str, list[str]], written: dict[str, str],
 
 
 def _by_convention(docs_by_key, documents):
-    groups = {key: {_meta(documents, d).convention for d in docs}
-              for key, docs in docs_by_key.items()}
+    groups = {
+        key: {_meta(documents, d).convention for d in docs} for key, docs in docs_by_key.items()
+    }
     if any(len(g) != 1 or None in g for g in groups.values()):
         return None
     labels = {key: next(iter(g)) for key, g in groups.items()}
@@ -141,15 +163,18 @@ def _by_convention(docs_by_key, documents):
 
 
 def _by_year(docs_by_key, documents):
-    years = {key: sorted(_year(_meta(documents, d)) or "" for d in docs)
-             for key, docs in docs_by_key.items()}
+    years = {
+        key: sorted(_year(_meta(documents, d)) or "" for d in docs)
+        for key, docs in docs_by_key.items()
+    }
     if any("" in ys for ys in years.values()):
         return None
     ranges = sorted((ys[0], ys[-1]) for ys in years.values())
     if any(earlier[1] >= later[0] for earlier, later in pairwise(ranges)):
         return None
-    return "year", {key: ys[0] if ys[0] == ys[-1] else f"{ys[0]}–{ys[-1]}"
-                    for key, ys in years.items()}
+    return "year", {
+        key: ys[0] if ys[0] == ys[-1] else f"{ys[0]}–{ys[-1]}" for key, ys in years.items()
+    }
 
 
 def _meta(documents: dict[str, Document], doc_id: str):

@@ -14,12 +14,25 @@ from pipeline.languages import CHINESE
 from pipeline.languages.zh import FORM_IGNORED, ORDINAL, ORDINAL_PREFIX
 
 # English: spelling pairs (British → American), applied to word endings, longest first.
-SPELLINGS = (("isations", "izations"), ("isation", "ization"), ("ising", "izing"),
-             ("ised", "ized"), ("ises", "izes"), ("ise", "ize"), ("programme", "program"),
-             ("centre", "center"))
+SPELLINGS = (
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("programme", "program"),
+    ("centre", "center"),
+)
 # English plurals, applied after the spellings: (ending, replacement, minimum word length).
-PLURALS = (("ies", "y", 5), ("sses", "ss", 5), ("ches", "ch", 5), ("shes", "sh", 5),
-           ("xes", "x", 4), ("s", "", 4))
+PLURALS = (
+    ("ies", "y", 5),
+    ("sses", "ss", 5),
+    ("ches", "ch", 5),
+    ("shes", "sh", 5),
+    ("xes", "x", 4),
+    ("s", "", 4),
+)
 SINGULAR_ENDINGS = ("ss", "us", "is")
 POSSESSIVE = re.compile(r"['’]s?$")
 EN_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
@@ -51,8 +64,11 @@ def en_key(word: str) -> str:
             word = word[: -len(british)] + american
             break
     for ending, replacement, shortest in PLURALS:
-        if len(word) >= shortest and word.endswith(ending) and not (
-                ending == "s" and word.endswith(SINGULAR_ENDINGS)):
+        if (
+            len(word) >= shortest
+            and word.endswith(ending)
+            and not (ending == "s" and word.endswith(SINGULAR_ENDINGS))
+        ):
             return word[: -len(ending)] + replacement
     return word
 

@@ -29,8 +29,17 @@ from pipeline.errors import InputError
 from pipeline.languages import CHINESE
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "glossary.csv"
-COLUMNS = ("english", "chinese", "variants", "note", "phrases", "deprecated", "abbreviations",
-           "english_variants", "pos")
+COLUMNS = (
+    "english",
+    "chinese",
+    "variants",
+    "note",
+    "phrases",
+    "deprecated",
+    "abbreviations",
+    "english_variants",
+    "pos",
+)
 LIST_COLUMNS = ("variants", "phrases", "deprecated", "abbreviations", "english_variants")
 POS_VALUES = ("noun", "verb", "adjective", "adverb", "properNoun", "other")
 LATIN = re.compile(r"[A-Za-z]")
@@ -94,8 +103,12 @@ class Glossary:
         """(English term in lower case, Chinese form without title marks): every accepted
         form of every entry, deprecated ones included, for the aligners' lexicon."""
         marks = CHINESE.title_marks
-        return [(entry.english.lower(), chinese.strip(marks)) for entry in self.entries
-                for chinese in entry.chinese_forms if chinese.strip(marks)]
+        return [
+            (entry.english.lower(), chinese.strip(marks))
+            for entry in self.entries
+            for chinese in entry.chinese_forms
+            if chinese.strip(marks)
+        ]
 
     def english_to_chinese(self) -> dict[str, str]:
         """Each English term and abbreviation (as written) with its preferred Chinese term."""
@@ -136,8 +149,11 @@ def _csv_entries(text: str, path: str) -> list[GlossaryEntry]:
                 continue
             entry = _entry(row, path, line)
             if entry.english.lower() in seen:
-                raise InputError(path, f"'{entry.english}' is already an entry "
-                                       f"(line {seen[entry.english.lower()]})", line=line)
+                raise InputError(
+                    path,
+                    f"'{entry.english}' is already an entry (line {seen[entry.english.lower()]})",
+                    line=line,
+                )
             seen[entry.english.lower()] = line
             entries.append(entry)
     except csv.Error as err:
@@ -159,24 +175,44 @@ def _entry(row: dict, path: str, line: int) -> GlossaryEntry:
             raise InputError(path, f"the row has no {name} term", line=line)
     pos = cell("pos") or "noun"
     if pos not in POS_VALUES:
-        raise InputError(path, f"unknown part of speech '{pos}' (one of {', '.join(POS_VALUES)})",
-                         line=line)
+        raise InputError(
+            path, f"unknown part of speech '{pos}' (one of {', '.join(POS_VALUES)})", line=line
+        )
     lists = {name: split_forms(cell(name)) for name in LIST_COLUMNS}
-    return make_entry(cell("english"), cell("chinese"), note=cell("note"), pos=pos, line=line,
-                      **lists)
+    return make_entry(
+        cell("english"), cell("chinese"), note=cell("note"), pos=pos, line=line, **lists
+    )
 
 
-def make_entry(english: str, chinese: str, variants=(), phrases=(), deprecated=(),
-               abbreviations=(), english_variants=(), note: str = "", pos: str = "noun",
-               line: int = 0) -> GlossaryEntry:
+def make_entry(
+    english: str,
+    chinese: str,
+    variants=(),
+    phrases=(),
+    deprecated=(),
+    abbreviations=(),
+    english_variants=(),
+    note: str = "",
+    pos: str = "noun",
+    line: int = 0,
+) -> GlossaryEntry:
     """An entry with each form once in each field, the preferred term in none of them."""
+
     def unique(forms) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f for f in forms if f and f != chinese))
 
-    return GlossaryEntry(english, chinese, unique(variants), unique(phrases), unique(deprecated),
-                 tuple(dict.fromkeys(a for a in abbreviations if a)),
-                 tuple(dict.fromkeys(v for v in english_variants if v and v != english)),
-                 note, pos, line)
+    return GlossaryEntry(
+        english,
+        chinese,
+        unique(variants),
+        unique(phrases),
+        unique(deprecated),
+        tuple(dict.fromkeys(a for a in abbreviations if a)),
+        tuple(dict.fromkeys(v for v in english_variants if v and v != english)),
+        note,
+        pos,
+        line,
+    )
 
 
 def split_forms(cell: str) -> tuple[str, ...]:
@@ -188,7 +224,17 @@ def glossary_to_csv(glossary: Glossary) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in glossary.entries:
-        writer.writerow([e.english, e.chinese, ";".join(e.variants), e.note, ";".join(e.phrases),
-                         ";".join(e.deprecated), ";".join(e.abbreviations),
-                         ";".join(e.english_variants), "" if e.pos == "noun" else e.pos])
+        writer.writerow(
+            [
+                e.english,
+                e.chinese,
+                ";".join(e.variants),
+                e.note,
+                ";".join(e.phrases),
+                ";".join(e.deprecated),
+                ";".join(e.abbreviations),
+                ";".join(e.english_variants),
+                "" if e.pos == "noun" else e.pos,
+            ]
+        )
     return out.getvalue().encode("utf-8")

@@ -35,8 +35,9 @@ SHARED_NEIGHBOURS = 2
 HAN = CHINESE.script_char
 
 
-def homophone_findings(texts: list[DocumentText], glossary: Glossary,
-                       documents: dict[str, Document]) -> list[Finding]:
+def homophone_findings(
+    texts: list[DocumentText], glossary: Glossary, documents: dict[str, Document]
+) -> list[Finding]:
     words = _words(texts)
     findings = []
     for a, b in _pairs(words, texts, glossary):
@@ -51,26 +52,33 @@ def _words(texts: list[DocumentText]) -> list[str]:
     pairs = set()
     for text in texts:
         t = text.text
-        pairs |= {t[i:i + 2] for i in range(len(t) - 1)}
+        pairs |= {t[i : i + 2] for i in range(len(t) - 1)}
     return sorted(p for p in pairs if _is_word(p) and is_han(p))
 
 
-def _pairs(words: list[str], texts: list[DocumentText],
-           glossary: Glossary) -> list[tuple[str, str]]:
+def _pairs(
+    words: list[str], texts: list[DocumentText], glossary: Glossary
+) -> list[tuple[str, str]]:
     by_reading: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for word in words:
         by_reading[_reading(word)].append(word)
     pairs = []
     for group in by_reading.values():
         for a, b in combinations(group, 2):
-            if _one_apart(a, b) and not _glossary_knows(glossary, a, b) and (
-                    _known_variants(a, b) or _shared_neighbours(texts, a, b)):
+            if (
+                _one_apart(a, b)
+                and not _glossary_knows(glossary, a, b)
+                and (_known_variants(a, b) or _shared_neighbours(texts, a, b))
+            ):
                 pairs.append((a, b))
     return pairs
 
 
 def _one_apart(a: str, b: str) -> bool:
-    return sum(x != y for x, y in zip(a, b, strict=True)) == 1 and frozenset((a, b)) not in NOT_VARIANTS
+    return (
+        sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        and frozenset((a, b)) not in NOT_VARIANTS
+    )
 
 
 def _known_variants(a: str, b: str) -> bool:
@@ -86,7 +94,7 @@ def _neighbours(texts: list[DocumentText], word: str) -> set[str]:
     found = set()
     for text in texts:
         for at in _uses(text.text, word):
-            before, after = text.text[max(0, at - 2):at], text.text[at + 2:at + 4]
+            before, after = text.text[max(0, at - 2) : at], text.text[at + 2 : at + 4]
             if len(before) == 2 and HAN.match(before):
                 found.add("<" + before)
             if len(after) == 2 and HAN.match(after):
@@ -96,18 +104,24 @@ def _neighbours(texts: list[DocumentText], word: str) -> set[str]:
 
 def _uses(text: str, word: str) -> list[int]:
     """Where the word is used as a word, not straddling two (工作出色 for 作出)."""
-    return [at for at in positions(text, word)
-            if not (_is_word(text[max(0, at - 1):at + 1]) and _is_word(text[at + 1:at + 3]))]
+    return [
+        at
+        for at in positions(text, word)
+        if not (_is_word(text[max(0, at - 1) : at + 1]) and _is_word(text[at + 1 : at + 3]))
+    ]
 
 
 def _occurrences(texts: list[DocumentText], word: str) -> list[Occurrence]:
-    return [text.occurrence(at, at + len(word), word) for text in texts
-            for at in _uses(text.text, word)]
+    return [
+        text.occurrence(at, at + len(word), word) for text in texts for at in _uses(text.text, word)
+    ]
 
 
 def _glossary_knows(glossary: Glossary, a: str, b: str) -> bool:
-    return any(any(a in f for f in e.chinese_forms) and any(b in f for f in e.chinese_forms)
-               for e in glossary.entries)
+    return any(
+        any(a in f for f in e.chinese_forms) and any(b in f for f in e.chinese_forms)
+        for e in glossary.entries
+    )
 
 
 def _is_word(text: str) -> bool:

@@ -48,8 +48,10 @@ class ChineseMatcher:
     def find(self, text: str) -> list[Match]:
         if self.pattern is None:
             return []
-        return [Match(m.start(), m.end(), m.group(), self.forms[m.group()])
-                for m in self.pattern.finditer(text)]
+        return [
+            Match(m.start(), m.end(), m.group(), self.forms[m.group()])
+            for m in self.pattern.finditer(text)
+        ]
 
 
 class EnglishMatcher:
@@ -78,7 +80,7 @@ class EnglishMatcher:
                 form, entry = self.abbreviations[word.group()]
                 spans.append(Match(word.start(), word.end(), form, entry))
             for term_keys, term, entry in self.terms.get(keys[i], ()):
-                if tuple(keys[i:i + len(term_keys)]) == term_keys:
+                if tuple(keys[i : i + len(term_keys)]) == term_keys:
                     end = words[i + len(term_keys) - 1].end()
                     spans.append(Match(word.start(), end, term, entry))
                     break

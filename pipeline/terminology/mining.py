@@ -72,23 +72,38 @@ def mine(units: list[AlignedUnit], glossary: Glossary, lexicon: Lexicon) -> list
     words = [chinese_candidates(u.target_text) for u in pairs]
     english_counts, chinese_counts = _counts(grams), _counts(words)
     scored = _scored(grams, words, english_counts, chinese_counts)
-    linked = _link((c for c in scored if c.dice >= MIN_DICE and c.llr >= MIN_LLR
-                    and not _glossary_covers(glossary, c)), lexicon)
+    linked = _link(
+        (
+            c
+            for c in scored
+            if c.dice >= MIN_DICE and c.llr >= MIN_LLR and not _glossary_covers(glossary, c)
+        ),
+        lexicon,
+    )
     found = [_with_units(c, pairs, grams, words) for c in linked]
     taken = {c.chinese for c in linked}
-    seconds = [s for c in found if (s := _second(c, pairs, grams, words, english_counts,
-                                                 chinese_counts, taken, lexicon))]
+    seconds = [
+        s
+        for c in found
+        if (s := _second(c, pairs, grams, words, english_counts, chinese_counts, taken, lexicon))
+    ]
     return sorted(found + seconds, key=lambda c: (c.english, c.rank, c.chinese))
 
 
-def _scored(grams: list[set[str]], words: list[set[str]], english: Counter,
-            chinese: Counter) -> list[Candidate]:
+def _scored(
+    grams: list[set[str]], words: list[set[str]], english: Counter, chinese: Counter
+) -> list[Candidate]:
     """Every pair of an n-gram and a Chinese candidate seen together in `MIN_UNITS` units."""
-    frequent = [({g for g in gs if english[g] >= MIN_UNITS},
-                 {w for w in ws if chinese[w] >= MIN_UNITS}) for gs, ws in zip(grams, words, strict=True)]
+    frequent = [
+        ({g for g in gs if english[g] >= MIN_UNITS}, {w for w in ws if chinese[w] >= MIN_UNITS})
+        for gs, ws in zip(grams, words, strict=True)
+    ]
     both = Counter((g, w) for gs, ws in frequent for g in gs for w in ws)
-    return [_candidate(g, w, n, english, chinese, len(grams))
-            for (g, w), n in both.items() if n >= MIN_UNITS]
+    return [
+        _candidate(g, w, n, english, chinese, len(grams))
+        for (g, w), n in both.items()
+        if n >= MIN_UNITS
+    ]
 
 
 def _distinct(units: list[AlignedUnit]) -> list[AlignedUnit]:
@@ -108,7 +123,7 @@ def english_grams(text: str) -> set[str]:
     grams = set()
     for n in range(1, MAX_WORDS + 1):
         for i in range(len(keys) - n + 1):
-            gram = keys[i:i + n]
+            gram = keys[i : i + n]
             if gram[0] in STOP_EN or gram[-1] in STOP_EN or any(DIGITS.search(k) for k in gram):
                 continue
             if any(k in STOP_EN and k not in INSIDE_EN for k in gram[1:-1]):
@@ -123,7 +138,7 @@ def chinese_candidates(text: str) -> set[str]:
     found = {w for w in content if len(w) >= 2}
     for n in range(2, MAX_WORDS + 1):
         for i in range(len(content) - n + 1):
-            run = content[i:i + n]
+            run = content[i : i + n]
             if all(run) and len("".join(run)) <= MAX_CHARS:
                 found.add("".join(run))
     return found
@@ -133,11 +148,20 @@ def _counts(sets: list[set[str]]) -> Counter[str]:
     return Counter(x for s in sets for x in s)
 
 
-def _candidate(gram: str, word: str, n: int, english: Counter, chinese: Counter,
-               total: int) -> Candidate:
+def _candidate(
+    gram: str, word: str, n: int, english: Counter, chinese: Counter, total: int
+) -> Candidate:
     fe, fz = english[gram], chinese[word]
-    return Candidate(gram, word, n, fe, fz, round(2 * n / (fe + fz), 3),
-                     round(log_likelihood(n, fe, fz, total), 2), ())
+    return Candidate(
+        gram,
+        word,
+        n,
+        fe,
+        fz,
+        round(2 * n / (fe + fz), 3),
+        round(log_likelihood(n, fe, fz, total), 2),
+        (),
+    )
 
 
 def log_likelihood(both: int, first: int, second: int, total: int) -> float:
@@ -145,14 +169,17 @@ def log_likelihood(both: int, first: int, second: int, total: int) -> float:
     cells = (both, first - both, second - both, total - first - second + both)
     rows, cols = (first, total - first), (second, total - second)
     expected = (rows[0] * cols[0], rows[0] * cols[1], rows[1] * cols[0], rows[1] * cols[1])
-    return 2 * sum(k * math.log(k * total / e) for k, e in zip(cells, expected, strict=True) if k and e)
+    return 2 * sum(
+        k * math.log(k * total / e) for k, e in zip(cells, expected, strict=True) if k and e
+    )
 
 
 def _glossary_covers(glossary: Glossary, c: Candidate) -> bool:
     """The pair is the glossary's: its n-gram is in a glossary term, or its Chinese holds or
     is in one of the glossary's forms."""
     return c.english in _glossary_grams(glossary) or any(
-        c.chinese in form or form in c.chinese for form in _glossary_forms(glossary))
+        c.chinese in form or form in c.chinese for form in _glossary_forms(glossary)
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -162,15 +189,20 @@ def _glossary_grams(glossary: Glossary) -> frozenset[str]:
     for e in glossary.entries:
         for term in (e.english, *e.english_variants):
             keys = [en_key(w.group()) for w in en_words(term)]
-            grams |= {" ".join(keys[i:j]) for i in range(len(keys))
-                      for j in range(i + 1, len(keys) + 1)}
+            grams |= {
+                " ".join(keys[i:j]) for i in range(len(keys)) for j in range(i + 1, len(keys) + 1)
+            }
     return frozenset(grams)
 
 
 @functools.lru_cache(maxsize=8)
 def _glossary_forms(glossary: Glossary) -> tuple[str, ...]:
-    return tuple(strip_titles(f) for e in glossary.entries for f in e.chinese_forms
-                 if len(strip_titles(f)) >= SHORTEST_ZH)
+    return tuple(
+        strip_titles(f)
+        for e in glossary.entries
+        for f in e.chinese_forms
+        if len(strip_titles(f)) >= SHORTEST_ZH
+    )
 
 
 def _link(candidates: Iterable[Candidate], lexicon: Lexicon) -> list[Candidate]:
@@ -179,9 +211,18 @@ def _link(candidates: Iterable[Candidate], lexicon: Lexicon) -> list[Candidate]:
     translations of its Chinese); pairs the counts cannot tell apart (words always used
     together) are ordered by that support, then by how well their lengths agree."""
     scored = [(c, lexical_support(c.english, c.chinese, lexicon)) for c in candidates]
-    order = sorted(((c, s) for c, s in scored if s > 0),
-                   key=lambda cs: (-cs[0].llr, -cs[0].dice, -cs[1], _granularity(cs[0]),
-                                   -_words(cs[0].english), cs[0].english, cs[0].chinese))
+    order = sorted(
+        ((c, s) for c, s in scored if s > 0),
+        key=lambda cs: (
+            -cs[0].llr,
+            -cs[0].dice,
+            -cs[1],
+            _granularity(cs[0]),
+            -_words(cs[0].english),
+            cs[0].english,
+            cs[0].chinese,
+        ),
+    )
     linked: list[Candidate] = []
     grams: set[str] = set()
     words: set[str] = set()
@@ -213,6 +254,7 @@ def _granularity(c: Candidate) -> float:
 def _nested(c: Candidate, linked: list[Candidate]) -> bool:
     """Inside a stronger pair on both sides (`ownership`/自主权 and `national ownership`/
     国家自主权), or around one (`affected community`/影响社区 and `affected`/影响)."""
+
     def inside(a: Candidate, b: Candidate) -> bool:
         return f" {a.english} " in f" {b.english} " and a.chinese in b.chinese
 
@@ -220,25 +262,47 @@ def _nested(c: Candidate, linked: list[Candidate]) -> bool:
 
 
 def _with_units(c: Candidate, pairs, grams, words) -> Candidate:
-    units = tuple(u.target_unit for u, gs, ws in zip(pairs, grams, words, strict=True)
-                  if c.english in gs and c.chinese in ws)
+    units = tuple(
+        u.target_unit
+        for u, gs, ws in zip(pairs, grams, words, strict=True)
+        if c.english in gs and c.chinese in ws
+    )
     return replace(c, units=units)
 
 
-def _second(first: Candidate, pairs, grams, words, english: Counter, chinese: Counter,
-            taken: set[str], lexicon: Lexicon) -> Candidate | None:
+def _second(
+    first: Candidate,
+    pairs,
+    grams,
+    words,
+    english: Counter,
+    chinese: Counter,
+    taken: set[str],
+    lexicon: Lexicon,
+) -> Candidate | None:
     """Another rendering of the n-gram, in the units where its first one is missing; never a
     Chinese candidate a linked pair has `taken`."""
-    rest = [(u, ws) for u, gs, ws in zip(pairs, grams, words, strict=True)
-            if first.english in gs and first.chinese not in ws]
+    rest = [
+        (u, ws)
+        for u, gs, ws in zip(pairs, grams, words, strict=True)
+        if first.english in gs and first.chinese not in ws
+    ]
     beside = {w for ws in words if first.chinese in ws for w in ws}
-    counts = Counter(w for _, ws in rest for w in ws if w not in beside and w not in taken
-                     and w not in first.chinese and first.chinese not in w
-                     and lexical_support(first.english, w, lexicon) > 0)
+    counts = Counter(
+        w
+        for _, ws in rest
+        for w in ws
+        if w not in beside
+        and w not in taken
+        and w not in first.chinese
+        and first.chinese not in w
+        and lexical_support(first.english, w, lexicon) > 0
+    )
     if not counts:
         return None
-    word, n = min(counts.items(), key=lambda item: (
-        -item[1], abs(len(item[0]) - len(first.chinese)), item[0]))
+    word, n = min(
+        counts.items(), key=lambda item: (-item[1], abs(len(item[0]) - len(first.chinese)), item[0])
+    )
     if n < MIN_SECOND:
         return None
     c = _candidate(first.english, word, n, english, chinese, len(pairs))
@@ -259,8 +323,13 @@ def mined_findings(candidates: list[Candidate]) -> list[Finding]:
             continue
         usual, rare = sorted(found, key=lambda c: (-len(c.units), c.rank))[:2]
         for unit in rare.units:
-            message = (f"mined term '{gram}': rendered {rare.chinese} here, {usual.chinese} in "
-                       f"{len(usual.units)} other aligned units ({', '.join(usual.units[:4])})")
-            findings.append(Finding(unit.split(".", 1)[0], unit, "term-inconsistent", "info",
-                                    message, rare.chinese))
+            message = (
+                f"mined term '{gram}': rendered {rare.chinese} here, {usual.chinese} in "
+                f"{len(usual.units)} other aligned units ({', '.join(usual.units[:4])})"
+            )
+            findings.append(
+                Finding(
+                    unit.split(".", 1)[0], unit, "term-inconsistent", "info", message, rare.chinese
+                )
+            )
     return findings

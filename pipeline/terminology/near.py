@@ -25,8 +25,9 @@ SHORTEST = 4  # characters, of the form's variant
 NUMERALS = frozenset(ZH_NUMERALS)
 
 
-def near_variant_findings(texts: list[DocumentText], glossary: Glossary,
-                          matcher: ChineseMatcher) -> list[Finding]:
+def near_variant_findings(
+    texts: list[DocumentText], glossary: Glossary, matcher: ChineseMatcher
+) -> list[Finding]:
     forms: dict[str, GlossaryEntry] = {}
     for entry in glossary.entries:
         for form in map(strip_titles, entry.chinese_forms):
@@ -45,10 +46,15 @@ def near_variant_findings(texts: list[DocumentText], glossary: Glossary,
                 if (o.unit, window) in seen or o.in_title:
                     continue
                 seen.add((o.unit, window))
-                message = (f"{entry.label}: {window} looks like a variant of {form} that the "
-                           "glossary does not list")
-                findings.append(Finding(o.doc, o.unit, "term-near-variant", "warning", message,
-                                        window, o.context))
+                message = (
+                    f"{entry.label}: {window} looks like a variant of {form} that the "
+                    "glossary does not list"
+                )
+                findings.append(
+                    Finding(
+                        o.doc, o.unit, "term-near-variant", "warning", message, window, o.context
+                    )
+                )
     return findings
 
 
@@ -67,7 +73,7 @@ def _near(text: str, form: str) -> list[tuple[int, int]]:
             start = end - length
             if start >= 0 and text[start] == form[0]:
                 spans.add((start, end))
-    return sorted(s for s in spans if _one_inside_edit(text[s[0]:s[1]], form))
+    return sorted(s for s in spans if _one_inside_edit(text[s[0] : s[1]], form))
 
 
 def _one_inside_edit(window: str, form: str) -> bool:

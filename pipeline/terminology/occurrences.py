@@ -65,7 +65,7 @@ class DocumentText:
         """text[start:end] with some of its surroundings, within the units it is in."""
         first = self.text.rfind(SEPARATOR, 0, start) + 1
         last = self.text.find(SEPARATOR, end)
-        lines = self.text[first:len(self.text) if last == -1 else last]
+        lines = self.text[first : len(self.text) if last == -1 else last]
         return context(lines, start - first, end - first, CONTEXT)
 
     def in_title(self, start: int, end: int) -> bool:
@@ -86,14 +86,22 @@ class DocumentText:
         """The text of the unit at `offset`, and where that unit starts."""
         start = self.starts[self._index(offset)]
         end = self.text.find(SEPARATOR, start)
-        return self.text[start:len(self.text) if end == -1 else end], start
+        return self.text[start : len(self.text) if end == -1 else end], start
 
     def _index(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
 
     def occurrence(self, start: int, end: int, key: str) -> Occurrence:
-        return Occurrence(self.doc.id, self.unit_at(start), self.text[start:end], key, start,
-                          end, self.in_title(start, end), self)
+        return Occurrence(
+            self.doc.id,
+            self.unit_at(start),
+            self.text[start:end],
+            key,
+            start,
+            end,
+            self.in_title(start, end),
+            self,
+        )
 
 
 def chinese_texts(documents: list[Document]) -> list[DocumentText]:
@@ -101,12 +109,14 @@ def chinese_texts(documents: list[Document]) -> list[DocumentText]:
     return [DocumentText(doc) for doc in documents if doc.meta.language == CHINESE.code]
 
 
-def glossary_occurrences(texts: list[DocumentText],
-                         matcher: ChineseMatcher) -> dict[int, list[Occurrence]]:
+def glossary_occurrences(
+    texts: list[DocumentText], matcher: ChineseMatcher
+) -> dict[int, list[Occurrence]]:
     """Every glossary form in every document, by entry index."""
     found: dict[int, list[Occurrence]] = {}
     for text in texts:
         for match in text.matches(matcher):
             found.setdefault(match.entry, []).append(
-                text.occurrence(match.start, match.end, zh_key(match.form)))
+                text.occurrence(match.start, match.end, zh_key(match.form))
+            )
     return found

@@ -38,8 +38,9 @@ class TermUse:
 def _chinese_renderings(entry: GlossaryEntry, text: str) -> tuple[str, ...]:
     """The entry's Chinese forms in the text, longest first, none inside another one found."""
     found = [f for f in dict.fromkeys(map(strip_titles, entry.chinese_forms)) if f in text]
-    return tuple(f for f in sorted(found, key=len, reverse=True)
-                 if not any(f != g and f in g for g in found))
+    return tuple(
+        f for f in sorted(found, key=len, reverse=True) if not any(f != g and f in g for g in found)
+    )
 
 
 def _english_renderings(entry: GlossaryEntry, text: str) -> tuple[str, ...]:
@@ -53,7 +54,7 @@ def _english_renderings(entry: GlossaryEntry, text: str) -> tuple[str, ...]:
 def _contains(keys: list[str], term: str) -> bool:
     wanted = [en_key(w.group()) for w in en_words(term)]
     n = len(wanted)
-    return n > 0 and any(keys[i:i + n] == wanted for i in range(len(keys) - n + 1))
+    return n > 0 and any(keys[i : i + n] == wanted for i in range(len(keys) - n + 1))
 
 
 @dataclass(frozen=True)
@@ -66,16 +67,20 @@ class Target:
 
 
 TARGETS = {
-    CHINESE.code: Target(_chinese_renderings, lambda e: tuple(map(strip_titles, e.compared)),
-                 lambda e: e.compared),
-    ENGLISH.code: Target(_english_renderings, lambda e: (e.english, *e.english_variants),
-                 lambda e: e.english_forms),
+    CHINESE.code: Target(
+        _chinese_renderings, lambda e: tuple(map(strip_titles, e.compared)), lambda e: e.compared
+    ),
+    ENGLISH.code: Target(
+        _english_renderings, lambda e: (e.english, *e.english_variants), lambda e: e.english_forms
+    ),
 }
 
 
 def term_uses(units: list[AlignedUnit], glossary: Glossary) -> list[TermUse]:
     matchers: dict[str, ChineseMatcher | EnglishMatcher] = {
-        ENGLISH.code: EnglishMatcher(glossary), CHINESE.code: ChineseMatcher(glossary)}
+        ENGLISH.code: EnglishMatcher(glossary),
+        CHINESE.code: ChineseMatcher(glossary),
+    }
     uses = []
     for unit in units:
         find, seen = TARGETS[unit.target_lang].find, set[int]()
@@ -84,8 +89,14 @@ def term_uses(units: list[AlignedUnit], glossary: Glossary) -> list[TermUse]:
             if match.entry in seen or not _checked(entry):
                 continue
             seen.add(match.entry)
-            uses.append(TermUse(match.entry, unit.source_text[match.start:match.end], unit,
-                                find(entry, unit.target_text)))
+            uses.append(
+                TermUse(
+                    match.entry,
+                    unit.source_text[match.start : match.end],
+                    unit,
+                    find(entry, unit.target_text),
+                )
+            )
     return uses
 
 
@@ -101,11 +112,21 @@ def missing_findings(uses: list[TermUse], glossary: Glossary) -> list[Finding]:
             continue
         entry = glossary.entries[use.entry]
         wanted = TARGETS[use.unit.target_lang].wanted(entry)
-        message = (f"{entry.label}: the source ({use.unit.source_unit}) has "
-                   f"'{use.source_form}', this unit has none of {' / '.join(wanted)}")
-        findings.append(Finding(use.unit.target_doc, use.unit.target_unit, "term-missing",
-                                "warning", message, use.source_form,
-                                use.unit.target_text[:CONTEXT]))
+        message = (
+            f"{entry.label}: the source ({use.unit.source_unit}) has "
+            f"'{use.source_form}', this unit has none of {' / '.join(wanted)}"
+        )
+        findings.append(
+            Finding(
+                use.unit.target_doc,
+                use.unit.target_unit,
+                "term-missing",
+                "warning",
+                message,
+                use.source_form,
+                use.unit.target_text[:CONTEXT],
+            )
+        )
     return findings
 
 
@@ -137,13 +158,28 @@ def _inconsistent(entry: GlossaryEntry, renderings: list[tuple[TermUse, str]]) -
     for use, form in renderings:
         if _key(form) == usual:
             continue
-        message = (f"{entry.label}: '{use.source_form}' ({use.unit.source_unit}) rendered "
-                   f"{form} here, {usual_form} in {len(units[usual])} aligned units of this document "
-                   f"({', '.join(units[usual][:4])})")
-        findings.append(Finding(use.unit.target_doc, use.unit.target_unit, "term-inconsistent",
-                                "warning", message, form, use.unit.target_text[:CONTEXT]))
+        message = (
+            f"{entry.label}: '{use.source_form}' ({use.unit.source_unit}) rendered "
+            f"{form} here, {usual_form} in {len(units[usual])} aligned units of this document "
+            f"({', '.join(units[usual][:4])})"
+        )
+        findings.append(
+            Finding(
+                use.unit.target_doc,
+                use.unit.target_unit,
+                "term-inconsistent",
+                "warning",
+                message,
+                form,
+                use.unit.target_text[:CONTEXT],
+            )
+        )
     return findings
 
 
 def _key(form: str) -> str:
-    return zh_key(form) if CHINESE.script_char.search(form) else " ".join(en_key(w.group()) for w in en_words(form))
+    return (
+        zh_key(form)
+        if CHINESE.script_char.search(form)
+        else " ".join(en_key(w.group()) for w in en_words(form))
+    )

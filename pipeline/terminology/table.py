@@ -57,15 +57,34 @@ class RenderingsTable:
         return [row.to_dict() for row in self.rows]
 
 
-def build_table(glossary: Glossary, uses: list[TermUse],
-                occurrences: dict[int, list[Occurrence]],
-                candidates: list[Candidate]) -> RenderingsTable:
+def build_table(
+    glossary: Glossary,
+    uses: list[TermUse],
+    occurrences: dict[int, list[Occurrence]],
+    candidates: list[Candidate],
+) -> RenderingsTable:
     rows = _aligned_rows(glossary, uses) + _chinese_rows(glossary, occurrences)
-    rows += [Rendering(c.english, "mined", "aligned", c.chinese, "mined", len(c.units),
-                       c.units, c.dice, c.llr) for c in candidates]
+    rows += [
+        Rendering(
+            c.english, "mined", "aligned", c.chinese, "mined", len(c.units), c.units, c.dice, c.llr
+        )
+        for c in candidates
+    ]
     order = {"aligned": 0, "chinese": 1}
-    return RenderingsTable(tuple(sorted(rows, key=lambda r: (
-        order[r.scope], r.origin != "glossary", r.term.lower(), -r.count, r.rendering))))
+    return RenderingsTable(
+        tuple(
+            sorted(
+                rows,
+                key=lambda r: (
+                    order[r.scope],
+                    r.origin != "glossary",
+                    r.term.lower(),
+                    -r.count,
+                    r.rendering,
+                ),
+            )
+        )
+    )
 
 
 def _aligned_rows(glossary: Glossary, uses: list[TermUse]) -> list[Rendering]:
@@ -73,21 +92,39 @@ def _aligned_rows(glossary: Glossary, uses: list[TermUse]) -> list[Rendering]:
     for use in uses:
         for rendering in use.renderings or ("",):
             units[use.entry, rendering][use.unit.target_unit] = None
-    return [Rendering(glossary.entries[index].english, "glossary", "aligned", rendering,
-                      status(glossary.entries[index], rendering), len(ids), tuple(ids))
-            for (index, rendering), ids in units.items()]
+    return [
+        Rendering(
+            glossary.entries[index].english,
+            "glossary",
+            "aligned",
+            rendering,
+            status(glossary.entries[index], rendering),
+            len(ids),
+            tuple(ids),
+        )
+        for (index, rendering), ids in units.items()
+    ]
 
 
-def _chinese_rows(glossary: Glossary,
-                  occurrences: dict[int, list[Occurrence]]) -> list[Rendering]:
+def _chinese_rows(glossary: Glossary, occurrences: dict[int, list[Occurrence]]) -> list[Rendering]:
     rows = []
     for index, found in occurrences.items():
         entry = glossary.entries[index]
         units: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets of unit ids
         for o in found:
             units[o.form][o.unit] = None
-        rows += [Rendering(entry.english, "glossary", "chinese", form, status(entry, form),
-                           len(ids), tuple(ids)) for form, ids in units.items()]
+        rows += [
+            Rendering(
+                entry.english,
+                "glossary",
+                "chinese",
+                form,
+                status(entry, form),
+                len(ids),
+                tuple(ids),
+            )
+            for form, ids in units.items()
+        ]
     return rows
 
 
@@ -95,9 +132,14 @@ def status(entry: GlossaryEntry, form: str) -> str:
     """Where the glossary lists a form."""
     if not form:
         return "missing"
-    fields = (("preferred", (entry.chinese, entry.english)), ("phrase", entry.phrases),
-              ("variant", entry.variants), ("variant", entry.english_variants),
-              ("deprecated", entry.deprecated), ("abbreviation", entry.abbreviations))
+    fields = (
+        ("preferred", (entry.chinese, entry.english)),
+        ("phrase", entry.phrases),
+        ("variant", entry.variants),
+        ("variant", entry.english_variants),
+        ("deprecated", entry.deprecated),
+        ("abbreviation", entry.abbreviations),
+    )
     for name, forms in fields:
         if form in forms or form in map(strip_titles, forms):
             return name

@@ -20,11 +20,17 @@ from pipeline.terminology.glossary import POS_VALUES, Glossary, GlossaryEntry, m
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 EN, ZH = ENGLISH.code, CHINESE.code  # the glossary's two languages
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-PREFERRED, ADMITTED, DEPRECATED = ("preferredTerm-admn-sts", "admittedTerm-admn-sts",
-                                   "deprecatedTerm-admn-sts")
+PREFERRED, ADMITTED, DEPRECATED = (
+    "preferredTerm-admn-sts",
+    "admittedTerm-admn-sts",
+    "deprecatedTerm-admn-sts",
+)
 # The Chinese forms of an entry by field: (field, termType, administrativeStatus).
-ZH_FIELDS = (("compared", "variant", ADMITTED), ("phrases", "phrase", ADMITTED),
-             ("deprecated", "variant", DEPRECATED))
+ZH_FIELDS = (
+    ("compared", "variant", ADMITTED),
+    ("phrases", "phrase", ADMITTED),
+    ("deprecated", "variant", DEPRECATED),
+)
 CONCEPT_TAGS = ("conceptEntry", "termEntry")
 LANG_TAGS = ("langSec", "langSet")
 TERM_TAGS = ("termSec", "tig", "ntig")
@@ -33,13 +39,18 @@ TERM_PROPERTIES = ("termType", "administrativeStatus", "partOfSpeech")
 
 # Writing.
 def glossary_to_tbx(glossary: Glossary) -> bytes:
-    root = etree.Element(f"{{{TBX_NS}}}tbx", {"type": "TBX-Basic", "style": "dca",
-                                              XML_LANG: ENGLISH.termbase_tag},
-                           nsmap={None: TBX_NS})
+    root = etree.Element(
+        f"{{{TBX_NS}}}tbx",
+        {"type": "TBX-Basic", "style": "dca", XML_LANG: ENGLISH.termbase_tag},
+        nsmap={None: TBX_NS},
+    )
     file_desc = _sub(_sub(root, "tbxHeader"), "fileDesc")
     _sub(_sub(file_desc, "titleStmt"), "title", "planalign domain glossary (English–Chinese)")
-    _sub(_sub(file_desc, "sourceDesc"), "p",
-         f"Written by planalign from {Path(glossary.source).name or 'a glossary'}.")
+    _sub(
+        _sub(file_desc, "sourceDesc"),
+        "p",
+        f"Written by planalign from {Path(glossary.source).name or 'a glossary'}.",
+    )
     body = _sub(_sub(root, "text"), "body")
     for number, entry in enumerate(glossary.entries, 1):
         _concept(body, entry, f"c{number}")
@@ -59,7 +70,7 @@ def _concept(body: etree._Element, entry: GlossaryEntry, concept_id: str) -> Non
     chinese = _sub(concept, "langSec", attrs={XML_LANG: CHINESE.termbase_tag})
     _term(chinese, entry.chinese, entry.pos, "fullForm", PREFERRED)
     for field, term_type, status in ZH_FIELDS:
-        for term in getattr(entry, field)[1 if field == "compared" else 0:]:
+        for term in getattr(entry, field)[1 if field == "compared" else 0 :]:
             _term(chinese, term, entry.pos, term_type, status)
 
 
@@ -71,8 +82,9 @@ def _term(lang_sec: etree._Element, text: str, pos: str, term_type: str, status:
     _sub(term_sec, "termNote", status, {"type": "administrativeStatus"})
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None,
-         attrs: dict[str, str] | None = None) -> etree._Element:
+def _sub(
+    parent: etree._Element, tag: str, text: str | None = None, attrs: dict[str, str] | None = None
+) -> etree._Element:
     element = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}", attrs or {})
     element.text = text
     return element
@@ -88,8 +100,9 @@ def read_tbx(path: Path) -> Glossary:
     except etree.XMLSyntaxError as err:
         raise InputError(str(path), f"not well-formed XML: {err.msg}", line=err.lineno) from None
     if _local(root) not in ("tbx", "martif"):
-        raise InputError(str(path), f"not a TBX file: the root element is <{_local(root)}>",
-                         line=root.sourceline)
+        raise InputError(
+            str(path), f"not a TBX file: the root element is <{_local(root)}>", line=root.sourceline
+        )
     concepts = [e for e in root.iter() if _local(e) in CONCEPT_TAGS]
     if not concepts:
         raise InputError(str(path), "the TBX file has no conceptEntry", line=root.sourceline)
@@ -110,20 +123,36 @@ def _entry(concept: etree._Element, path: str) -> GlossaryEntry:
             raise InputError(path, f"concept {name} has no {word} term", line=concept.sourceline)
     english, english_rest = _preferred(terms[EN])
     chinese, chinese_rest = _preferred(terms[ZH])
-    fields: dict[str, list[str]] = {"variants": [], "phrases": [], "deprecated": [],
-                                    "abbreviations": [], "english_variants": []}
+    fields: dict[str, list[str]] = {
+        "variants": [],
+        "phrases": [],
+        "deprecated": [],
+        "abbreviations": [],
+        "english_variants": [],
+    }
     for text, props in english_rest:
-        kind = "abbreviations" if props.get("termType") in ("acronym", "abbreviation") else (
-            "english_variants")
+        kind = (
+            "abbreviations"
+            if props.get("termType") in ("acronym", "abbreviation")
+            else ("english_variants")
+        )
         fields[kind].append(text)
     for text, props in chinese_rest:
         fields[_chinese_field(props)].append(text)
     pos = english[1].get("partOfSpeech", "noun")
-    notes = [e.text.strip() for e in concept.iter() if _local(e) == "note" and e.text
-             and e.getparent() is concept]
-    return make_entry(english[0], chinese[0], note="; ".join(notes),
-                      pos=pos if pos in POS_VALUES else "noun", line=concept.sourceline or 0,
-                      **fields)
+    notes = [
+        e.text.strip()
+        for e in concept.iter()
+        if _local(e) == "note" and e.text and e.getparent() is concept
+    ]
+    return make_entry(
+        english[0],
+        chinese[0],
+        note="; ".join(notes),
+        pos=pos if pos in POS_VALUES else "noun",
+        line=concept.sourceline or 0,
+        **fields,
+    )
 
 
 def _terms(lang_sec: etree._Element) -> list[tuple[str, dict[str, str]]]:
@@ -148,7 +177,7 @@ def _properties(term_sec: etree._Element) -> dict[str, str]:
 def _preferred(terms: list[tuple[str, dict[str, str]]]):
     """The preferred term (the first marked so, else the first) and the others."""
     index = next((i for i, (_, props) in enumerate(terms) if _status(props) == "preferred"), 0)
-    return terms[index], terms[:index] + terms[index + 1:]
+    return terms[index], terms[:index] + terms[index + 1 :]
 
 
 def _status(props: dict[str, str]) -> str:
@@ -170,8 +199,9 @@ def _check_unique(entries: list[GlossaryEntry], path: str) -> None:
     for entry in entries:
         key = entry.english.lower()
         if key in seen:
-            raise InputError(path, f"'{entry.english}' is already a concept (line {seen[key]})",
-                             line=entry.line)
+            raise InputError(
+                path, f"'{entry.english}' is already a concept (line {seen[key]})", line=entry.line
+            )
         seen[key] = entry.line
 
 

@@ -23,18 +23,20 @@ from pipeline.terminology.occurrences import DocumentText, Occurrence
 VARIANT = Checks("term-variant", "term-variant-across")
 
 
-def glossary_variant_findings(glossary: Glossary, found: dict[int, list[Occurrence]],
-                              documents: dict[str, Document]) -> list[Finding]:
+def glossary_variant_findings(
+    glossary: Glossary, found: dict[int, list[Occurrence]], documents: dict[str, Document]
+) -> list[Finding]:
     findings = []
     for index, occurrences in sorted(found.items()):
         entry = glossary.entries[index]
         compared = {zh_key(form) for form in entry.compared}  # zh_key drops title marks
         deprecated = {zh_key(form) for form in entry.deprecated} - compared
-        findings += concept_findings(_concept(entry),
-                                     [o for o in occurrences if o.key in compared],
-                                     VARIANT, documents)
-        findings += [_deprecated(entry, o) for o in occurrences
-                     if o.key in deprecated and not o.in_title]
+        findings += concept_findings(
+            _concept(entry), [o for o in occurrences if o.key in compared], VARIANT, documents
+        )
+        findings += [
+            _deprecated(entry, o) for o in occurrences if o.key in deprecated and not o.in_title
+        ]
     return findings
 
 
@@ -47,11 +49,13 @@ def _deprecated(entry: GlossaryEntry, o: Occurrence) -> Finding:
     return Finding(o.doc, o.unit, "term-deprecated", "warning", message, o.form, o.context)
 
 
-def pattern_findings(texts: list[DocumentText],
-                     documents: dict[str, Document]) -> list[Finding]:
+def pattern_findings(texts: list[DocumentText], documents: dict[str, Document]) -> list[Finding]:
     findings = []
     for label, pattern in TERM_PATTERNS:
-        occurrences = [text.occurrence(m.start(), m.end(), NUMBER_IN_TERM.sub("N", m.group()))
-                       for text in texts for m in pattern.finditer(text.text)]
+        occurrences = [
+            text.occurrence(m.start(), m.end(), NUMBER_IN_TERM.sub("N", m.group()))
+            for text in texts
+            for m in pattern.finditer(text.text)
+        ]
         findings += concept_findings(Concept(label), occurrences, VARIANT, documents)
     return findings

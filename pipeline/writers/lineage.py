@@ -68,8 +68,7 @@ def _how(step: Step) -> str:
 
 
 def _languages_note(previous: Step, step: Step) -> str:
-    return (f"languages differ ({previous.lang} → {step.lang}): "
-            "no word diff, both texts shown whole")
+    return f"languages differ ({previous.lang} → {step.lang}): no word diff, both texts shown whole"
 
 
 def title(steps: list[Step]) -> str:
@@ -108,8 +107,7 @@ def _text_piece(op: str, text: str, color: bool) -> str:
         opening, closing = _WDIFF[op]
         return opening + text + closing
     # Codes per line, so a pager showing one line at a time keeps the colour right.
-    return "\n".join(f"{_ANSI[op]}{line}{_RESET}" if line else line
-                     for line in text.split("\n"))
+    return "\n".join(f"{_ANSI[op]}{line}{_RESET}" if line else line for line in text.split("\n"))
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -134,16 +132,21 @@ def render_html(steps: list[Step]) -> str:
     """A self-contained HTML5 page: inline CSS, no scripts, nothing fetched."""
     head = html.escape(title(steps))
     body = "\n".join(_html_step(shown) for shown in _compare(steps))
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{head}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n"
-            f"<h1>{head}</h1>\n{body}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{head}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{head}</h1>\n{body}\n</body>\n</html>\n"
+    )
 
 
 def _html_step(shown: _Shown) -> str:
     step, how = shown.step, _how(shown.step)
-    parts = ['<section class="step">', f"<h2>{html.escape(_label(step))}"
-             + (f' <span class="how">({html.escape(how)})</span>' if how else "")
-             + f' <span class="doc">{html.escape(step.doc_id)}</span></h2>']
+    parts = [
+        '<section class="step">',
+        f"<h2>{html.escape(_label(step))}"
+        + (f' <span class="how">({html.escape(how)})</span>' if how else "")
+        + f' <span class="doc">{html.escape(step.doc_id)}</span></h2>',
+    ]
     if shown.ops is not None:
         marked = "".join(_html_piece(op, text) for op, text in shown.ops)
         parts.append(_html_text(step.lang, marked))
@@ -179,7 +182,14 @@ def render_json(steps: list[Step]) -> str:
 
 def _record(shown: _Shown) -> dict:
     step = shown.step
-    return {"plan": step.plan, "doc_id": step.doc_id, "action": step.action,
-            "relation": step.relation, "score": step.score, "lang": step.lang,
-            "text": step.text, "languages_differ": shown.languages_differ,
-            "diff": None if shown.ops is None else [list(op) for op in shown.ops]}
+    return {
+        "plan": step.plan,
+        "doc_id": step.doc_id,
+        "action": step.action,
+        "relation": step.relation,
+        "score": step.score,
+        "lang": step.lang,
+        "text": step.text,
+        "languages_differ": shown.languages_differ,
+        "diff": None if shown.ops is None else [list(op) for op in shown.ops],
+    }

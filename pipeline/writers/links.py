@@ -36,8 +36,11 @@ def alignment_to_tei(result: Alignment, sentences: list[SentenceLink]) -> bytes:
     group = sub(stand_off, "linkGrp", {"type": "translation"})
     for link in result.links:
         targets = [pointer(a, u) for u in link.a] + [pointer(b, u) for u in link.b]
-        attrs: dict[str, str | None] = {"target": " ".join(targets),
-                                        "cert": f"{link.cert:.3f}", "type": link.kind}
+        attrs: dict[str, str | None] = {
+            "target": " ".join(targets),
+            "cert": f"{link.cert:.3f}",
+            "type": link.kind,
+        }
         if link.review:
             attrs["subtype"] = "review"
         element = sub(group, "link", attrs)
@@ -47,14 +50,20 @@ def alignment_to_tei(result: Alignment, sentences: list[SentenceLink]) -> bytes:
         sgroup = sub(stand_off, "linkGrp", {"type": "translation", "subtype": "sentence"})
         for bead in sentences:
             targets = [pointer(a, u) for u in bead.a] + [pointer(b, u) for u in bead.b]
-            sub(sgroup, "link", {"target": " ".join(targets), "cert": f"{bead.cert:.3f}",
-                                 "n": bead.label})
+            sub(
+                sgroup,
+                "link",
+                {"target": " ".join(targets), "cert": f"{bead.cert:.3f}", "n": bead.label},
+            )
     if result.unmatched:
         lost = sub(stand_off, "linkGrp", {"type": "no-counterpart"})
         for unit in result.unmatched:
             doc_id = a if unit.side == "a" else b
-            sub(lost, "ptr", {"target": pointer(doc_id, unit.uid), "type": unit.kind,
-                              "n": unit.message})
+            sub(
+                lost,
+                "ptr",
+                {"target": pointer(doc_id, unit.uid), "type": unit.kind, "n": unit.message},
+            )
     return serialize(root)
 
 
@@ -62,10 +71,19 @@ def alignment_to_tsv(result: Alignment) -> bytes:
     a, b = result.a.id, result.b.id
     rows = [TSV_HEADER]
     for link in result.links:
-        rows.append("\t".join([" ".join(f"{a}.{u}" for u in link.a),
-                               " ".join(f"{b}.{u}" for u in link.b), link.kind,
-                               f"{link.cert:.3f}", "yes" if link.review else "no",
-                               "; ".join(link.notes)]) + "\n")
+        rows.append(
+            "\t".join(
+                [
+                    " ".join(f"{a}.{u}" for u in link.a),
+                    " ".join(f"{b}.{u}" for u in link.b),
+                    link.kind,
+                    f"{link.cert:.3f}",
+                    "yes" if link.review else "no",
+                    "; ".join(link.notes),
+                ]
+            )
+            + "\n"
+        )
     for unit in result.unmatched:
         ids = (f"{a}.{unit.uid}", "-") if unit.side == "a" else ("-", f"{b}.{unit.uid}")
         rows.append("\t".join([*ids, unit.kind, "", "yes", unit.message]) + "\n")
@@ -78,11 +96,23 @@ def alignment_to_json(result) -> bytes:
     payload = {
         "a": alignment.a.id,
         "b": alignment.b.id,
-        "links": [{"a": k.a, "b": k.b, "kind": k.kind, "cert": k.cert, "review": k.review,
-                   "notes": k.notes} for k in alignment.links],
-        "no_counterpart": [{"side": u.side, "id": u.uid, "kind": u.kind, "message": u.message}
-                           for u in alignment.unmatched],
-        "sentences": [{"a": s.a, "b": s.b, "beads": s.label, "cert": s.cert}
-                      for s in result.sentences],
+        "links": [
+            {
+                "a": k.a,
+                "b": k.b,
+                "kind": k.kind,
+                "cert": k.cert,
+                "review": k.review,
+                "notes": k.notes,
+            }
+            for k in alignment.links
+        ],
+        "no_counterpart": [
+            {"side": u.side, "id": u.uid, "kind": u.kind, "message": u.message}
+            for u in alignment.unmatched
+        ],
+        "sentences": [
+            {"a": s.a, "b": s.b, "beads": s.label, "cert": s.cert} for s in result.sentences
+        ],
     }
     return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -15,8 +15,17 @@ def renderings_to_tsv(table: RenderingsTable) -> bytes:
 
 
 def _tsv_row(row: Rendering) -> str:
-    cells = [row.term, row.origin, row.scope, row.rendering, row.status, str(row.count),
-             " ".join(row.units), _number(row.dice), _number(row.llr)]
+    cells = [
+        row.term,
+        row.origin,
+        row.scope,
+        row.rendering,
+        row.status,
+        str(row.count),
+        " ".join(row.units),
+        _number(row.dice),
+        _number(row.llr),
+    ]
     return "\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells) + "\n"
 
 

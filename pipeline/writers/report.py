@@ -34,21 +34,30 @@ def summary_line(findings: list[Finding]) -> str:
     if not findings:
         return "no findings"
     numbers = counts(findings)
-    return (f"{numbers['findings']} finding{'s' if len(findings) != 1 else ''}: "
-            f"{numbers['error']} error(s), {numbers['warning']} warning(s), "
-            f"{numbers['info']} info")
+    return (
+        f"{numbers['findings']} finding{'s' if len(findings) != 1 else ''}: "
+        f"{numbers['error']} error(s), {numbers['warning']} warning(s), "
+        f"{numbers['info']} info"
+    )
 
 
 def marked(context: str, evidence: str) -> list[tuple[str, bool]]:
     """The context cut into pieces, each occurrence of the evidence marked True — but not
     inside a longer word or number: evidence `1` is not marked in `1999`, `and` not in
     `standard`."""
-    pattern = re.compile(_edge(evidence[:1], before=True) + re.escape(evidence)
-                         + _edge(evidence[-1:], before=False)) if evidence else None
+    pattern = (
+        re.compile(
+            _edge(evidence[:1], before=True)
+            + re.escape(evidence)
+            + _edge(evidence[-1:], before=False)
+        )
+        if evidence
+        else None
+    )
     pieces: list[tuple[str, bool]] = []
     position = 0
     for match in pattern.finditer(context) if pattern else ():
-        pieces += [(context[position:match.start()], False), (match.group(), True)]
+        pieces += [(context[position : match.start()], False), (match.group(), True)]
         position = match.end()
     pieces.append((context[position:], False))
     return [(text, mark) for text, mark in pieces if text]
@@ -99,37 +108,55 @@ def findings_to_json(findings: list[Finding]) -> str:
 def findings_to_html(findings: list[Finding], title: str = "planalign: QA findings") -> str:
     rows = "\n".join(_html_row(f) for f in findings)
     present = {name: {getattr(f, name) for f in findings} for name in ("severity", "check", "doc")}
-    filters = (_html_select("severity", "severity",
-                            [s for s in SEVERITIES if s in present["severity"]])
-               + _html_select("check", "check", sorted(present["check"]))
-               + _html_select("doc", "document", sorted(present["doc"])))
-    return _PAGE.format(title=html.escape(title), summary=html.escape(summary_line(findings)),
-                        filters=filters, rows=rows, script=_SCRIPT)
+    filters = (
+        _html_select("severity", "severity", [s for s in SEVERITIES if s in present["severity"]])
+        + _html_select("check", "check", sorted(present["check"]))
+        + _html_select("doc", "document", sorted(present["doc"]))
+    )
+    return _PAGE.format(
+        title=html.escape(title),
+        summary=html.escape(summary_line(findings)),
+        filters=filters,
+        rows=rows,
+        script=_SCRIPT,
+    )
 
 
 def _html_row(f: Finding) -> str:
-    context = "".join(f"<mark>{html.escape(text)}</mark>" if mark else html.escape(text)
-                      for text, mark in _shown(f))
-    data = "".join(f' data-{name}="{html.escape(getattr(f, name))}"'
-                   for name in ("severity", "check", "doc"))
-    return (f"<tr class=\"{html.escape(f.severity)}\"{data}><td>{html.escape(f.doc)}</td>"
-            f"<td><code>{html.escape(f.unit) or '—'}</code></td><td>{html.escape(f.check)}</td>"
-            f"<td class=\"sev\">{html.escape(f.severity)}</td><td>{html.escape(f.message)}</td>"
-            f"<td class=\"ctx\">{context}</td></tr>")
+    context = "".join(
+        f"<mark>{html.escape(text)}</mark>" if mark else html.escape(text)
+        for text, mark in _shown(f)
+    )
+    data = "".join(
+        f' data-{name}="{html.escape(getattr(f, name))}"' for name in ("severity", "check", "doc")
+    )
+    return (
+        f'<tr class="{html.escape(f.severity)}"{data}><td>{html.escape(f.doc)}</td>'
+        f"<td><code>{html.escape(f.unit) or '—'}</code></td><td>{html.escape(f.check)}</td>"
+        f'<td class="sev">{html.escape(f.severity)}</td><td>{html.escape(f.message)}</td>'
+        f'<td class="ctx">{context}</td></tr>'
+    )
 
 
 def _html_select(name: str, label: str, values: list[str]) -> str:
     options = "".join(f"<option>{html.escape(v)}</option>" for v in values)
-    return (f"<label>{label} <select data-filter=\"{name}\"><option value=\"\">all</option>"
-            f"{options}</select></label> ")
+    return (
+        f'<label>{label} <select data-filter="{name}"><option value="">all</option>'
+        f"{options}</select></label> "
+    )
 
 
 def qa_files(findings: list[Finding]) -> dict[str, bytes]:
     """findings.{txt,csv,json,html}: file name → bytes."""
-    writers = {"txt": findings_to_text, "csv": findings_to_csv, "json": findings_to_json,
-               "html": findings_to_html}
-    return {f"findings.{suffix}": write(findings).encode("utf-8")
-            for suffix, write in writers.items()}
+    writers = {
+        "txt": findings_to_text,
+        "csv": findings_to_csv,
+        "json": findings_to_json,
+        "html": findings_to_html,
+    }
+    return {
+        f"findings.{suffix}": write(findings).encode("utf-8") for suffix, write in writers.items()
+    }
 
 
 def write_qa(folder: Path, findings: list[Finding]) -> None:

@@ -13,10 +13,19 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 def segments_to_tmx(segments: list[Segment], lang_a: str, lang_b: str, source_lang: str) -> bytes:
     root = etree.Element("tmx", version="1.4")
-    etree.SubElement(root, "header", {
-        "creationtool": "planalign", "creationtoolversion": __version__,
-        "segtype": "sentence", "o-tmf": "planalign", "adminlang": MESSAGES_LANGUAGE,
-        "srclang": source_lang, "datatype": "plaintext"})
+    etree.SubElement(
+        root,
+        "header",
+        {
+            "creationtool": "planalign",
+            "creationtoolversion": __version__,
+            "segtype": "sentence",
+            "o-tmf": "planalign",
+            "adminlang": MESSAGES_LANGUAGE,
+            "srclang": source_lang,
+            "datatype": "plaintext",
+        },
+    )
     body = etree.SubElement(root, "body")
     for segment in segments:
         tu = etree.SubElement(body, "tu", tuid=segment.id)
