@@ -35,7 +35,9 @@ corpus: venv
 	$(BIN)/planalign corpus
 
 test: venv system-deps
-	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/ruff check pipeline tests benchmarks tools
+	$(BIN)/ruff format --check pipeline tests benchmarks tools
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 bench: venv system-deps

@@ -162,7 +162,7 @@ PROSE = (
 )
 BAD_INPUTS = {
     "empty.txt": (b"", "empty"),
-    "blank.txt": (b" \n\t\r\n\xe3\x80\x80\n  \n", ""),
+    "blank.txt": (b" \n\t\r\n\xe3\x80\x80\n  \n", "no text: the file holds only blanks"),
     "image.txt": (png(random.Random(2)), "binary"),
     "archive.zip": (zipped(), "binary"),
     "café latin1.txt": ("I. Introduction\n\n1. The café.\n".encode("latin-1"), "undecodable"),

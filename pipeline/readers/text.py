@@ -71,8 +71,8 @@ def read_text(path: Path, display: str | None = None) -> TextSource:
     data = read_bytes(path, name)
     decoded = decode(data, name)
     lines = [clean_line(no, raw) for no, raw in enumerate(_split_lines(decoded.text), 1)]
-    if not any(line.text for line in lines):
-        raise InputError(name, "no text")
+    if not any(line.text.strip() for line in lines):
+        raise InputError(name, "no text: the file holds only blanks")
     return TextSource(name, hashlib.sha256(data).hexdigest(), decoded.encoding, lines)
 
 
