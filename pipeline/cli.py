@@ -1,4 +1,4 @@
-"""`planalign`: the command line (CONTRACTS.md). Exit 0 success, 1 some documents failed,
+"""`planalign`: the command line (README.md, "Using it"). Exit 0 success, 1 some documents failed,
 2 bad usage or unusable input, with one line on stderr naming the file; never a traceback."""
 
 from __future__ import annotations

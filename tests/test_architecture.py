@@ -257,3 +257,16 @@ def test_aligners_read_no_file_and_change_no_global_state(lexicon, seeds):
 
 def _refuse(*args, **kwargs):
     raise AssertionError(f"a file was opened: {args[:1]}")
+
+
+def test_names_do_not_collide():
+    """One meaning per name: no module name in two packages, no class name in two modules."""
+    stems = [p.stem for p in PACKAGE.rglob("*.py") if p.stem != "__init__"]
+    assert sorted({s for s in stems if stems.count(s) > 1}) == []
+    classes = [
+        node.name
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.ClassDef)
+    ]
+    assert sorted({c for c in classes if classes.count(c) > 1}) == []

@@ -1,6 +1,6 @@
 """How English documents are recognised, pinned on small fixtures in the layouts of the English
-originals (DOMAIN.md): Oslo / Siem Reap–Angkor, Vientiane, Dubrovnik, Maputo, and an indicator
-appendix table.
+originals (as README.md, "What it reads", describes them): Oslo / Siem Reap–Angkor,
+Vientiane, Dubrovnik, Maputo, and an indicator appendix table.
 
 The official English texts are not available. Every fixture here (tests/fixtures/en/*.txt, and
 the texts written to tmp_path below) is a test fixture written for planalign's tests, not a United

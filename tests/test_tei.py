@@ -1,4 +1,4 @@
-"""TEI output: valid against TEI P5 tei_all, shaped as CONTRACTS.md says, byte-identical on re-runs."""
+"""TEI output: valid against TEI P5 tei_all, shaped as README.md ("TEI") says, byte-identical on re-runs."""
 
 from __future__ import annotations
 

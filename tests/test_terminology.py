@@ -36,7 +36,7 @@ from pipeline.terminology.glossary import GLOSSARY, Glossary, make_entry
 from pipeline.terminology.mining import log_likelihood, mine, mined_findings
 from pipeline.terminology.occurrences import chinese_texts
 from pipeline.terminology.renderings import inconsistent_findings, term_uses
-from pipeline.writers.renderings import renderings_to_json, renderings_to_tsv
+from pipeline.writers.rendering_table import renderings_to_json, renderings_to_tsv
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "terminology"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pipeline.model.diff import tokenize, word_diff
+from pipeline.model.diff import diff_words, word_diff
 from pipeline.writers.lineage import Step, render_html, render_json, render_text
 
 EN_OLD = "The States Parties will clear mined areas as soon as possible."
@@ -50,8 +50,8 @@ def test_diff_reconstructs_both_texts(old: str, new: str, lang: str) -> None:
 
 @pytest.mark.parametrize(("old", "new", "lang"), PAIRS)
 def test_tokens_join_back(old: str, new: str, lang: str) -> None:
-    assert "".join(tokenize(old, lang)) == old
-    assert "".join(tokenize(new, lang)) == new
+    assert "".join(diff_words(old, lang)) == old
+    assert "".join(diff_words(new, lang)) == new
 
 
 def test_english_ops() -> None:
@@ -66,7 +66,7 @@ def test_english_ops() -> None:
 
 
 def test_english_tokens_are_words_punctuation_and_spaces() -> None:
-    assert tokenize("clear  all, States' 4.1", "en") == [
+    assert diff_words("clear  all, States' 4.1", "en") == [
         "clear",
         "  ",
         "all",

@@ -29,13 +29,13 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 
 Move = tuple[int, int, float]  # a, b, gain
-Step = tuple[tuple[int, ...], tuple[int, ...], float]  # x indices, y indices, gain
+PathBead = tuple[tuple[int, ...], tuple[int, ...], float]  # x indices, y indices, gain
 Moves = Callable[[int, int], Iterable[Move]]
 
 
 def best_path(
     n: int, m: int, moves: Moves, bands: Sequence[tuple[int, int]] | None = None, tie: float = 0.0
-) -> list[Step]:
+) -> list[PathBead]:
     """The beads of the best path from (0, 0) to (n, m), in order, each with its gain."""
     best: list[dict[int, float]] = [{} for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]
@@ -50,7 +50,7 @@ def best_path(
                     top, arg = prev + gain, (a, b, gain)
             if arg is not None:
                 best[i][j], back[i][j] = top, arg
-    steps: list[Step] = []
+    steps: list[PathBead] = []
     i, j = n, m
     while i or j:
         a, b, gain = back[i][j]

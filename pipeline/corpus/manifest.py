@@ -1,4 +1,4 @@
-"""`corpus/manifest.toml`: one `[[document]]` table per file (keys in CONTRACTS.md).
+"""`corpus/manifest.toml`: one `[[document]]` table per file (keys in README.md, "Corpus manifest").
 
 Any error names the manifest line it is about and stops the run.
 """

@@ -189,7 +189,7 @@ class TermsJob:
     def run(self) -> Product:
         from pipeline.qa import corpus_findings
         from pipeline.terminology import TermChecks, glossary_to_tbx
-        from pipeline.writers.renderings import renderings_to_json, renderings_to_tsv
+        from pipeline.writers.rendering_table import renderings_to_json, renderings_to_tsv
 
         documents = [pickle.loads(d) for d in self.documents]
         translations = [pickle.loads(t) for t in self.translations]

@@ -16,7 +16,7 @@ EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 Op = tuple[str, str]
 
 
-def tokenize(text: str, lang: str) -> list[str]:
+def diff_words(text: str, lang: str) -> list[str]:
     """The words of `text`, joining back to it exactly (else its characters)."""
     tokens = table(lang).diff_tokens(text)
     return tokens if "".join(tokens) == text else list(text)
@@ -28,7 +28,7 @@ def word_diff(old: str, new: str, lang: str) -> list[Op]:
     A changed run is one delete followed by one insert; whitespace alone between two changes
     is taken into them, so `a b c` to `a x y c` reads `a [-b-]{+x y+} c`.
     """
-    a, b = tokenize(old, lang), tokenize(new, lang)
+    a, b = diff_words(old, lang), diff_words(new, lang)
     ops: list[Op] = []
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.languages import table
 from pipeline.model import Action, Document, Restatement
-from pipeline.model.diff import tokenize
+from pipeline.model.diff import diff_words
 from pipeline.model.findings import Finding, xml_id
 from pipeline.qa.common import TextUnit, finding
 
@@ -181,7 +181,7 @@ def _words(text: str, lang: str) -> list[Word]:
     """Words and marks with their offsets; blanks and the closing mark left out."""
     words, offset = [], 0
     endings = table(lang).ending_marks
-    for piece in tokenize(text, lang):
+    for piece in diff_words(text, lang):
         if not piece.isspace():
             words.append(Word(unicodedata.normalize("NFKC", piece), offset, offset + len(piece)))
         offset += len(piece)

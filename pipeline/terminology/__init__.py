@@ -7,7 +7,7 @@
   (variants, homophones, near-variants, patterns) over the documents, bilingual renderings
   (missing, inconsistent, mined) over the translations;
 - `term_renderings(documents, translations, glossary, lexicon)`: every rendering of every term
-  with its count and xml:ids (`RenderingsTable`; writers in `pipeline.writers.renderings`);
+  with its count and xml:ids (`RenderingsTable`; writers in `pipeline.writers.rendering_table`);
 - `TermChecks(documents, translations, glossary, lexicon)`: both, `.findings()` and
   `.renderings()`, from one pass over the corpus.
 """

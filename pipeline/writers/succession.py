@@ -1,4 +1,4 @@
-"""Succession links between two plans: TSV (CONTRACTS.md), JSON and TEI standOff."""
+"""Succession links between two plans: TSV (`old new relation score`, README.md), JSON and TEI standOff."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The document model as TEI P5: one `<TEI>` per document, and the `<teiCorpus>` of them all.
 
 The writer only reads the model; it never looks at the source again. Layout follows
-CONTRACTS.md: `div type="section" n="II"`, `p n="5"`, `div type="action" n="1"` with its
+README.md ("TEI"): `div type="section" n="II"`, `p n="5"`, `div type="action" n="1"` with its
 sub-items, indicators and restatements, `note place="foot"` at the point of reference.
 One departure, forced by the schema: TEI's `<p>` has no `@type`, so a restatement is
 `<ab type="restatement" corresp="#…">` (and a table group label `<ab type="group">`).
