@@ -1,7 +1,7 @@
 """Sentences: splitting Chinese and English text, and aligning two lists of sentences.
 
-Alignment is a dynamic programme over beads — 1-1, 1-0, 0-1, 1-2, 2-1, 1-3, 3-1, 2-2, 1-4,
-4-1, 2-3, 3-2, 1-5, 5-1 — in the style of Gale–Church and vecalign. A bead's score, in
+Alignment is the bead dynamic programme of `beads.py` — beads 1-1, 1-0, 0-1, 1-2, 2-1, 1-3,
+3-1, 2-2, 1-4, 4-1, 2-3, 3-2, 1-5, 5-1 — in the style of Gale–Church and vecalign. A bead's score, in
 [0, 1], mixes how well the lengths fit (Gale–Church: the two-sided p-value of the length
 difference, the ratio estimated on the two texts themselves) with the lexical evidence of
 `lexicon.py` (the share of tokens on both sides that find a translation on the other). The

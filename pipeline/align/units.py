@@ -1,8 +1,9 @@
 """Unit alignment across languages: sections, paragraphs, actions, sub-items, indicators, notes.
 
 Numbers are the first cue, never the last word: every candidate pair is scored on its content
-(length model, numbers and article references, bilingual lexicon), and a small dynamic
-programme over each level's sequence picks the links, 1–1, 1–0, 0–1, 1–2 and 2–1. Where the
+(length model, numbers and article references, bilingual lexicon), and the bead dynamic
+programme (`beads.py`) over each level's sequence picks the links, 1–1, 1–0, 0–1, 1–2 and
+2–1. Where the
 two versions differ — a unit without counterpart, numbered or lettered differently, one unit
 split in two — the difference is reported next to the links, not papered over.
 """
