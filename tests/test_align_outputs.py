@@ -36,26 +36,33 @@ def test_tei_links_valid_and_complete(translation):
     units = root.xpath("//t:linkGrp[@type='translation'][not(@subtype)]/t:link", namespaces=NS)
     assert len(units) == len(translation.alignment.links)
     targets = {link.get("target") for link in units}
-    assert "fx-en.xml#fx-en.p9 fx-zh.xml#fx-zh.p8" in targets
+    tei = "../output/tei/"
+    assert f"{tei}fx-en.xml#fx-en.p9 {tei}fx-zh.xml#fx-zh.p8" in targets
     assert all(0 <= float(link.get("cert")) <= 1 for link in units)
     lost = root.xpath("//t:linkGrp[@type='no-counterpart']/t:ptr/@target", namespaces=NS)
-    assert "fx-en.xml#fx-en.p8" in lost and "fx-zh.xml#fx-zh.a3.i4" in lost
+    assert f"{tei}fx-en.xml#fx-en.p8" in lost and f"{tei}fx-zh.xml#fx-zh.a3.i4" in lost
 
 
 def test_sentence_links_inside_units(translation):
-    a2 = [s for s in translation.sentences if s.a == ["a2"]]
+    a2 = [s for s in translation.sentences if s.units[0] == ["a2"]]
     # English action 2 is two sentences in two paragraphs; the Chinese one sentence.
-    assert [s.label for s in a2] == ["[0, 1]:[0]"]
+    assert [(s.label, s.a, s.b) for s in a2] == [("[0, 1]:[0]", ["a2.s1", "a2.s2"], ["a2.s1"])]
     assert all(0 <= s.cert <= 1 for s in translation.sentences)
 
 
 def test_tsv_twin(translation):
     lines = alignment_to_tsv(translation.alignment).decode().splitlines()
-    assert lines[0] == "a_id\tb_id\tkind\tcert\treview\tnote"
+    assert lines[0] == "a_id\tb_id\tkind\tcert\treview\tnote\ta_text\tb_text"
     rows = [line.split("\t") for line in lines[1:]]
     assert len(rows) == len(translation.alignment.links) + len(translation.alignment.unmatched)
-    assert ["fx-en.p9", "fx-zh.p8", "paragraph"] == rows[17][:3]
-    assert next(r for r in rows if r[0] == "fx-en.p8")[:3] == ["fx-en.p8", "-", "paragraph"]
+    assert all(len(row) == 8 for row in rows)
+    p9 = next(r for r in rows if r[0] == "fx-en.p9")
+    assert p9[1:3] == ["fx-zh.p8", "paragraph"]
+    en = {u: t.text for u, t in translation.alignment.a.texts()}
+    zh = {u: t.text for u, t in translation.alignment.b.texts()}
+    assert p9[6:] == [en["p9"], zh["p8"]]
+    alone = next(r for r in rows if r[0] == "fx-en.p8")
+    assert alone[:3] == ["fx-en.p8", "-", "paragraph"] and alone[6:] == [en["p8"], ""]
 
 
 def test_tmx_read_back_by_translate_toolkit(translation):
@@ -96,7 +103,7 @@ def test_cli_align_refuses_two_of_one_language(capsys):
     assert "align takes two language versions" in capsys.readouterr().err
 
 
-def test_batch_pairs_versions_and_keeps_overrides(tmp_path):
+def test_batch_pairs_versions_and_keeps_overrides(tmp_path, unresolved):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(FIXTURES / "plan-en.txt", corpus)
@@ -121,6 +128,8 @@ def test_batch_pairs_versions_and_keeps_overrides(tmp_path):
     for suffix in ("xml", "tsv", "tmx"):
         assert (tmp_path / "alignments" / f"fx-en__fx-zh.{suffix}").exists()
     assert validate_tei((tmp_path / "alignments" / "fx-en__fx-zh.xml").read_bytes()) == []
+    link_files = sorted((tmp_path / "alignments").glob("*.xml"))
+    assert link_files and unresolved(link_files) == []
 
 
 def test_versions_paired_by_symbol_original_first():

@@ -162,11 +162,10 @@ PROSE = (
 )
 BAD_INPUTS = {
     "empty.txt": (b"", "empty"),
-    "blank.txt": (b" \n\t\r\n\xe3\x80\x80\n  \n", "no text: the file holds only blanks"),
+    "blank.txt": (b" \n\t\r\n\xe3\x80\x80\n  \n", "no text: the file holds no letter or digit"),
     "image.txt": (png(random.Random(2)), "binary"),
     "archive.zip": (zipped(), "binary"),
     "café latin1.txt": ("I. Introduction\n\n1. The café.\n".encode("latin-1"), "undecodable"),
-    "prose.txt": (PROSE, "structure"),
 }
 
 
@@ -179,6 +178,28 @@ def test_bad_input_is_one_line_naming_the_file(tmp_path, name):
     line = assert_one_line_error(result, str(path))
     assert words in line
     assert result.stdout == ""
+
+
+def test_prose_of_no_known_family_reads_as_paragraphs_with_a_warning(tmp_path):
+    """Neither chapters, articles, sections, numbered paragraphs nor actions: a document all
+    the same, its paragraphs as they stand, and one warning saying so."""
+    path = tmp_path / "prose.txt"
+    path.write_bytes(PROSE)
+    result = planalign("extract", path, "--to", "json")
+    assert result.returncode == 0, result.stderr
+    warning = (
+        f"planalign: warning: {path}: no known family (no chapters, articles, sections, "
+        "numbered paragraphs or actions): read as paragraphs"
+    )
+    assert result.stderr.splitlines() == [warning]
+    doc = json.loads(result.stdout)
+    assert doc["meta"]["family"] == "paragraphs"
+    texts = [b["body"]["text"] for b in doc["preamble"]]
+    assert texts == [
+        "The committee met twice this year.",
+        "It discussed many things at length.",
+        "Everyone agreed that more meetings would be useful.",
+    ]
 
 
 def test_missing_file_is_one_line_naming_it(tmp_path):

@@ -176,7 +176,7 @@ def test_real_plans_no_forced_links(lausanne_to_srap):
             assert (int(s.old), int(s.new)) in SURE or s.relation in ("split", "merged"), s
 
 
-def test_cli_and_batch(tmp_path, capsys):
+def test_cli_and_batch(tmp_path, capsys, unresolved):
     assert (
         main(
             [
@@ -200,6 +200,7 @@ def test_cli_and_batch(tmp_path, capsys):
         "7\t8\treworded\t1.000"
     ) == 1
     assert validate_tei((folder / "fx-b__fx-c.succession.xml").read_bytes()) == []
+    assert unresolved(sorted(folder.glob("*.succession.xml"))) == []
     lineage = (folder / "lineages.fx-a--fx-b--fx-c.tsv").read_text(encoding="utf-8")
     assert lineage.splitlines()[:3] == ["fx-a\tfx-b\tfx-c", "1\t1\t1", "2\t2\t2"]
     assert "7\t8\t7" in lineage.splitlines()

@@ -62,6 +62,7 @@ def test_header(tei, seeds):
     assert terms == {
         "convention": "APMBC",
         "kind": "action-plan",
+        "family": "plan",
         "plan": "siem-reap-angkor",
         "follows": "oslo",
     }
@@ -98,10 +99,12 @@ def test_indicators_inside_their_action(tei):
 def test_footnote_at_point_of_reference(tei):
     root = etree.fromstring(tei["srap-draft-zh"])
     item = root.xpath("//t:item[@xml:id='srap-draft-zh.p6.i1']", namespaces=NS)[0]
-    assert item.text == "强有力的国家自主权；"
-    [note] = item.findall("t:note", NS)
+    [sentence] = item.findall("t:s", NS)
+    assert sentence.get(XML_ID) == "srap-draft-zh.p6.i1.s1"
+    assert sentence.text == "强有力的国家自主权；"
+    [note] = sentence.findall("t:note", NS)
     assert (note.get("place"), note.get("n")) == ("foot", "1")
-    assert note.text.startswith("缔约国对国家自主权的界定")
+    assert note.findtext("t:seg", namespaces=NS).startswith("缔约国对国家自主权的界定")
     action = root.xpath("//t:div[@type='action'][@n='1']", namespaces=NS)[0]
     assert "界定" not in "".join(action.itertext())
 

@@ -1,4 +1,4 @@
-"""Sentences: splitting Chinese and English text, and aligning two lists of sentences.
+"""Sentences: aligning two lists of sentences (split by `pipeline.languages.splitting`).
 
 Alignment is the bead dynamic programme of `beads.py` — beads 1-1, 1-0, 0-1, 1-2, 2-1, 1-3,
 3-1, 2-2, 1-4, 4-1, 2-3, 3-2, 1-5, 5-1 — in the style of Gale–Church and vecalign. A bead's score, in
@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from pipeline.align.beads import Move, best_path
 from pipeline.align.lexicon import Bag, Lexicon, overlap
 from pipeline.languages import table
+from pipeline.languages.splitting import split_sentences
+
+__all__ = ["Bead", "SentenceSettings", "align_sentences", "split_sentences"]
 
 
 @dataclass(frozen=True)
@@ -73,41 +76,6 @@ class Bead:
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     score: float
-
-
-# -- splitting ---------------------------------------------------------------------------
-
-
-def split_sentences(text: str, lang: str) -> list[str]:
-    """The sentences of `text`, in order and with their own punctuation.
-
-    A sentence never runs across a paragraph; a line break is a paragraph break unless the
-    line clearly stops mid-sentence (the language table's `line_continues`: in English the
-    next line starts in lower case, in Chinese the line ends with a comma). Each paragraph is
-    cut by the table's `split_paragraph`: as in the mac-dev gold, Chinese ends after 。！？
-    (with the closing quotes and brackets that follow), also inside quotations, but not at ；
-    or inside 《》; English after . ! ? … when the next sentence starts with a capital, a digit
-    or a quotation, except after abbreviations and initials.
-    """
-    language = table(lang)
-    return [s for para in _paragraphs(text, lang) for s in language.split_paragraph(para)]
-
-
-def _paragraphs(text: str, lang: str) -> list[str]:
-    language = table(lang)
-    paras: list[str] = []
-    joining = False
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            joining = False
-            continue
-        if joining and paras and language.line_continues(paras[-1], line):
-            paras[-1] += language.joiner + line
-        else:
-            paras.append(line)
-        joining = True
-    return paras
 
 
 # -- alignment ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from pipeline.align.lexicon import Lexicon
 from pipeline.languages import table
 from pipeline.model import (
     Action,
+    Article,
     Block,
     Document,
     Item,
@@ -48,6 +49,9 @@ class UnitSettings:
     link_threshold: float = 0.28
     # A 1–2 or 2–1 link gains this much less again.
     merge_penalty: float = 0.12
+    # One unit left over on each side in the same gap between links (and of one kind) is a
+    # pair when it scores this much: linked, for review, rather than two without counterpart.
+    gap_pair_floor: float = 0.15
     # Links scoring below this are flagged for a human to review.
     review_below: float = 0.5
     # Two paths whose sums differ by no more than this are taken for equal (the first wins).
@@ -235,11 +239,44 @@ def _beads(
                 gain -= settings.merge_penalty
             yield a, b, gain
 
-    steps = best_path(len(xs), len(ys), moves, tie=settings.tie)
+    steps = [(i, j) for i, j, _ in best_path(len(xs), len(ys), moves, tie=settings.tie)]
+    steps = _pair_gaps(steps, xs, ys, pair_score, settings)
     return [
-        (i, j, pair_score(i[0], i[-1] + 1, j[0], j[-1] + 1) if i and j else 0.0)
-        for i, j, _ in steps
+        (i, j, pair_score(i[0], i[-1] + 1, j[0], j[-1] + 1) if i and j else 0.0) for i, j in steps
     ]
+
+
+Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+def _pair_gaps(
+    steps: Beads,
+    xs: Sequence[Alignable],
+    ys: Sequence[Alignable],
+    pair_score: Callable[[int, int, int, int], float],
+    settings: UnitSettings,
+) -> Beads:
+    """Gaps between links that leave one unit of each side over, of one kind: a pair."""
+    out: Beads = []
+    gap: Beads = []
+    for step in [*steps, ((), ())]:  # a last empty step closes the last gap
+        if not (step[0] and step[1]) and step != ((), ()):
+            gap.append(step)
+            continue
+        left = [index for side, _ in gap for index in side]
+        right = [index for _, side in gap for index in side]
+        if (
+            len(left) == len(right) == 1
+            and xs[left[0]].kind == ys[right[0]].kind
+            and pair_score(left[0], left[0] + 1, right[0], right[0] + 1) >= settings.gap_pair_floor
+        ):
+            out.append(((left[0],), (right[0],)))
+        else:
+            out.extend(gap)
+        gap = []
+        if step != ((), ()):
+            out.append(step)
+    return out
 
 
 def _joined(units: Sequence[Alignable]) -> Alignable:
@@ -261,14 +298,57 @@ def _differences(left: list[Alignable], right: list[Alignable]) -> list[str]:
 
 
 # Levels below the section.
+# The sections of plans and reports are all one kind of unit; a treaty's chapters and preamble,
+# a resolution and its parts are kinds of their own.
+PLAN_SECTIONS = frozenset({"section", "subsection", "appendix"})
+
+
 def _section_unit(section: Section) -> Alignable:
-    return Alignable(section.uid, "section", section.n, section.head.text)
+    """A section by its heading; one without (a preamble) by what it says."""
+    kind = "section" if section.kind in PLAN_SECTIONS else section.kind
+    text = section.head.text or " ".join(_block_unit(b).text for b in section.blocks)
+    return Alignable(section.uid, kind, section.n, text)
 
 
 def _align_section_contents(aligner: _Aligner, sa: list[Section], sb: list[Section]) -> None:
+    """The sub-headings of linked sections, then all their blocks as one sequence (a block
+    may move from under one sub-heading to the next)."""
     blocks_a = [b for s in sa for b in _section_blocks(s)]
     blocks_b = [b for s in sb for b in _section_blocks(s)]
     _align_blocks(aligner, blocks_a, blocks_b)
+    subsections_a = [sub for s in sa for sub in s.subsections]
+    subsections_b = [sub for s in sb for sub in s.subsections]
+    if subsections_a and subsections_b:
+        _align_headed(aligner, subsections_a, subsections_b)
+
+
+def _align_headed(aligner: _Aligner, xs: list[Section], ys: list[Section]) -> None:
+    """Sub-headings ("VOTING", "投票") by the blocks they head: two whose first blocks are
+    linked are linked; the rest by content."""
+    linked = {a: b for link in aligner.result.links for a in link.a for b in link.b}
+    first_b = {s.blocks[0].uid: s for s in ys if s.blocks}
+    paired: set[str] = set()
+    rest_a = []
+    for section in xs:
+        partner = first_b.get(linked.get(section.blocks[0].uid, "")) if section.blocks else None
+        if partner is None or partner.uid in paired:
+            rest_a.append(section)
+            continue
+        paired.add(partner.uid)
+        unit_a, unit_b = _section_unit(section), _section_unit(partner)
+        cert = round(max(aligner.scorer(unit_a, unit_b), 0.5), 3)
+        aligner.result.links.append(
+            Link(
+                [section.uid],
+                [partner.uid],
+                unit_a.kind,
+                cert,
+                _differences([unit_a], [unit_b]),
+                cert < aligner.settings.review_below,
+            )
+        )
+    rest_b = [s for s in ys if s.uid not in paired]
+    _sequence(aligner, [_section_unit(s) for s in rest_a], [_section_unit(s) for s in rest_b])
 
 
 def _section_blocks(section: Section) -> list[Block]:
@@ -290,6 +370,9 @@ def _align_blocks(aligner: _Aligner, xs: list[Block], ys: list[Block]) -> None:
 
 
 def _block_unit(block: Block) -> Alignable:
+    if isinstance(block, Article):
+        texts = [block.head.text] + [_paragraph_text(p) for p in block.paragraphs]
+        return Alignable(block.uid, "article", block.n, " ".join(t for t in texts if t))
     if isinstance(block, Action):
         text = " ".join(t.text for t in [block.body, *block.more])
         return Alignable(block.uid, "action", block.n, text, 1 + len(block.more))
@@ -300,8 +383,15 @@ def _items_text(items: list[Item]) -> str:
     return " ".join(item.body.text for item in items)
 
 
+def _paragraph_text(paragraph: Paragraph) -> str:
+    return " ".join(t for t in [paragraph.body.text, _items_text(paragraph.items)] if t)
+
+
 def _align_children(aligner: _Aligner, x: Block, y: Block) -> None:
     """Lists inside two linked blocks: items, sub-items, indicators, restatements."""
+    if isinstance(x, Article) and isinstance(y, Article):
+        _align_blocks(aligner, list(x.paragraphs), list(y.paragraphs))
+        return
     if isinstance(x, Action) and isinstance(y, Action):
         lists = [("subitem", x.subitems, y.subitems), ("indicator", x.indicators, y.indicators)]
         restated = [("restatement", x.restatements, y.restatements)]

@@ -7,11 +7,13 @@ from pathlib import Path
 from pipeline.doc_ids import default_id
 from pipeline.errors import InputError
 from pipeline.extract import tokens as tk
+from pipeline.extract.family import PARAGRAPHS, PLAN, REPORT, TREATY, detect_family
 from pipeline.extract.front import body_start, read_front
 from pipeline.extract.ids import assign_ids
 from pipeline.extract.note_links import link_notes
 from pipeline.extract.restore import restore_paragraph_numbers
 from pipeline.extract.structure import build_body
+from pipeline.extract.treaty import build_treaty
 from pipeline.languages import LANGUAGES, LanguageTable, guess_language, table
 from pipeline.model import Document, Source
 from pipeline.readers.pdftext import read_pdf
@@ -57,10 +59,12 @@ def extract_source(
     if code not in LANGUAGES:
         raise InputError(source.path, f"unsupported language {code!r}")
     language = table(code)
-    tokens = tk.tokenize(source.lines, language)
-    start = body_start(tokens, language)
+    family, family_warnings = detect_family(source.lines, language, (manifest or {}).get("kind"))
+    tokens = tk.tokenize(source.lines, language, family)
+    start = body_start(tokens, language, family)
     meta = read_front(tokens[:start], language)
-    body = build_body(tk.join_continuations(tokens[start:], language), language)
+    body_tokens = tk.join_continuations(tokens[start:], language, family)
+    body = (build_treaty if family == TREATY else build_body)(body_tokens, language)
     doc = Document(
         id=doc_id,
         meta=meta,
@@ -69,18 +73,30 @@ def extract_source(
         preamble=body.preamble,
         footnotes=body.footnotes,
         doc_notes=body.doc_notes,
-        warnings=source.warnings + body.warnings,
+        warnings=source.warnings + family_warnings + body.warnings,
     )
     meta.submitted_by = meta.submitted_by or body.submitted_by
     _apply_manifest(doc, manifest or {})
-    if not (doc.all_sections() or doc.paragraphs(numbered=True) or doc.actions()):
-        raise InputError(
-            source.path, "no recognisable structure: no sections, numbered paragraphs or actions"
+    meta.family = family if family != PLAN else _plan_family(doc)
+    if meta.family == PARAGRAPHS:
+        doc.warnings.append(
+            "no known family (no chapters, articles, sections, numbered "
+            "paragraphs or actions): read as paragraphs"
         )
     restore_paragraph_numbers(doc)
     assign_ids(doc)
     link_notes(doc)
     return doc
+
+
+def _plan_family(doc: Document) -> str:
+    """What the plan reader found: actions make a plan; sections or numbered paragraphs a
+    report; nothing of the kind, paragraphs alone."""
+    if doc.actions():
+        return PLAN
+    if doc.all_sections() or doc.paragraphs(numbered=True):
+        return REPORT
+    return PARAGRAPHS
 
 
 def detect_language(source: TextSource) -> str:

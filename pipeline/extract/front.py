@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 
 from pipeline.extract import tokens as tk
+from pipeline.extract.family import PLAN, TREATY
 from pipeline.extract.tokens import Token
 from pipeline.languages import UN_LANGUAGES, LanguageTable
 from pipeline.model import Metadata, Text
@@ -71,8 +72,10 @@ def _read_meeting_field(meta: Metadata, plain: str, lang: LanguageTable) -> bool
 BODY_START = {tk.SECTION, tk.PARA, tk.ACTION, tk.ACTION_INLINE, tk.BULLET}
 
 
-def body_start(tokens: list[tk.Token], language) -> int:
+def body_start(tokens: list[tk.Token], language: LanguageTable, family: str = PLAN) -> int:
     """Index of the first body token; what comes before is the first-page block."""
+    if family == TREATY:
+        return _treaty_body_start(tokens, language)
     for index, token in enumerate(tokens):
         if _opens_body_unnumbered(tokens, index, language):
             return index
@@ -87,6 +90,26 @@ def body_start(tokens: list[tk.Token], language) -> int:
                 and not previous.ends_sentence(language.terminal)
             ):
                 return index - 1
+            return index
+    # No structure at all: the body is its prose, from the first sentence on.
+    return next(
+        (
+            index
+            for index, token in enumerate(tokens)
+            if token.kind == tk.TEXT and token.ends_sentence(language.terminal)
+        ),
+        len(tokens),
+    )
+
+
+def _treaty_body_start(tokens: list[tk.Token], language: LanguageTable) -> int:
+    """Where the preamble opens ("WE THE PEOPLES", "本公约缔约国"), else the first chapter or
+    article: above it, the first-page block and the title."""
+    opening = language.preamble_opening
+    for index, token in enumerate(tokens):
+        if opening is not None and token.kind == tk.TEXT and opening.match(token.text.text):
+            return index
+        if token.kind in (tk.CHAPTER, tk.ARTICLE):
             return index
     return len(tokens)
 

@@ -1,8 +1,8 @@
 """Stable identifiers: every alignable unit gets `uid`, the part of its xml:id after the doc id.
 
-Identifiers come from numbers as printed (`p5`, `a12`, `a12.i2`) wherever the source has
-them, and from positions inside their section otherwise, so an unchanged input always
-gets the same ids.
+Identifiers come from numbers as printed (`p5`, `a12`, `a12.i2`; a treaty's `ch1`, `art111`,
+`art2.p3`, `art13.p1.b`) wherever the source has them, and from positions inside their
+section otherwise, so an unchanged input always gets the same ids.
 """
 
 from __future__ import annotations
@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.model import Action, Block, Document, Item, Paragraph, Section
+from pipeline.languages.numerals import from_roman
+from pipeline.model import Action, Article, Block, Document, Item, Paragraph, Section
+
+# Sections whose id says what they are rather than where they stand.
+NAMED = {"preamble": "pre", "articles": "arts", "resolution": "res", "operative": "op"}
 
 
 def assign_ids(doc: Document) -> None:
@@ -24,6 +28,12 @@ def assign_ids(doc: Document) -> None:
     _blocks(doc.preamble, "pre", unique)
     counts: Counter[str] = Counter()
     for section in doc.sections:
+        if section.kind in NAMED:
+            _section(section, unique(NAMED[section.kind]), unique)
+            continue
+        if section.kind == "chapter" and section.n:
+            _section(section, unique(f"ch{from_roman(section.n)}"), unique)
+            continue
         prefix = "app" if section.kind == "appendix" else "s"
         counts[prefix] += 1
         _section(section, unique(f"{prefix}{counts[prefix]}"), unique)
@@ -37,7 +47,8 @@ def _section(section: Section, uid: str, unique) -> None:
     section.uid = uid
     _blocks(section.blocks, uid, unique)
     for index, sub in enumerate(section.subsections, 1):
-        _section(sub, unique(f"{uid}.ss{index}"), unique)
+        name = NAMED.get(sub.kind, f"ss{index}")
+        _section(sub, unique(f"{uid}.{name}"), unique)
 
 
 def _blocks(blocks: list[Block], container: str, unique) -> None:
@@ -45,12 +56,25 @@ def _blocks(blocks: list[Block], container: str, unique) -> None:
     for block in blocks:
         if isinstance(block, Action):
             _action(block, unique(f"a{block.n}"), unique)
+        elif isinstance(block, Article):
+            _article(block, unique(f"art{block.n}"), unique)
         elif block.n is not None:
             _paragraph(block, unique(f"p{block.n}"), unique)
         else:
             kind = "g" if block.kind == "group" else "u"
             counts[kind] += 1
             _paragraph(block, unique(f"{container}.{kind}{counts[kind]}"), unique)
+
+
+def _article(article: Article, uid: str, unique) -> None:
+    article.uid = uid
+    counts: Counter[str] = Counter()
+    for paragraph in article.paragraphs:
+        if paragraph.n is not None:
+            _paragraph(paragraph, unique(f"{uid}.p{paragraph.n}"), unique)
+        else:
+            counts["u"] += 1
+            _paragraph(paragraph, unique(f"{uid}.u{counts['u']}"), unique)
 
 
 def _paragraph(paragraph: Paragraph, uid: str, unique) -> None:

@@ -1,16 +1,20 @@
 """Lines to tokens: each line classified by the language table, wrapped lines joined.
 
 A token is one logical line: a chapter heading, a numbered paragraph, an action, a bullet,
-a footnote definition, a table row, or plain text. Joining undoes what conversion did:
-hard wraps inside a sentence and paragraphs broken across pages are put back together
-here, before any structure is built.
+a footnote definition, a table row, or plain text; in a treaty, a chapter, an article's label,
+its numbered paragraphs and lettered sub-paragraphs. Which patterns apply depends on the
+document's family (`family.py`): `一、` opens a section of a plan, a paragraph of a treaty.
+Joining undoes what conversion did: hard wraps inside a sentence and paragraphs broken across
+pages are put back together here, before any structure is built.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from pipeline.extract.family import PLAN, TREATY
 from pipeline.languages import LanguageTable
 from pipeline.model import Text
 from pipeline.model.inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, join_text, parse_inline
@@ -22,6 +26,8 @@ _DOCNOTE_DEF = re.compile(r"^(?P<n>\*{1,3})\s+(?P<text>\S.*)$")
 
 # Kinds of token.
 SECTION = "section"
+CHAPTER = "chapter"  # of a treaty
+ARTICLE = "article"  # an article's label line
 PARA = "para"
 ACTION = "action"  # heading line, text follows
 ACTION_INLINE = "action-inline"
@@ -49,6 +55,8 @@ class Token:
     md_heading: bool = False
     open_end: bool = False  # the source line did not end in blanks (wrap mode)
     raw: str = ""  # the cleaned source line as a whole
+    indented: bool = False  # the source line started with blanks (a first-line indent)
+    after_blank: bool = False  # a blank line stood before it
 
     @property
     def number(self) -> str:
@@ -62,9 +70,34 @@ class Token:
         return bool(stripped) and stripped[-1] in terminal
 
 
-def classify(line: Line, lang: LanguageTable, star_notes: bool) -> Token:
+WHOLE_LINE = "*"  # a token whose text is its whole line (a chapter's, an article's label)
+Patterns = list[tuple[str, "re.Pattern[str] | None", str | None]]
+
+
+def _patterns(lang: LanguageTable, star_notes: bool, family: str) -> Patterns:
+    """(kind, pattern, group holding the token's text), in the order they are tried."""
+    if family == TREATY:
+        structure: Patterns = [
+            (CHAPTER, lang.chapter, WHOLE_LINE),
+            (ARTICLE, lang.article_head, WHOLE_LINE),
+            (PARA, lang.article_paragraph, "text"),
+            (SUBITEM, lang.article_subitem, "text"),
+        ]
+    else:
+        structure = [
+            (SECTION, lang.section, "head"),
+            (ACTION_INLINE, lang.action_inline, "text"),
+            (ACTION, lang.action_line, None),
+            (PARA, lang.paragraph, "text"),
+            (SUBITEM, lang.subitem, "text"),
+        ]
+    star = (DOCNOTE, _DOCNOTE_DEF, "text") if star_notes else (BULLET, _STAR_BULLET, "text")
+    return [*structure, (FOOTNOTE, _FOOTNOTE_DEF, "text"), star, (BULLET, lang.bullet, "text")]
+
+
+def classify(line: Line, lang: LanguageTable, star_notes: bool, family: str = PLAN) -> Token:
     text = line.text
-    token = Token(TEXT, line.no, md_heading=line.md_heading, raw=text)
+    token = Token(TEXT, line.no, md_heading=line.md_heading, raw=text, indented=line.indented)
     if "\t" in text:
         if lang.table_header.match(text):
             token.kind = TABLE_HEADER
@@ -72,24 +105,15 @@ def classify(line: Line, lang: LanguageTable, star_notes: bool) -> Token:
             token.kind, token.cells = ROW, [c.strip() for c in text.split("\t")]
         return token
     text = text.strip()
-    for kind, pattern, group in (
-        (SECTION, lang.section, "head"),
-        (ACTION_INLINE, lang.action_inline, "text"),
-        (ACTION, lang.action_line, None),
-        (PARA, lang.paragraph, "text"),
-        (SUBITEM, lang.subitem, "text"),
-        (FOOTNOTE, _FOOTNOTE_DEF, "text"),
-        (DOCNOTE if star_notes else BULLET, _DOCNOTE_DEF if star_notes else _STAR_BULLET, "text"),
-        (BULLET, lang.bullet, "text"),
-    ):
-        match = pattern.match(text)
+    for kind, pattern, group in _patterns(lang, star_notes, family):
+        match = pattern.match(text) if pattern is not None else None
         if match:
             token.kind = kind
-            groups = match.groupdict()
-            token.num = groups.get("num") or groups.get("n") or groups.get("l1") or groups.get("l2")
+            token.num = _number(match.groupdict(), lang)
             if kind == FOOTNOTE:
                 token.num = (token.num or "").translate(FROM_SUPERSCRIPT)
-            token.text = parse_inline(match.group(group) if group else "")
+            piece = text if group == WHOLE_LINE else (match.group(group) if group else "")
+            token.text = parse_inline(piece)
             return token
     if lang.indicators_head.match(text):
         token.kind = INDICATORS
@@ -99,22 +123,33 @@ def classify(line: Line, lang: LanguageTable, star_notes: bool) -> Token:
     return token
 
 
-def tokenize(lines: list[Line], lang: LanguageTable) -> list[Token]:
+def _number(groups: dict[str, str | None], lang: LanguageTable) -> str | None:
+    """The number, letter or mark a pattern found; a letter in Latin script (子 → a)."""
+    for name in ("num", "n", "l1", "l2", "letter", "dotted"):
+        value = groups.get(name)
+        if value:
+            return lang.item_letters.get(value, value) if name in ("letter", "dotted") else value
+    return None
+
+
+def tokenize(lines: list[Line], lang: LanguageTable, family: str = PLAN) -> list[Token]:
     """Classify the non-blank lines; nothing is joined yet (see `join_continuations`)."""
     content = [line for line in lines if line.text]
     star_notes = uses_star_notes(content)
     wrap_mode = is_wrap_mode(content, lang)
-    tokens = [classify(line, lang, star_notes) for line in content]
+    tokens = [classify(line, lang, star_notes, family) for line in content]
+    blank_before = {later.no for earlier, later in pairwise(lines) if not earlier.text}
     for token, line in zip(tokens, content, strict=True):
         token.open_end = wrap_mode and not line.trailing_space
+        token.after_blank = line.no in blank_before
     return tokens
 
 
-def join_continuations(tokens: list[Token], lang: LanguageTable) -> list[Token]:
+def join_continuations(tokens: list[Token], lang: LanguageTable, family: str = PLAN) -> list[Token]:
     """Join each wrapped or page-broken piece of body text to the token it continues."""
     joined: list[Token] = []
     for token in tokens:
-        target = _continued_token(joined, token, lang)
+        target = _continued_token(joined, token, lang, family)
         if target is None:
             joined.append(token)
             continue
@@ -123,9 +158,13 @@ def join_continuations(tokens: list[Token], lang: LanguageTable) -> list[Token]:
     return joined
 
 
-def _continued_token(tokens: list[Token], token: Token, lang: LanguageTable) -> Token | None:
+def _continued_token(
+    tokens: list[Token], token: Token, lang: LanguageTable, family: str
+) -> Token | None:
     """The earlier token that `token` continues, if it is a wrapped or page-broken piece."""
     if token.kind != TEXT or token.md_heading or not tokens:
+        return None
+    if family != PLAN and opens_paragraph(tokens[-1], token, lang):
         return None
     # Footnote definitions that landed between the two halves of a paragraph are skipped.
     index = len(tokens) - 1
@@ -139,6 +178,18 @@ def _continued_token(tokens: list[Token], token: Token, lang: LanguageTable) -> 
     if previous.ends_sentence(lang.terminal) or is_heading(tokens, index, lang):
         return None
     return previous
+
+
+def opens_paragraph(previous: Token, token: Token, lang: LanguageTable) -> bool:
+    """Where the layout says a paragraph starts though the line before ends mid-sentence: an
+    indented line, a line after a blank one, the line after an enumeration's item (`; and`)
+    or after a line in capitals (WE THE PEOPLES OF THE UNITED NATIONS DETERMINED)."""
+    before = previous.text.text.rstrip()
+    if token.indented or token.after_blank:
+        return True
+    if lang.item_ending is not None and lang.item_ending.search(before):
+        return True
+    return any(ch.isalpha() for ch in before) and before == before.upper() != before.lower()
 
 
 def is_heading(tokens: list[Token], index: int, lang: LanguageTable) -> bool:

@@ -6,7 +6,7 @@ import functools
 import re
 
 from pipeline.languages.language import LanguageTable
-from pipeline.languages.numerals import DIGITS, digit_value
+from pipeline.languages.numerals import DIGITS, digit_value, from_roman
 
 LATIN = "A-Za-z\u00c0-\u024f"
 WORD = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][A-Za-z]+)?")
@@ -425,13 +425,65 @@ def number_value(token: str) -> str | None:
             or ("1" if parts[1] == "one" else None)
         )
         return str(int(NUMBER_WORDS[parts[0]]) + int(tail)) if tail else None
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS:  # "three-year", "five-member"
+        return NUMBER_WORDS[parts[0]]
     return NUMBER_WORDS.get(parts[0]) or ORDINALS.get(parts[0]) if len(parts) == 1 else None
 
 
+# A number spelled out with its scale words: "one thousand nine hundred and forty-five".
+_SMALL = {w: v for v, w in enumerate(UNITS)} | {w: 20 + 10 * k for k, w in enumerate(TENS)}
+_SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 10**6}
+_NUMBER_WORD = "|".join(sorted([*_SMALL, *_SCALE_WORDS], key=len, reverse=True))
+SPELLED = re.compile(rf"(?i)\b(?:{_NUMBER_WORD})(?:(?:[\s-]+(?:and\s+)?)(?:{_NUMBER_WORD}))+\b")
+# A month named beside its day: "the twenty-sixth day of June", "1st of May", "26 June".
+_MONTH_NAMES = "|".join(name.capitalize() for name in MONTH_NAMES)
+DAY_OF_MONTH = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)\s+(?:day\s+)?(?:of\s+)?"
+    rf"({_MONTH_NAMES})\b"
+)
+
+
+def spelled_value(words: str) -> str | None:
+    """The value of a spelled-out number that has a scale word in it, else None."""
+    total = current = 0
+    scaled = False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and":
+            continue
+        if word in _SCALE_WORDS:
+            scaled = True
+            scale = _SCALE_WORDS[word]
+            if scale == 100:
+                current = max(current, 1) * 100
+            else:
+                total, current = total + max(current, 1) * scale, 0
+        else:
+            current += _SMALL[word]
+    return str(total + current) if scaled else None
+
+
+# Roman numerals number chapters, parts and annexes: "Chapters XII and XIII".
+ROMAN_NUMBERED = re.compile(
+    r"\b(?:Chapters?|Parts?|Annex(?:es)?|Titles?)\s+"
+    r"([IVXLC]+(?:(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+or\s+)[IVXLC]+)*)\b"
+)
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
 def numbers(text: str) -> set[str]:
-    """The numbers a text mentions, normalised: `Article 5` and `fifth` both give {'5'}; a
-    date gives its day, month and year."""
+    """The numbers a text mentions, normalised: `Article 5`, `fifth` and `Chapter V` all give
+    {'5'}; a date gives its day, month and year."""
     found: set[str | None] = {digit_value(m.group()) for m in DIGITS.finditer(text)}
+    for m in ROMAN_NUMBERED.finditer(text):
+        found.update(str(from_roman(roman)) for roman in _ROMAN.findall(m.group(1)))
+    found.update(spelled_value(m.group()) for m in SPELLED.finditer(text))
+    found.update(
+        MONTHS[m.group(1).lower()]
+        for m in DAY_OF_MONTH.finditer(text)
+        if m.group(0).split()[0].lower() in ORDINALS
+        or m.group(0)[0].isdigit()
+        or "-" in m.group(0).split()[0]
+    )
     for m in WORD.finditer(text):
         if not m.group()[0].isdigit():
             found.add(number_value(m.group()))
@@ -595,6 +647,19 @@ TABLE = LanguageTable(
     joiner=" ",
     max_heading=90,
     script=LATIN,
+    chapter=re.compile(
+        r"^(?:Chapter|CHAPTER)\s+(?P<num>[IVXLC]+|\d+)\b\s*[.:–—-]?\s*(?P<head>.*)$"
+    ),
+    article_head=re.compile(
+        r"^(?:Article|ARTICLE)\s+(?P<num>\d+)(?:\s*[.:–—-]?\s+(?P<title>[A-Z][^.;]{0,80}))?$"
+    ),
+    article_paragraph=re.compile(r"^(?P<num>\d{1,2})\.\s+(?P<text>\S.*)$"),
+    article_subitem=re.compile(r"^(?:\((?P<letter>[a-z])\)|(?P<dotted>[a-z])\.)\s+(?P<text>\S.*)$"),
+    lost_letters=True,
+    preamble_opening=re.compile(
+        r"^(WE THE PEOPLES|The (High Contracting|States) Parties|The Parties to (this|the))"
+    ),
+    item_ending=re.compile(r"[,;]\s*(?:and|or)$"),
     list_separators=";",
     brackets_open="([“",
     brackets_close=")]”",

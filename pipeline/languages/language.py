@@ -45,6 +45,24 @@ class LanguageTable:
     joiner: str  # how two pieces of a wrapped line join: "" or " "
     max_heading: int  # longest line (in characters) still taken for a heading
     script: str  # character class (without brackets) of the language's own letters
+    # Treaties and charters: a chapter ("第一章：宗旨及原则", "Chapter I: …"), groups "num" and
+    # "head"; an article's label alone on its line ("第一条", "Article 1"), group "num" (and
+    # "title"); an article's numbered paragraph ("一、", "1."), groups "num" and "text"; a
+    # lettered sub-paragraph ("(子)", "(a)", "a."), group "letter" and "text"; how its letters
+    # read as Latin ones (子 → a). Where the script has case, a lower-case line after a colon
+    # is a sub-paragraph that lost its letter (`lost_letters`).
+    chapter: Pattern | None = None
+    article_head: Pattern | None = None
+    article_paragraph: Pattern | None = None
+    article_subitem: Pattern | None = None
+    item_letters: Mapping[str, str] = field(default_factory=dict)
+    lost_letters: bool = False
+    # The opening words of a treaty's preamble, where its body starts.
+    preamble_opening: Pattern | None = None
+    # How the items of an enumeration end ("; and"): the line is complete, though it does
+    # not end a sentence.
+    item_ending: Pattern | None = None
+
     # Characters written without a blank on either side of them, in any language's text.
     unspaced: str = ""
     blanks: str = ""  # characters of some width that stand for a space (U+3000)

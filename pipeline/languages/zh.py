@@ -28,8 +28,9 @@ def numbers(text: str) -> set[str]:
     """The numbers a text mentions, normalised: `第五条` and `第 5 条` both give {'5'}."""
     found: set[str | None] = {digit_value(m.group()) for m in DIGITS.finditer(text)}
     for m in _NUMERAL_RUN.finditer(text):
-        # A lone 一 is mostly "a", not "one".
-        if m.group(1) or len(m.group(2)) > 1 or m.group(2) != "一":
+        # A lone 一 is mostly "a", not "one"; but not in a date (一月一日).
+        date = text[m.end() : m.end() + 1] in "月日"
+        if m.group(1) or len(m.group(2)) > 1 or m.group(2) != "一" or (date and m.end() > 0):
             found.add(chinese_value(m.group(2)))
     found.discard(None)
     return found  # type: ignore[return-value]
@@ -214,6 +215,12 @@ CLOSERS = "》”’」』】）〉"
 HALF_WIDTH_AFTER_HAN = re.compile(f"[{HAN}{CLOSERS}]\\)?(?:[ \t]*[,;:?!]|\\.(?=\\s|$|[{HAN}]))")
 
 
+# Treaties: chapters, articles and their paragraphs, numbered in Chinese numerals; lettered
+# sub-paragraphs by the Earthly Branches, (子) for (a), (丑) for (b) …
+ARTICLE_NUMERALS = "零〇一二两三四五六七八九十百千"
+BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+ITEM_LETTERS = {branch: letter for branch, letter in zip(BRANCHES, "abcdefghijkl", strict=True)}
+
 TABLE = LanguageTable(
     code="zh",
     name="Chinese",
@@ -237,6 +244,20 @@ TABLE = LanguageTable(
     joiner="",
     max_heading=40,
     script=HAN,
+    chapter=re.compile(
+        rf"^第\s*(?P<num>[{ARTICLE_NUMERALS}\d]+)\s*章\s*[：:、.．]?\s*(?P<head>.*)$"
+    ),
+    article_head=re.compile(
+        rf"^第\s*(?P<num>[{ARTICLE_NUMERALS}\d]+)\s*条(?:\s*[：:]?\s*(?P<title>[^。；，]{{1,30}}))?$"
+    ),
+    article_paragraph=re.compile(
+        rf"^(?P<num>[{CN_DIGITS}]+|\d{{1,2}})\s*[、.．]\s*(?P<text>\S.*)$"
+    ),
+    article_subitem=re.compile(rf"^[(（](?P<letter>[{BRANCHES}]|[a-z])[)）]\s*(?P<text>\S.*)$"),
+    item_letters=ITEM_LETTERS,
+    preamble_opening=re.compile(
+        r"^(我联合国人民|本(公约|议定书|条约)(各)?缔约(国|方)|缔约(各方|各国))"
+    ),
     unspaced=UNSPACED,
     blanks=IDEOGRAPHIC_SPACE,
     title_marks=TITLE_MARKS,

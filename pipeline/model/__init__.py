@@ -5,6 +5,7 @@ the word diff (`diff.py`)."""
 
 from pipeline.model.document import (
     Action,
+    Article,
     Block,
     Document,
     DocumentNote,
@@ -23,6 +24,7 @@ from pipeline.model.document import (
 
 __all__ = [
     "Action",
+    "Article",
     "Block",
     "Document",
     "DocumentNote",

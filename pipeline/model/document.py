@@ -30,10 +30,11 @@ class Text:
 
 @dataclass
 class Item:
-    """A bullet, a lettered sub-item (`n` = "a") or an indicator."""
+    """A bullet, a lettered sub-item (`n` = "a": `(a)`, `a.`, `(子)`) or an indicator."""
 
     body: Text
     n: str | None = None
+    restored: bool = False  # letter lost in conversion and restored from the order
     uid: str = ""
     line: int = 0
 
@@ -77,7 +78,20 @@ class Action:
     line: int = 0
 
 
-Block = Paragraph | Action
+@dataclass
+class Article:
+    """An article of a treaty: `n` in Arabic digits (第一百一十一条 and Article 111 are "111"),
+    its label as printed (`head`), and its paragraphs: numbered (`一、`, `1.`) when it has
+    several, one unnumbered paragraph otherwise."""
+
+    n: str
+    head: Text
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    uid: str = ""
+    line: int = 0
+
+
+Block = Paragraph | Action | Article
 
 
 @dataclass
@@ -86,7 +100,9 @@ class Section:
 
     head: Text
     n: str | None = None
-    kind: str = "section"  # section | subsection | appendix
+    # section | subsection | appendix (plans, reports); chapter | preamble (treaties);
+    # resolution (its head the addressing line) | preamble | operative (resolutions)
+    kind: str = "section"
     blocks: list[Block] = field(default_factory=list)
     subsections: list[Section] = field(default_factory=list)
     uid: str = ""
@@ -134,7 +150,10 @@ class Metadata:
     original_language: str | None = None  # zh | en | fr | ...
     symbol: str | None = None
     convention: str | None = None  # APMBC | CCM | ...
-    kind: str | None = None  # action-plan | report | ...
+    kind: str | None = None  # action-plan | report | treaty | resolution | ... (the manifest's)
+    # The family whose structure the text has: plan | treaty | resolution | report, or
+    # paragraphs (no known family: numbered and unnumbered paragraphs).
+    family: str = ""
     plan: str | None = None
     follows: str | None = None
     meeting: list[str] = field(default_factory=list)  # e.g. 缔约国第五次审议会议, 第二次筹备会议
@@ -143,6 +162,12 @@ class Metadata:
     agenda_title: list[str] = field(default_factory=list)
     submitted_by: str | None = None
     annex: str | None = None  # e.g. 附件二
+    # A resolution's heading block.
+    distribution: str | None = None  # General | Limited | Restricted
+    session: str | None = None  # e.g. Fifty-sixth session
+    committee: str | None = None  # e.g. Third Committee
+    sponsors: str | None = None  # e.g. South Africa: draft resolution
+    job_number: str | None = None  # e.g. 01-66657 (E), from the page footer
     front: list[Text] = field(default_factory=list)  # front-matter lines as printed
 
 
@@ -180,8 +205,17 @@ class Document:
     def blocks(self) -> list[Block]:
         return [block for blocks in block_lists(self.preamble, self.sections) for block in blocks]
 
+    def articles(self) -> list[Article]:
+        return [b for b in self.blocks() if isinstance(b, Article)]
+
     def paragraphs(self, numbered: bool | None = None) -> list[Paragraph]:
-        paras = [b for b in self.blocks() if isinstance(b, Paragraph) and b.kind == "text"]
+        """The text paragraphs, an article's among them."""
+        paras = [
+            p
+            for b in self.blocks()
+            for p in (b.paragraphs if isinstance(b, Article) else [b])
+            if isinstance(p, Paragraph) and p.kind == "text"
+        ]
         if numbered is None:
             return paras
         return [p for p in paras if (p.n is not None) == numbered]
@@ -201,6 +235,11 @@ class Document:
         out: list[tuple[str, Text]] = [("front", t) for t in self.meta.front]
 
         def block_texts(block: Block) -> None:
+            if isinstance(block, Article):
+                out.append((block.uid, block.head))
+                for paragraph in block.paragraphs:
+                    block_texts(paragraph)
+                return
             out.append((block.uid, block.body))
             items = block.items if isinstance(block, Paragraph) else block.subitems
             out.extend((item.uid, item.body) for item in items)

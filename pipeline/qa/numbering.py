@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.model import Action, Block, Document, Paragraph, Section, Text, block_lists
+from pipeline.model import Action, Article, Block, Document, Paragraph, Section, Text, block_lists
 from pipeline.model.findings import Finding, context, xml_id
 
 CHECK = "numbering"
@@ -33,7 +33,16 @@ def numbering(doc: Document) -> list[Finding]:
         [Numbered(a.n, a.uid, a.body) for a in doc.actions() if not a.numbered_as_paragraph],
     )
     for blocks in _paragraph_scopes(doc):
-        found += _sequence(doc, "paragraph", [Numbered(b.n or "", b.uid, b.body) for b in blocks])
+        found += _sequence(
+            doc,
+            "paragraph",
+            [Numbered(b.n or "", b.uid, b.body) for b in blocks if not isinstance(b, Article)],
+        )
+    found += _sequence(doc, "article", [Numbered(a.n, a.uid, a.head) for a in doc.articles()])
+    for article in doc.articles():  # an article numbers its paragraphs afresh
+        found += _sequence(
+            doc, "paragraph", [Numbered(p.n, p.uid, p.body) for p in article.paragraphs if p.n]
+        )
     found += _sequence(doc, "footnote", [Numbered(f.n, f.uid, f.body) for f in doc.footnotes])
     return found
 

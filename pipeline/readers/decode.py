@@ -132,7 +132,7 @@ def _looks_binary(data: bytes) -> bool:
 def _plausible_text(text: str) -> bool:
     """Decoded text, not binary: no control characters; mostly characters common in the
     languages' documents (Latin, punctuation, CJK)."""
-    if any(ord(ch) in BINARY_BYTES for ch in text):
+    if any(ord(ch) in BINARY_BYTES or 0x80 <= ord(ch) <= 0x9F for ch in text):  # C0, C1
         return False
     common = len(COMMON_CHAR.findall(text))
     return common >= 0.9 * len(text)

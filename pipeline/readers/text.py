@@ -40,6 +40,7 @@ class Line:
     text: str  # cleaned, without leading/trailing blanks
     trailing_space: bool = False  # the source line ended in blanks (a paragraph end in PDF text)
     md_heading: bool = False  # the source marked it as a markdown heading
+    indented: bool = False  # the source line started with blanks (a first-line indent)
 
 
 @dataclass
@@ -71,8 +72,8 @@ def read_text(path: Path, display: str | None = None) -> TextSource:
     data = read_bytes(path, name)
     decoded = decode(data, name)
     lines = [clean_line(no, raw) for no, raw in enumerate(_split_lines(decoded.text), 1)]
-    if not any(line.text.strip() for line in lines):
-        raise InputError(name, "no text: the file holds only blanks")
+    if not any(ch.isalnum() for line in lines for ch in line.text):
+        raise InputError(name, "no text: the file holds no letter or digit")
     return TextSource(name, hashlib.sha256(data).hexdigest(), decoded.encoding, lines)
 
 
@@ -86,8 +87,9 @@ def clean_line(no: int, raw: str) -> Line:
     trailing = len(stripped) < len(raw.rstrip("\r\n"))
     md_heading = bool(_MD_HEADING.match(stripped))
     text = _MD_HEADING.sub("", stripped) if md_heading else stripped
+    indented = text[:1] in f" {BLANKS}"
     text = clean_markup(text.strip(f" {BLANKS}"))
-    return Line(no, text, trailing, md_heading)
+    return Line(no, text, trailing, md_heading, indented)
 
 
 def clean_markup(text: str) -> str:

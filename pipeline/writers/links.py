@@ -1,7 +1,9 @@
 """Translation links as a TEI standOff document and as its TSV twin for spreadsheets.
 
-Targets are file-qualified xml:ids, `<doc-id>.xml#<doc-id>.<uid>`, the document files being
-the ones `make corpus` writes to output/tei/.
+Targets are URIs that resolve from the link file itself (in `alignments/`) to the TEI files
+`make corpus` writes, `../output/tei/<doc-id>.xml#<doc-id>.<uid>`; sentence links point at
+the sentences (`<s xml:id="….s1">`) inside the linked units. The TSV twin carries the texts
+of both units beside their ids.
 """
 
 from __future__ import annotations
@@ -9,14 +11,16 @@ from __future__ import annotations
 import json
 
 from pipeline.align.segments import SentenceLink
-from pipeline.align.units import Alignment
+from pipeline.align.units import Alignment, texts_of
 from pipeline.writers.tei import XML_ID, E, serialize, sub
 
-TSV_HEADER = "a_id\tb_id\tkind\tcert\treview\tnote\n"
+TSV_HEADER = "a_id\tb_id\tkind\tcert\treview\tnote\ta_text\tb_text\n"
+# Where the documents' TEI files are, seen from the link files' folder (alignments/).
+TEI_FOLDER = "../output/tei/"
 
 
 def pointer(doc_id: str, uid: str) -> str:
-    return f"{doc_id}.xml#{doc_id}.{uid}"
+    return f"{TEI_FOLDER}{doc_id}.xml#{doc_id}.{uid}"
 
 
 def alignment_to_tei(result: Alignment, sentences: list[SentenceLink]) -> bytes:
@@ -69,24 +73,31 @@ def alignment_to_tei(result: Alignment, sentences: list[SentenceLink]) -> bytes:
 
 def alignment_to_tsv(result: Alignment) -> bytes:
     a, b = result.a.id, result.b.id
+    texts_a, texts_b = texts_of(result.a), texts_of(result.b)
+
+    def text(texts: dict, uids: list[str]) -> str:
+        joined = " ".join(texts[u].text for u in uids if u in texts)
+        return " ".join(joined.split())  # one line, no tab: a spreadsheet's cell
+
     rows = [TSV_HEADER]
     for link in result.links:
-        rows.append(
-            "\t".join(
-                [
-                    " ".join(f"{a}.{u}" for u in link.a),
-                    " ".join(f"{b}.{u}" for u in link.b),
-                    link.kind,
-                    f"{link.cert:.3f}",
-                    "yes" if link.review else "no",
-                    "; ".join(link.notes),
-                ]
-            )
-            + "\n"
-        )
+        cells = [
+            " ".join(f"{a}.{u}" for u in link.a),
+            " ".join(f"{b}.{u}" for u in link.b),
+            link.kind,
+            f"{link.cert:.3f}",
+            "yes" if link.review else "no",
+            "; ".join(link.notes),
+            text(texts_a, link.a),
+            text(texts_b, link.b),
+        ]
+        rows.append("\t".join(cells) + "\n")
     for unit in result.unmatched:
         ids = (f"{a}.{unit.uid}", "-") if unit.side == "a" else ("-", f"{b}.{unit.uid}")
-        rows.append("\t".join([*ids, unit.kind, "", "yes", unit.message]) + "\n")
+        texts = (
+            (text(texts_a, [unit.uid]), "") if unit.side == "a" else ("", text(texts_b, [unit.uid]))
+        )
+        rows.append("\t".join([*ids, unit.kind, "", "yes", unit.message, *texts]) + "\n")
     return "".join(rows).encode("utf-8")
 
 
@@ -112,7 +123,8 @@ def alignment_to_json(result) -> bytes:
             for u in alignment.unmatched
         ],
         "sentences": [
-            {"a": s.a, "b": s.b, "beads": s.label, "cert": s.cert} for s in result.sentences
+            {"a": s.a, "b": s.b, "units": list(s.units), "beads": s.label, "cert": s.cert}
+            for s in result.sentences
         ],
     }
     return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

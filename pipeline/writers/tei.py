@@ -9,24 +9,34 @@ One departure, forced by the schema: TEI's `<p>` has no `@type`, so a restatemen
 
 from __future__ import annotations
 
+from collections import Counter
+
 from lxml import etree
 
 from pipeline.languages import UN_LANGUAGES
+from pipeline.languages.splitting import sentence_spans
 from pipeline.model import (
     Action,
+    Article,
     Block,
     Document,
     Footnote,
     Item,
     Note,
+    NoteRef,
     Paragraph,
     Section,
     Text,
 )
+from pipeline.model.segmentation import sentence_id
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# What marks a number or letter restored from the order (conversion lost it): a pointer to
+# the category every TEI header (and the corpus's, once for all) defines.
+RESTORED_ID = "restored"
+RESTORED = f"#{RESTORED_ID}"
 
 
 def E(tag: str, attrs: dict[str, str | None] | None = None, text: str | None = None):
@@ -45,8 +55,46 @@ def sub(parent, tag: str, attrs: dict[str, str | None] | None = None, text: str 
     return element
 
 
+# Elements whose content is text: laid out on their own lines, nothing added inside them (a
+# blank between two Chinese sentences would change the text).
+TEXT_ELEMENTS = frozenset(
+    f"{{{TEI_NS}}}{name}"
+    for name in (
+        "p",
+        "head",
+        "item",
+        "ab",
+        "note",
+        "s",
+        "seg",
+        "title",
+        "idno",
+        "date",
+        "catDesc",
+        "language",
+        "term",
+        "byline",
+        "link",
+        "ptr",
+    )
+)
+
+
 def serialize(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    _indent(root, 0)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _indent(element, level: int) -> None:
+    """Two blanks a level between elements that hold only elements; text left as it is."""
+    if element.tag in TEXT_ELEMENTS or not len(element) or (element.text or "").strip():
+        return
+    inner = "\n" + "  " * (level + 1)
+    element.text = inner
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = inner
+    element[-1].tail = "\n" + "  " * level
 
 
 def document_to_tei(doc: Document) -> bytes:
@@ -64,39 +112,73 @@ def corpus_to_tei(docs: list[Document], title: str = "planalign corpus") -> byte
         "p",
         text=f"{len(docs)} documents, each with its own source description.",
     )
+    header.append(encoding_description())  # once for all: its ids are unique in the file
     for doc in docs:
-        root.append(document_element(doc))
+        root.append(document_element(doc, classes=False))
     return serialize(root)
 
 
+def encoding_description():
+    """The categories the text points at (`ana="#restored"`)."""
+    encoding = E("encodingDesc")
+    taxonomy = sub(sub(encoding, "classDecl"), "taxonomy")
+    category = sub(taxonomy, "category", {XML_ID: RESTORED_ID})
+    sub(
+        category,
+        "catDesc",
+        text="A number or letter that conversion lost, restored from the order of the units.",
+    )
+    return encoding
+
+
 class _Writer:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, classes: bool = True):
         self.doc = doc
+        self.classes = classes  # the header defines the categories (not inside a teiCorpus)
         self.footnotes = {note.n: note for note in doc.footnotes}
         self.doc_notes = {note.n: note for note in doc.doc_notes}
         self.placed: set[str] = set()
+        self.sentences: Counter[str] = Counter()  # sentences written so far, by unit
+        self.in_sentence = False  # inside an <s>: a note there marks its own as <seg>
 
     def xml_id(self, uid: str) -> str:
         return f"{self.doc.id}.{uid}"
 
-    # Inline text with its notes put back where their markers stood.
-    def fill(self, element, text: Text) -> None:
-        position = 0
-        last = element
-        last_is_parent = True
-        for ref in sorted(text.refs, key=lambda r: r.offset):
-            chunk = text.text[position : ref.offset]
-            _append_text(last, chunk, last_is_parent)
+    # Inline text with its notes put back where their markers stood, cut into sentences.
+    def fill(self, element, text: Text, uid: str | None = None) -> None:
+        """`text` into `element`; with the `uid` of the unit it belongs to, each of its
+        sentences is an `<s xml:id="<unit>.sN">` (numbered on through the unit's pieces), a
+        note inside the sentence whose text its marker follows."""
+        spans = sentence_spans(text.text, self.doc.meta.language) if uid is not None else []
+        for start, end, sentence in _pieces(len(text.text), spans):
+            refs = [r for r in text.refs if _owner(r.offset, spans, start, end) == sentence]
+            if sentence is None or uid is None:
+                self.fill_plain(element, text.text, start, end, refs)
+                continue
+            self.sentences[uid] += 1
+            unit_id = sentence_id(self.xml_id(uid), self.sentences[uid] - 1)
+            tag = "seg" if self.in_sentence else "s"  # TEI nests no <s> in another
+            attrs = {XML_ID: unit_id, "type": "sentence" if tag == "seg" else None}
+            outer, self.in_sentence = self.in_sentence, True
+            self.fill_plain(sub(element, tag, attrs), text.text, start, end, refs)
+            self.in_sentence = outer
+
+    def fill_plain(self, element, text: str, start: int, end: int, refs: list[NoteRef]) -> None:
+        """text[start:end] appended to `element`, the notes of `refs` at their offsets."""
+        last, last_is_parent = (element[-1], False) if len(element) else (element, True)
+        position = start
+        for ref in sorted(refs, key=lambda r: r.offset):
+            _append_text(last, text[position : ref.offset], last_is_parent)
             position = ref.offset
             note = self.note_element(ref.n)
             element.append(note)
             last, last_is_parent = note, False
-        _append_text(last, text.text[position:], last_is_parent)
+        _append_text(last, text[position:end], last_is_parent)
 
     def note_element(self, n: str):
         note = self.doc_notes.get(n) if n.startswith("*") else self.footnotes.get(n)
-        if note is None:  # a marker with no definition: keep the marker itself
-            return E("ref", {"type": "noteAnchor", "n": n}, n)
+        if note is None:  # a reference whose definition the text lacks stays where it is
+            return E("note", {"place": "foot", "n": n, "type": "undefined"})
         if note.uid in self.placed:
             return E("ptr", {"type": "noteAnchor", "target": "#" + self.xml_id(note.uid)})
         self.placed.add(note.uid)
@@ -105,7 +187,7 @@ class _Writer:
     def note(self, note: Note):
         attrs = {"place": "foot"} if isinstance(note, Footnote) else {"type": "document"}
         element = E("note", {**attrs, "n": note.n, XML_ID: self.xml_id(note.uid)})
-        self.fill(element, note.body)
+        self.fill(element, note.body, note.uid)
         return element
 
     # Blocks.
@@ -115,6 +197,9 @@ class _Writer:
         for block in blocks:
             if isinstance(block, Action):
                 self.action(parent, block)
+            elif isinstance(block, Article):
+                self.article(parent, block)
+            if isinstance(block, Action | Article):
                 seen_div, holder = True, parent
                 continue
             if seen_div and holder is parent:
@@ -125,12 +210,12 @@ class _Writer:
     def paragraph(self, parent, paragraph: Paragraph) -> None:
         attrs = {XML_ID: self.xml_id(paragraph.uid), "n": paragraph.n}
         if paragraph.restored:
-            attrs["rend"] = "number-restored"
+            attrs["ana"] = RESTORED
         if paragraph.kind == "text":
             element = sub(parent, "p", attrs)
         else:  # TEI's <p> has no @type: typed blocks are anonymous blocks
             element = sub(parent, "ab", {**attrs, "type": paragraph.kind})
-        self.fill(element, paragraph.body)
+        self.fill(element, paragraph.body, paragraph.uid)
         if paragraph.items:
             list_type = "indicators" if paragraph.kind == "group" else _list_type(paragraph.items)
             self.items(element, list_type, paragraph.items)
@@ -138,7 +223,7 @@ class _Writer:
     def action(self, parent, action: Action) -> None:
         div = sub(parent, "div", {"type": "action", "n": action.n, XML_ID: self.xml_id(action.uid)})
         for text in [action.body, *action.more]:
-            self.fill(sub(div, "p"), text)
+            self.fill(sub(div, "p"), text, action.uid)
         if action.subitems:
             self.items(div, "subitems", action.subitems)
         if action.indicators:
@@ -153,18 +238,32 @@ class _Writer:
                     "corresp": "#" + self.xml_id(restatement.of_uid),
                 },
             )
-            self.fill(element, restatement.body)
+            self.fill(element, restatement.body, restatement.uid)
+
+    def article(self, parent, article: Article) -> None:
+        div = sub(
+            parent, "div", {"type": "article", "n": article.n, XML_ID: self.xml_id(article.uid)}
+        )
+        self.fill(sub(div, "head"), article.head, article.uid)
+        for paragraph in article.paragraphs:
+            self.paragraph(div, paragraph)
 
     def items(self, parent, list_type: str, items: list[Item]) -> None:
         element = sub(parent, "list", {"type": list_type})
         for item in items:
-            self.fill(sub(element, "item", {"n": item.n, XML_ID: self.xml_id(item.uid)}), item.body)
+            attrs = {
+                "n": item.n,
+                XML_ID: self.xml_id(item.uid),
+                "ana": RESTORED if item.restored else None,
+            }
+            self.fill(sub(element, "item", attrs), item.body, item.uid)
 
     def section(self, parent, section: Section) -> None:
         div = sub(
             parent, "div", {"type": section.kind, "n": section.n, XML_ID: self.xml_id(section.uid)}
         )
-        self.fill(sub(div, "head"), section.head)
+        if section.head.text or section.head.refs:  # a preamble has none
+            self.fill(sub(div, "head"), section.head, section.uid)
         self.blocks(div, section.blocks)
         for subsection in section.subsections:
             self.section(div, subsection)
@@ -227,6 +326,11 @@ class _Writer:
             "agenda_item",
             "submitted_by",
             "annex",
+            "distribution",
+            "session",
+            "committee",
+            "sponsors",
+            "job_number",
         ):
             value = getattr(meta, key)
             if value:
@@ -236,6 +340,8 @@ class _Writer:
         sub(bibl, "idno", {"type": "path"}, doc.source.path)
         sub(bibl, "idno", {"type": "sha256"}, doc.source.sha256)
         sub(bibl, "note", {"type": "encoding"}, doc.source.encoding)
+        if self.classes:
+            header.append(encoding_description())
         header.append(self.profile())
         return header
 
@@ -250,7 +356,7 @@ class _Writer:
             sub(usage, "language", {"ident": original}, f"{label} (original)")
         terms = [
             (key, getattr(meta, key))
-            for key in ("convention", "kind", "plan", "follows", "translation_of")
+            for key in ("convention", "kind", "family", "plan", "follows", "translation_of")
         ]
         terms = [(key, value) for key, value in terms if value]
         if terms:
@@ -260,8 +366,30 @@ class _Writer:
         return profile
 
 
-def document_element(doc: Document):
-    return _Writer(doc).tei()
+def document_element(doc: Document, classes: bool = True):
+    return _Writer(doc, classes).tei()
+
+
+def _pieces(length: int, spans: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:
+    """The text cut into sentences (their index) and what lies between them (None)."""
+    pieces: list[tuple[int, int, int | None]] = []
+    position = 0
+    for index, (start, end) in enumerate(spans):
+        if start > position:
+            pieces.append((position, start, None))
+        pieces.append((start, end, index))
+        position = end
+    pieces.append((position, length, None))
+    return pieces
+
+
+def _owner(offset: int, spans: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """Which sentence a note's marker belongs to: the one it stands in or right after; None
+    when it stands between sentences (in the piece `start`–`end` being written)."""
+    for index, (first, last) in enumerate(spans):
+        if first < offset <= last or offset == first:
+            return index
+    return None if start <= offset <= end else -1
 
 
 def _append_text(element, chunk: str, as_text: bool) -> None:
