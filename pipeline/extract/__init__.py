@@ -7,15 +7,25 @@ from pathlib import Path
 from pipeline.doc_ids import default_id
 from pipeline.errors import InputError
 from pipeline.extract import tokens as tk
-from pipeline.extract.family import PARAGRAPHS, PLAN, REPORT, TREATY, detect_family
+from pipeline.extract.family import (
+    PARAGRAPHS,
+    PLAN,
+    REPORT,
+    RESOLUTION,
+    TREATY,
+    detect_family,
+)
 from pipeline.extract.front import body_start, read_front
+from pipeline.extract.glued_notes import glue_references
 from pipeline.extract.ids import assign_ids
 from pipeline.extract.note_links import link_notes
+from pipeline.extract.resolution import build_resolution
 from pipeline.extract.restore import restore_paragraph_numbers
 from pipeline.extract.structure import build_body
 from pipeline.extract.treaty import build_treaty
 from pipeline.languages import LANGUAGES, LanguageTable, guess_language, table
 from pipeline.model import Document, Source
+from pipeline.model.findings import FRONT
 from pipeline.readers.pdftext import read_pdf
 from pipeline.readers.text import Line, TextSource, read_text
 
@@ -64,7 +74,8 @@ def extract_source(
     start = body_start(tokens, language, family)
     meta = read_front(tokens[:start], language)
     body_tokens = tk.join_continuations(tokens[start:], language, family)
-    body = (build_treaty if family == TREATY else build_body)(body_tokens, language)
+    builder = {TREATY: build_treaty, RESOLUTION: build_resolution}.get(family, build_body)
+    body = builder(body_tokens, language)
     doc = Document(
         id=doc_id,
         meta=meta,
@@ -78,6 +89,13 @@ def extract_source(
     meta.submitted_by = meta.submitted_by or body.submitted_by
     _apply_manifest(doc, manifest or {})
     meta.family = family if family != PLAN else _plan_family(doc)
+    if family == RESOLUTION:
+        defined = {note.n for note in doc.footnotes}
+        glue_references(
+            [text for uid, text in doc.texts() if uid != FRONT][: -len(doc.notes()) or None],
+            defined,
+            language,
+        )
     if meta.family == PARAGRAPHS:
         doc.warnings.append(
             "no known family (no chapters, articles, sections, numbered "

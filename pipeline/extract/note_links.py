@@ -22,9 +22,10 @@ def link_notes(doc: Document) -> None:
                 note.referenced_by = uid
     if undefined:
         where = ", ".join(f"{n} ({uid})" for n, uid in undefined.items())
-        what = "note is" if len(undefined) == 1 else "notes are"
+        one = len(undefined) == 1
+        what, place = ("note is", "its place") if one else ("notes are", "their places")
         doc.warnings.append(
-            f"{len(undefined)} {what} referenced but never defined, kept at their places: {where}"
+            f"{len(undefined)} {what} referenced but never defined, kept at {place}: {where}"
         )
     for note in doc.notes():
         if not note.referenced_by:

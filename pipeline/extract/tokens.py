@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from pipeline.extract.family import PLAN, TREATY
+from pipeline.extract.family import PLAN, RESOLUTION, TREATY, opens_preamble
 from pipeline.languages import LanguageTable
 from pipeline.model import Text
 from pipeline.model.inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, join_text, parse_inline
@@ -23,9 +23,18 @@ from pipeline.readers.text import Line
 _STAR_BULLET = re.compile(r"^\*\s+(?P<text>\S.*)$")
 _FOOTNOTE_DEF = re.compile(f"^(?P<n>[{SUPERSCRIPT_DIGITS}]+)\\s*(?P<text>\\S.*)$")
 _DOCNOTE_DEF = re.compile(r"^(?P<n>\*{1,3})\s+(?P<text>\S.*)$")
+# A footnote's definition as conversion leaves it at the page foot: "1 A/CONF.191/11." (read so
+# in resolutions, whose operative paragraphs are "1." with a full stop).
+_FOOTNOTE_PLAIN = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>\S.*)$")
+# Page furniture in the text: the job number ("01-66657 (E) 291101") and the barcode's text.
+JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$")
+BARCODE = re.compile(r"^\*\d{7,8}\*$")
+_DIGITS_ALONE = re.compile(r"^\d{1,2}$")
 
 # Kinds of token.
 SECTION = "section"
+FURNITURE = "furniture"  # the job number, the barcode's text: metadata, not text
+ADDRESS = "address"  # a resolution's addressing line: The General Assembly,
 CHAPTER = "chapter"  # of a treaty
 ARTICLE = "article"  # an article's label line
 PARA = "para"
@@ -76,6 +85,8 @@ Patterns = list[tuple[str, "re.Pattern[str] | None", str | None]]
 
 def _patterns(lang: LanguageTable, star_notes: bool, family: str) -> Patterns:
     """(kind, pattern, group holding the token's text), in the order they are tried."""
+    furniture: Patterns = [(FURNITURE, JOB_NUMBER, WHOLE_LINE), (FURNITURE, BARCODE, WHOLE_LINE)]
+    star = (DOCNOTE, _DOCNOTE_DEF, "text") if star_notes else (BULLET, _STAR_BULLET, "text")
     if family == TREATY:
         structure: Patterns = [
             (CHAPTER, lang.chapter, WHOLE_LINE),
@@ -83,6 +94,15 @@ def _patterns(lang: LanguageTable, star_notes: bool, family: str) -> Patterns:
             (PARA, lang.article_paragraph, "text"),
             (SUBITEM, lang.article_subitem, "text"),
         ]
+    elif family == RESOLUTION:
+        structure = [
+            (ADDRESS, lang.addressing, WHOLE_LINE),
+            (SECTION, lang.section, "head"),
+            (PARA, lang.paragraph, "text"),
+            (SUBITEM, lang.subitem, "text"),
+            (FOOTNOTE, _FOOTNOTE_PLAIN, "text"),
+        ]
+        star = (DOCNOTE, _DOCNOTE_DEF, "text")  # "Freedonia:*": a note on the sponsors
     else:
         structure = [
             (SECTION, lang.section, "head"),
@@ -91,8 +111,13 @@ def _patterns(lang: LanguageTable, star_notes: bool, family: str) -> Patterns:
             (PARA, lang.paragraph, "text"),
             (SUBITEM, lang.subitem, "text"),
         ]
-    star = (DOCNOTE, _DOCNOTE_DEF, "text") if star_notes else (BULLET, _STAR_BULLET, "text")
-    return [*structure, (FOOTNOTE, _FOOTNOTE_DEF, "text"), star, (BULLET, lang.bullet, "text")]
+    return [
+        *furniture,
+        *structure,
+        (FOOTNOTE, _FOOTNOTE_DEF, "text"),
+        star,
+        (BULLET, lang.bullet, "text"),
+    ]
 
 
 def classify(line: Line, lang: LanguageTable, star_notes: bool, family: str = PLAN) -> Token:
@@ -149,11 +174,17 @@ def join_continuations(tokens: list[Token], lang: LanguageTable, family: str = P
     """Join each wrapped or page-broken piece of body text to the token it continues."""
     joined: list[Token] = []
     for token in tokens:
+        if token.kind == FURNITURE:  # a page's footer between two halves of a paragraph
+            continue
         target = _continued_token(joined, token, lang, family)
         if target is None:
             joined.append(token)
             continue
-        target.text = join_text(target.text, token.text, lang.joiner)
+        if family == RESOLUTION and _DIGITS_ALONE.match(token.text.text):
+            # A footnote's reference wrapped onto a line of its own: glued to what it follows.
+            target.text = Text(target.text.text + token.text.text, target.text.refs)
+        else:
+            target.text = join_text(target.text, token.text, lang.joiner)
         target.open_end = token.open_end
     return joined
 
@@ -166,6 +197,8 @@ def _continued_token(
         return None
     if family != PLAN and opens_paragraph(tokens[-1], token, lang):
         return None
+    if family == RESOLUTION and _opens_preambular(tokens[-1], token, lang):
+        return None
     # Footnote definitions that landed between the two halves of a paragraph are skipped.
     index = len(tokens) - 1
     while index > 0 and tokens[index].kind in (FOOTNOTE, DOCNOTE) and not tokens[index].open_end:
@@ -175,7 +208,9 @@ def _continued_token(
         return None
     if previous.open_end:
         return previous
-    if previous.ends_sentence(lang.terminal) or is_heading(tokens, index, lang):
+    if previous.ends_sentence(lang.terminal):
+        return None
+    if family != RESOLUTION and is_heading(tokens, index, lang):  # a resolution has none
         return None
     return previous
 
@@ -190,6 +225,14 @@ def opens_paragraph(previous: Token, token: Token, lang: LanguageTable) -> bool:
     if lang.item_ending is not None and lang.item_ending.search(before):
         return True
     return any(ch.isalpha() for ch in before) and before == before.upper() != before.lower()
+
+
+def _opens_preambular(previous: Token, token: Token, lang: LanguageTable) -> bool:
+    """A preambular paragraph's opening ("Recalling", "回顾") after one that ended with a
+    comma (or after the addressing line)."""
+    before = previous.text.text.rstrip().rstrip("0123456789")  # a glued reference aside
+    ended = previous.kind == ADDRESS or (bool(before) and before[-1] in lang.preambular_endings)
+    return ended and opens_preamble(token.text.text, lang)
 
 
 def is_heading(tokens: list[Token], index: int, lang: LanguageTable) -> bool:

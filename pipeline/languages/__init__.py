@@ -49,6 +49,10 @@ BLANKS = "".join(dict.fromkeys(t.blanks for t in TABLES.values()))
 COMMON_CHAR = re.compile("[" + "".join(t.common_chars for t in TABLES.values()) + "\u2000-\u2bff]")
 
 
+# The organ's name before the symbol in a masthead, in any of the languages.
+ORGANS = "|".join(t.organs for t in TABLES.values() if t.organs)
+
+
 def table(code: str) -> LanguageTable:
     try:
         return TABLES[code]

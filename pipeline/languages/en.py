@@ -598,6 +598,105 @@ def diff_tokens(text: str) -> list[str]:
     return _DIFF_TOKENS.findall(text)
 
 
+# What a resolution's preambular paragraphs open with (participles, adjective phrases), longest
+# first, and the verbs its operative paragraphs open with.
+PREAMBULAR = tuple(
+    sorted(
+        (
+            "Recalling also",
+            "Recalling further",
+            "Recalling",
+            "Reaffirming also",
+            "Reaffirming",
+            "Noting with concern",
+            "Noting with appreciation",
+            "Noting with satisfaction",
+            "Noting also",
+            "Noting further",
+            "Noting",
+            "Deeply concerned",
+            "Gravely concerned",
+            "Concerned",
+            "Bearing in mind",
+            "Welcoming also",
+            "Welcoming",
+            "Taking note also",
+            "Taking note",
+            "Underlining",
+            "Guided by",
+            "Aware",
+            "Convinced",
+            "Emphasizing",
+            "Stressing",
+            "Acknowledging",
+            "Recognizing also",
+            "Recognizing",
+            "Expressing",
+            "Having considered",
+            "Having examined",
+            "Mindful",
+            "Alarmed",
+            "Affirming",
+            "Considering",
+            "Determined",
+            "Desiring",
+            "Believing",
+            "Reiterating",
+            "Encouraged",
+            "Appreciating",
+            "Cognizant",
+            "Taking into account",
+            "Observing",
+            "Regretting",
+            "Seeking",
+            "Keeping in mind",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+OPERATIVE = tuple(
+    sorted(
+        (
+            "Decides",
+            "Requests",
+            "Urges",
+            "Calls upon",
+            "Welcomes",
+            "Also reaffirms",
+            "Reaffirms",
+            "Takes note",
+            "Notes",
+            "Invites",
+            "Encourages",
+            "Recommends",
+            "Emphasizes",
+            "Stresses",
+            "Expresses",
+            "Endorses",
+            "Approves",
+            "Adopts",
+            "Condemns",
+            "Recognizes",
+            "Affirms",
+            "Appeals",
+            "Commends",
+            "Declares",
+            "Reiterates",
+            "Further requests",
+            "Also requests",
+            "Also decides",
+            "Further decides",
+            "Authorizes",
+            "Acknowledges",
+            "Supports",
+            "Underlines",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
 # Punctuation that survives translation: questions, exclamations, the opening and closing of a
 # quotation (key: the mark, or "open" / "close").
 CUES = re.compile(
@@ -656,6 +755,27 @@ TABLE = LanguageTable(
     article_paragraph=re.compile(r"^(?P<num>\d{1,2})\.\s+(?P<text>\S.*)$"),
     article_subitem=re.compile(r"^(?:\((?P<letter>[a-z])\)|(?P<dotted>[a-z])\.)\s+(?P<text>\S.*)$"),
     lost_letters=True,
+    addressing=re.compile(
+        r"^The (?:General Assembly|Security Council|Economic and Social Council|Human Rights "
+        r"Council|(?:Meeting|Conference|Assembly) of the (?:States|High Contracting) Parties"
+        r"[^,]{0,80}),$"
+    ),
+    preambular_openings=PREAMBULAR,
+    preambular_endings=",;",
+    operative_openings=OPERATIVE,
+    session=re.compile(r"^(?P<session>[A-Z][a-z]+(?:-[a-z]+)? (?:special )?session)$"),
+    committee=re.compile(
+        r"^(?P<committee>(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and "
+        r"Decolonization) Committee)$"
+    ),
+    sponsors=re.compile(
+        r"^(?P<sponsors>[A-Z][^:]{1,200}):(?P<mark>\*{0,3})\s*(?:revised\s+)?draft "
+        r"(?:resolution|decision)$",
+        re.IGNORECASE,
+    ),
+    glued_after=LATIN + r",;:.)”’\]",
+    glued_before=",;:.)]”’",
+    organs=r"United Nations|General Assembly|Security Council|Economic and Social Council",
     preamble_opening=re.compile(
         r"^(WE THE PEOPLES|The (High Contracting|States) Parties|The Parties to (this|the))"
     ),

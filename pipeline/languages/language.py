@@ -59,6 +59,26 @@ class LanguageTable:
     lost_letters: bool = False
     # The opening words of a treaty's preamble, where its body starts.
     preamble_opening: Pattern | None = None
+
+    # Resolutions and decisions: the addressing line ("The General Assembly,", "大会，"); the
+    # words preambular paragraphs open with (Recalling, 回顾), longest first; the verbs
+    # operative ones open with (Decides, 决定); the heading block's session, committee and
+    # sponsors lines (groups "session", "committee", "sponsors", "mark" for a note's marker).
+    addressing: Pattern | None = None
+    preambular_openings: tuple[str, ...] = ()
+    preambular_endings: str = ""  # what a preambular paragraph ends with: , (and ; at times)
+    operative_openings: tuple[str, ...] = ()
+    session: Pattern | None = None
+    committee: Pattern | None = None
+    sponsors: Pattern | None = None
+    # A footnote's reference glued to the word or mark before it ("Action,1", "》2"): the
+    # characters it may follow (a character class, without brackets) and, where the script
+    # has no blanks, the counters before which and the prefix after which a number is part of
+    # the text (第5条, 12月).
+    glued_after: str = ""
+    glued_before: str = ""  # marks that may follow a glued reference
+    counters: str = ""
+    ordinal_prefix: str = ""
     # How the items of an enumeration end ("; and"): the line is complete, though it does
     # not end a sentence.
     item_ending: Pattern | None = None
@@ -114,6 +134,9 @@ class LanguageTable:
     # An unnumbered chapter heading that can open the body above the first numbered chapter
     # ("INTRODUCTION"); taken as such only when prose follows it.
     front_heading: Pattern | None = None
+    # The organs whose name a masthead prints before the symbol ("United Nations A/56/L.30",
+    # "联 合 国 A/56/L.30"): an alternation of patterns.
+    organs: str = ""
     # How CAT tools tag the language in a termbase (TBX).
     termbase_tag: str = ""
     # Reading text files: the legacy encoding of the language (GB18030), and whether a text

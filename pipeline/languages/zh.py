@@ -221,6 +221,80 @@ ARTICLE_NUMERALS = "零〇一二两三四五六七八九十百千"
 BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 ITEM_LETTERS = {branch: letter for branch, letter in zip(BRANCHES, "abcdefghijkl", strict=True)}
 
+# What a resolution's preambular paragraphs open with, longest first, and the verbs its operative
+# paragraphs open with.
+PREAMBULAR = tuple(
+    sorted(
+        (
+            "又回顾",
+            "回顾",
+            "又重申",
+            "重申",
+            "关切地注意到",
+            "满意地注意到",
+            "赞赏地注意到",
+            "注意到",
+            "深为关切",
+            "严重关切",
+            "关切",
+            "铭记",
+            "又欢迎",
+            "欢迎",
+            "强调",
+            "遵循",
+            "意识到",
+            "深信",
+            "确认",
+            "认识到",
+            "承认",
+            "表示",
+            "审议了",
+            "考虑到",
+            "申明",
+            "决心",
+            "希望",
+            "相信",
+            "重视",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+OPERATIVE = tuple(
+    sorted(
+        (
+            "决定",
+            "请",
+            "敦促",
+            "吁请",
+            "欢迎",
+            "又重申",
+            "重申",
+            "注意到",
+            "邀请",
+            "鼓励",
+            "建议",
+            "强调",
+            "表示",
+            "核可",
+            "批准",
+            "通过",
+            "谴责",
+            "确认",
+            "申明",
+            "呼吁",
+            "赞扬",
+            "宣布",
+            "又请",
+            "又决定",
+            "授权",
+            "支持",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
 TABLE = LanguageTable(
     code="zh",
     name="Chinese",
@@ -258,6 +332,22 @@ TABLE = LanguageTable(
     preamble_opening=re.compile(
         r"^(我联合国人民|本(公约|议定书|条约)(各)?缔约(国|方)|缔约(各方|各国))"
     ),
+    addressing=re.compile(
+        r"^(?:大会|安全理事会|经济及社会理事会|人权理事会|[^，。]{2,30}(?:缔约国|缔约方)[^，。]{0,20}会议)，$"
+    ),
+    preambular_openings=PREAMBULAR,
+    preambular_endings="，；,;",
+    operative_openings=OPERATIVE,
+    session=re.compile(r"^(?P<session>第[一二三四五六七八九十百]+届(?:特别)?会议)$"),
+    committee=re.compile(r"^(?P<committee>第[一二三四五六]委员会|特别政治和非殖民化委员会)$"),
+    sponsors=re.compile(
+        r"^(?P<sponsors>[^：:]{1,200})[：:](?P<mark>\*{0,3})\s*(?:订正)?(?:决议|决定)草案$"
+    ),
+    glued_after=HAN + "》”）)；，。、：",
+    glued_before="，；：。）、,;:.)",
+    organs=r"联\s*合\s*国|大\s*会|安全理事会|经济及社会理事会",
+    counters="条款项年月日个届次号段章节页",
+    ordinal_prefix="第",
     unspaced=UNSPACED,
     blanks=IDEOGRAPHIC_SPACE,
     title_marks=TITLE_MARKS,
