@@ -209,8 +209,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from pipeline.writers.tei import document_to_tei
 
     doc = extract_file(args.file, args.doc_id, args.lang)
-    for warning in doc.warnings:
-        print(f"planalign: warning: {args.file}: {warning}", file=sys.stderr)
+    _warn(args.file, doc.warnings)
     data = document_to_json(doc) if args.to == "json" else document_to_tei(doc)
     _emit(data, args.output)
     return EXIT_OK
@@ -232,6 +231,7 @@ def run_align(args: argparse.Namespace) -> int:
         )
     overrides = load_overrides(args.overrides, str(args.overrides))
     result = align_translation(a, b, glossary_lexicon(), overrides)
+    _warn(args.overrides, result.alignment.warnings)
     if args.to == "tsv":
         data = alignment_to_tsv(result.alignment)
     elif args.to == "tmx":
@@ -262,9 +262,11 @@ def run_succession(args: argparse.Namespace) -> int:
         if not doc.actions():
             raise InputError(str(path), "no actions found: not an action plan")
     overrides = load_overrides(args.overrides, str(args.overrides))
+    warnings: list[str] = []
     links = apply_succession_overrides(
-        align_plans(old, new, glossary_lexicon()), old, new, overrides
+        align_plans(old, new, glossary_lexicon()), old, new, overrides, warnings
     )
+    _warn(args.overrides, warnings)
     if args.to == "json":
         data = succession_to_json(links, old, new)
     elif args.to == "tei":
@@ -292,6 +294,9 @@ def run_check(args: argparse.Namespace) -> int:
 
     glossary = load_glossary(args.glossary)
     inputs = file_inputs(args.paths, args.lang) if args.paths else corpus_inputs(args.root)
+    if not inputs.documents and not inputs.problems:
+        where = " ".join(map(str, args.paths)) if args.paths else str(args.root / "corpus")
+        raise InputError(where, "no documents to check (.txt, .text, .md or .pdf files)")
     for problem in inputs.problems:
         print(f"planalign: {problem}", file=sys.stderr)
     lexicon = glossary_lexicon()  # the project's glossary: the aligners' lexicon is fixed
@@ -317,6 +322,11 @@ def run_glossary(args: argparse.Namespace) -> int:
     writer = {"tbx": glossary_to_tbx, "csv": glossary_to_csv}[args.to]
     _emit(writer(load_glossary(args.file)), args.output)
     return EXIT_OK
+
+
+def _warn(path: Path, warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"planalign: warning: {path}: {warning}", file=sys.stderr)
 
 
 def _emit(data: bytes, output: Path | None) -> None:

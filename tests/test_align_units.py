@@ -134,3 +134,26 @@ class TestOverrides:
         with pytest.raises(InputError) as caught:
             load_overrides(path, "alignments/overrides.tsv")
         assert str(caught.value).startswith("alignments/overrides.tsv:2: ")
+
+
+def test_a_decision_naming_no_unit_is_reported_not_applied(pair, lexicon, tmp_path, capsys):
+    result = align_documents(*pair, lexicon)
+    links = [(k.a, k.b) for k in result.links]
+    applied = apply_overrides(result, [Override("fx-zh.p99", "fx-en.p9", "link", 4)])
+    assert applied == 0 and [(k.a, k.b) for k in result.links] == links
+    assert result.warnings == [
+        "the decision of line 4 of the overrides was not applied: fx-zh.p99 names no unit"
+    ]
+    overrides = tmp_path / "overrides.tsv"
+    overrides.write_text("plan-en.a77\tplan-zh.a1\tlink\n", encoding="utf-8")
+    from pipeline.cli import main
+
+    plan_en, plan_zh = FIXTURES / "plan-en.txt", FIXTURES / "plan-zh.txt"
+    args = ["align", str(plan_en), str(plan_zh), "--overrides", str(overrides), "--to", "tsv"]
+    assert main(args) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        (
+            f"planalign: warning: {overrides}: the decision of line 1 of the overrides was not "
+            "applied: plan-en.a77 names no unit"
+        )
+    ]

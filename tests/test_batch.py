@@ -299,7 +299,8 @@ def test_summary_and_run_json(project, capsys):
     assert out[-1].startswith("7 documents: 7 ok, 0 warned, 0 failed; ")
     assert " links; " in out[-1] and " findings; " in out[-1] and out[-1].endswith(" s")
     run = json.loads((project / "output" / "run.json").read_text(encoding="utf-8"))
-    assert set(run) == {"summary", "documents", "tasks"}
+    assert set(run) == {"summary", "documents", "tasks", "warnings"}
+    assert run["warnings"] == []
     assert run["summary"]["links"] > 20 and run["summary"]["actions"] > 20
     assert [t["kind"] for t in run["tasks"]] == ["translation", "succession", "qa"]
     assert "seconds" not in json.dumps(run)  # times stay out: run.json is deterministic
@@ -332,3 +333,19 @@ def test_a_bar_on_a_terminal(project):
     assert "documents: 100%" in screen.getvalue() and "alignments: 100%" in screen.getvalue()
     assert not any(line.startswith("ok ") for line in lines)  # routine lines left out
     assert lines[-1].startswith("7 documents: 7 ok")
+
+
+def test_decisions_naming_no_document_are_reported(project, capsys):
+    overrides = project / "alignments" / "overrides.tsv"
+    overrides.parent.mkdir(exist_ok=True)
+    overrides.write_text(
+        "source_id\ttarget_id\tdecision\nnobody.p1\tfx-en.p1\tlink\n", encoding="utf-8"
+    )
+    assert main(["corpus", "--root", str(project), "--jobs", "1"]) == 0
+    warning = (
+        "alignments/overrides.tsv:2: nobody.p1 names no document of the corpus: the "
+        "decision was not applied"
+    )
+    assert f"warning {warning}" in capsys.readouterr().out.splitlines()
+    run = json.loads((project / "output" / "run.json").read_text(encoding="utf-8"))
+    assert run["warnings"] == [warning]

@@ -423,3 +423,18 @@ def test_help_through_the_installed_entry_point():
     result = planalign("--help")
     assert result.returncode == 0
     assert "extract" in result.stdout and "corpus" in result.stdout
+
+
+@pytest.mark.parametrize(("given", "path", "looks"), [
+    ("en", SEED_ZH, "Chinese"),
+    ("zh", ROOT / "tests" / "fixtures" / "en" / "oslo.txt", "English"),
+])  # fmt: skip
+def test_a_language_given_against_the_text_is_said_to_look_otherwise(given, path, looks):
+    result = planalign("extract", path, "--lang", given, "--to", "json")
+    assert result.returncode == 0, result.stderr
+    name = {"en": "English", "zh": "Chinese"}[given]
+    assert (
+        f"planalign: warning: {path}: the text looks {looks}, but its language is given as "
+        f"{given} ({name}): read as {name}"
+    ) in result.stderr.splitlines()
+    assert json.loads(result.stdout)["meta"]["language"] == given

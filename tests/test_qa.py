@@ -493,3 +493,13 @@ def test_a_bug_names_the_files_checked_in_one_line(monkeypatch, capsys):
             "(set PLANALIGN_DEBUG=1 for the traceback)"
         )
     ]
+
+
+def test_a_folder_without_documents_says_so_and_exits_2(tmp_path, capsys):
+    (tmp_path / "notes.csv").write_text("not a document", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        f"planalign: {tmp_path}: no documents to check (.txt, .text, .md or .pdf files)"
+    ]

@@ -150,3 +150,19 @@ def test_corpus_runs_are_byte_identical(tmp_path):
     assert result.failed == []
     assert Path("output/tei/srap-draft-zh.xml") in first
     assert first == second
+
+
+def test_appendix_in_back_and_the_group_label_with_its_rows(tei, seeds):
+    """Lausanne's indicator table (附录) is the document's back matter; its group label
+    (执行《公约》的最佳做法) names the rows it heads, which went to their actions."""
+    root = etree.fromstring(tei["lausanne-zh"])
+    assert root.xpath("//t:body//t:div[@type='appendix']", namespaces=NS) == []
+    [appendix] = root.xpath("//t:back/t:div[@type='appendix']", namespaces=NS)
+    assert appendix.findtext("t:head/t:s", namespaces=NS) == "附录"
+    [label] = appendix.xpath(".//t:ab[@type='group']", namespaces=NS)
+    assert label.findtext("t:s", namespaces=NS) == "执行《公约》的最佳做法"
+    rows = label.get("corresp").split()
+    restatements = [r.uid for a in seeds["lausanne-zh"].actions() for r in a.restatements]
+    assert rows == [f"#lausanne-zh.{uid}" for uid in restatements] and len(rows) > 40
+    ids = set(root.xpath("//@xml:id", namespaces=NS))
+    assert all(row[1:] in ids for row in rows)

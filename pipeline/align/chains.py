@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from pipeline.align.lexicon import Lexicon
@@ -15,6 +15,7 @@ from pipeline.model import Document
 class Chain:
     plans: list[Document]  # oldest first
     steps: list[list[Succession]]  # steps[k]: plans[k] → plans[k + 1]
+    warnings: list[str] = field(default_factory=list)  # decisions that could not be applied
 
 
 def plan_chains(docs: list[Document]) -> list[list[Document]]:
@@ -52,8 +53,9 @@ def _version(versions: list[Document], lang: str) -> Document:
 def align_chain(
     plans: list[Document], lexicon: Lexicon, overrides: list[Override] | None = None
 ) -> Chain:
+    warnings: list[str] = []
     steps = [
-        apply_succession_overrides(align_plans(a, b, lexicon), a, b, overrides or [])
+        apply_succession_overrides(align_plans(a, b, lexicon), a, b, overrides or [], warnings)
         for a, b in pairwise(plans)
     ]
-    return Chain(plans, steps)
+    return Chain(plans, steps, warnings)

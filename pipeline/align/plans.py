@@ -293,16 +293,33 @@ def _relation(
 
 
 def apply_succession_overrides(
-    links: list[Succession], old: Document, new: Document, overrides
+    links: list[Succession],
+    old: Document,
+    new: Document,
+    overrides,
+    warnings: list[str] | None = None,
 ) -> list[Succession]:
-    """Human decisions (`alignments/overrides.tsv`, action xml:ids) over the links found."""
+    """Human decisions (`alignments/overrides.tsv`, action xml:ids) over the links found; a
+    decision about these two plans naming no action of theirs goes to `warnings`."""
     actions_old = {a.uid: a.n for a in old.actions()}
     actions_new = {a.uid: a.n for a in new.actions()}
     for override in overrides:
         ids = (override.source, override.target)
         o = next((i[len(old.id) + 1 :] for i in ids if i.startswith(old.id + ".")), None)
         n = next((i[len(new.id) + 1 :] for i in ids if i.startswith(new.id + ".")), None)
+        if o is None or n is None:
+            continue  # a decision about other documents
         if o not in actions_old or n not in actions_new:
+            unknown = [
+                f"{doc.id}.{uid}"
+                for doc, uid, actions in ((old, o, actions_old), (new, n, actions_new))
+                if uid not in actions
+            ]
+            if warnings is not None:
+                warnings.append(
+                    f"the decision of line {override.line} of the overrides was "
+                    f"not applied: {', '.join(unknown)} names no action"
+                )
             continue
         if override.decision == "unlink":
             links = [s for s in links if not (s.old_uid == o and s.new_uid == n)]

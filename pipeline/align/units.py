@@ -87,6 +87,7 @@ class Alignment:
     b: Document
     links: list[Link] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # decisions that could not be applied
 
 
 @dataclass
@@ -474,6 +475,7 @@ def texts_of(doc: Document) -> dict[str, Text]:
 def apply_overrides(result: Alignment, overrides) -> int:
     """Human `link`/`unlink` decisions over the links found; returns how many applied."""
     prefix_a, prefix_b = f"{result.a.id}.", f"{result.b.id}."
+    known_a, known_b = result.a.unit_ids(), result.b.unit_ids()
     applied = 0
     for override in overrides:
         ids = {override.source, override.target}
@@ -482,6 +484,17 @@ def apply_overrides(result: Alignment, overrides) -> int:
         if len(a_ids) != 1 or len(b_ids) != 1:
             continue  # a decision about another pair of documents
         a_uid, b_uid = a_ids[0], b_ids[0]
+        unknown = [
+            prefix + uid
+            for prefix, uid, known in ((prefix_a, a_uid, known_a), (prefix_b, b_uid, known_b))
+            if uid not in known
+        ]
+        if unknown:
+            result.warnings.append(
+                f"the decision of line {override.line} of the overrides "
+                f"was not applied: {', '.join(unknown)} names no unit"
+            )
+            continue
         if override.decision == "unlink":
             before = len(result.links)
             result.links = [k for k in result.links if not (a_uid in k.a and b_uid in k.b)]

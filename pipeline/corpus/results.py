@@ -31,6 +31,7 @@ class Product:
     outcome: Outcome | None = None  # extraction only
     counts: dict[str, int] = field(default_factory=dict)  # links, findings
     log: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what a reader must see
     payload: bytes | None = None
     failed: str = ""  # a task that could not be done: why (never cached)
 

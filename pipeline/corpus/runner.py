@@ -44,6 +44,7 @@ class RunResult:
     links: int = 0  # translation and succession links written to alignments/
     findings: int = 0
     tasks: list[dict] = field(default_factory=list)  # the alignment and QA tasks
+    warnings: list[str] = field(default_factory=list)  # about the run as a whole
     cached: int = 0  # tasks found in the cache
     computed: int = 0  # tasks run
 
@@ -157,6 +158,7 @@ class _Run:
 
     def everything(self, planned: list[Planned]) -> RunResult:
         documents = self.extract(planned)
+        warnings = self._unknown_documents({doc_id for _, doc_id, *_ in planned})
         good = [d for d in documents if d.ok]
         keys = [d.key for d in good]
         # The Documents, unpickled once for the two whole-corpus tasks, if either must run
@@ -170,7 +172,7 @@ class _Run:
         tasks += self.quality(good, translations)
         links = sum(t.get("links", 0) for t in tasks)
         findings = sum(t.get("findings", 0) for t in tasks)
-        return RunResult([d.outcome for d in documents], 0.0, links, findings, tasks)
+        return RunResult([d.outcome for d in documents], 0.0, links, findings, tasks, warnings)
 
     # Stage 1: each document to its TEI ---------------------------------------------------
     def extract(self, planned: list[Planned]) -> list[_Document]:
@@ -232,6 +234,20 @@ class _Run:
             lambda: _work().DocumentJob(doc_id, str(path.resolve()), display, lang, metadata, note),
         )
 
+    def _unknown_documents(self, ids: set[str]) -> list[str]:
+        """Decisions of the overrides naming a document the corpus does not have."""
+        warnings = []
+        for override in self.overrides:
+            unknown = [i for i in (override.source, override.target) if i.split(".")[0] not in ids]
+            if unknown:
+                warnings.append(
+                    f"{OVERRIDES}:{override.line}: {', '.join(unknown)} names no "
+                    "document of the corpus: the decision was not applied"
+                )
+        for warning in warnings:
+            self.progress.notice(f"warning {warning}")
+        return warnings
+
     def _report_document(self, outcome: Outcome) -> None:
         if outcome.status == "failed":
             self._report_failure(outcome.message)
@@ -263,8 +279,12 @@ class _Run:
                 self._report_failure(product.failed)
                 return
             records[index].update(product.counts)
+            if product.warnings:
+                records[index]["warnings"] = product.warnings
             for line in product.log:
                 self.progress.routine(line)
+            for warning in product.warnings:
+                self.progress.notice(f"  warning {records[index]['name']}: {warning}")
             self.write_files(product.files)
 
         products = self.run_tasks("alignments", tasks, done)
@@ -507,5 +527,6 @@ def _run_json(result: RunResult) -> bytes:
             for o in result.outcomes
         ],
         "tasks": result.tasks,
+        "warnings": result.warnings,
     }
     return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

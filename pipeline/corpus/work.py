@@ -111,7 +111,13 @@ class TranslationJob:
                 result.segments, a.meta.language, b.meta.language, result.source_lang
             ),
         }
-        return Product(files, counts={"links": len(links)}, log=[line], payload=pack(result))
+        return Product(
+            files,
+            counts={"links": len(links)},
+            log=[line],
+            warnings=result.alignment.warnings,
+            payload=pack(result),
+        )
 
     def failure(self, message: str) -> Product:
         return Product(failed=f"alignments/{self.name}: {message}")
@@ -138,7 +144,7 @@ class SuccessionJob:
         rows = lineages(plans, chain.steps)
         files[f"alignments/{self.name}.tsv"] = lineages_to_tsv(plans, rows)
         line = f"traced {' → '.join(p.meta.plan for p in plans)}: {len(rows)} lineages"
-        return Product(files, counts={"links": total}, log=[line])
+        return Product(files, counts={"links": total}, log=[line], warnings=chain.warnings)
 
     def failure(self, message: str) -> Product:
         return Product(failed=f"alignments/{self.name}.tsv: {message}")

@@ -65,10 +65,16 @@ def pdf_front_end(texts: list[str], language: LanguageTable) -> int:
 def extract_source(
     source: TextSource, doc_id: str, lang: str | None = None, manifest: dict | None = None
 ) -> Document:
-    code = lang or detect_language(source)
+    detected = detect_language(source)
+    code = lang or detected
     if code not in LANGUAGES:
         raise InputError(source.path, f"unsupported language {code!r}")
     language = table(code)
+    mismatch = (
+        f"the text looks {table(detected).name}, but its language is given as "
+        f"{code} ({language.name}): read as {language.name}"
+    )
+    language_warnings = [] if code == detected else [mismatch]
     family, family_warnings = detect_family(source.lines, language, (manifest or {}).get("kind"))
     tokens = tk.tokenize(source.lines, language, family)
     start = body_start(tokens, language, family)
@@ -84,7 +90,7 @@ def extract_source(
         preamble=body.preamble,
         footnotes=body.footnotes,
         doc_notes=body.doc_notes,
-        warnings=source.warnings + family_warnings + body.warnings,
+        warnings=source.warnings + language_warnings + family_warnings + body.warnings,
     )
     meta.submitted_by = meta.submitted_by or body.submitted_by
     _apply_manifest(doc, manifest or {})

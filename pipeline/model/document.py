@@ -262,5 +262,9 @@ class Document:
         out.extend((note.uid, note.body) for note in self.doc_notes)
         return out
 
+    def unit_ids(self) -> set[str]:
+        """The uids of every unit (the part of its xml:id after the document's id)."""
+        return {uid for uid, _ in self.texts() if uid and uid != "front"}
+
     def to_dict(self) -> dict:
         return asdict(self)

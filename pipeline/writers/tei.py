@@ -27,6 +27,7 @@ from pipeline.model import (
     Paragraph,
     Section,
     Text,
+    block_lists,
 )
 from pipeline.model.segmentation import sentence_id
 
@@ -140,6 +141,7 @@ class _Writer:
         self.placed: set[str] = set()
         self.sentences: Counter[str] = Counter()  # sentences written so far, by unit
         self.in_sentence = False  # inside an <s>: a note there marks its own as <seg>
+        self.labelled = labelled_rows(doc)
 
     def xml_id(self, uid: str) -> str:
         return f"{self.doc.id}.{uid}"
@@ -214,7 +216,12 @@ class _Writer:
         if paragraph.kind == "text":
             element = sub(parent, "p", attrs)
         else:  # TEI's <p> has no @type: typed blocks are anonymous blocks
-            element = sub(parent, "ab", {**attrs, "type": paragraph.kind})
+            labelled = " ".join(
+                f"#{self.xml_id(uid)}" for uid in self.labelled.get(paragraph.uid, ())
+            )  # a group label: the rows it heads, gone to their actions
+            element = sub(
+                parent, "ab", {**attrs, "type": paragraph.kind, "corresp": labelled or None}
+            )
         self.fill(element, paragraph.body, paragraph.uid)
         if paragraph.items:
             list_type = "indicators" if paragraph.kind == "group" else _list_type(paragraph.items)
@@ -278,7 +285,8 @@ class _Writer:
         body = sub(text, "body")
         self.blocks(body, doc.preamble)
         for section in doc.sections:
-            self.section(body, section)
+            if section.kind != "appendix":
+                self.section(body, section)
         if len(body) == 0:
             sub(body, "p")
         self.back(text)
@@ -295,12 +303,17 @@ class _Writer:
             sub(masthead, "p")
 
     def back(self, text) -> None:
-        """Notes whose marker was lost in conversion stay in the document, at its end."""
+        """The appendices and annexes; then the notes whose marker was lost in conversion,
+        which stay in the document, at its end."""
+        appendices = [s for s in self.doc.sections if s.kind == "appendix"]
+        back = sub(text, "back") if appendices else None
+        for section in appendices:
+            self.section(back, section)
         notes: list[Note] = [*self.doc.doc_notes, *self.doc.footnotes]
         unplaced = [n for n in notes if n.uid not in self.placed]
         if not unplaced:
             return
-        div = sub(sub(text, "back"), "div", {"type": "notes"})
+        div = sub(back if back is not None else sub(text, "back"), "div", {"type": "notes"})
         for note in unplaced:
             self.placed.add(note.uid)
             div.append(self.note(note))
@@ -368,6 +381,20 @@ class _Writer:
 
 def document_element(doc: Document, classes: bool = True):
     return _Writer(doc, classes).tei()
+
+
+def labelled_rows(doc: Document) -> dict[str, list[str]]:
+    """An indicator table's group labels (执行《公约》的最佳做法), each with the rows it heads:
+    the restatements, in their actions now, that stood below it and above the next label."""
+    restatements = sorted((r for a in doc.actions() for r in a.restatements), key=lambda r: r.line)
+    out: dict[str, list[str]] = {}
+    for section in doc.all_sections(("appendix",)):
+        blocks = [b for blocks in block_lists([], [section]) for b in blocks]
+        labels = [b for b in blocks if isinstance(b, Paragraph) and b.kind == "group"]
+        for label, following in zip(labels, [*labels[1:], None][: len(labels)], strict=True):
+            end = following.line if following else float("inf")
+            out[label.uid] = [r.uid for r in restatements if label.line < r.line < end]
+    return out
 
 
 def _pieces(length: int, spans: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:
