@@ -8,6 +8,7 @@ from pathlib import Path
 from benchmarks import (
     align_speed,
     batch_speed,
+    charter_speed,
     macdev,
     pdf_speed,
     qa_speed,
@@ -17,7 +18,15 @@ from benchmarks import (
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="planalign-bench-") as folder:
-        for benchmark in (pdf_speed, align_speed, macdev, succession_speed, qa_speed, batch_speed):
+        for benchmark in (
+            pdf_speed,
+            align_speed,
+            charter_speed,
+            macdev,
+            succession_speed,
+            qa_speed,
+            batch_speed,
+        ):
             for line in benchmark.run(Path(folder)):
                 print(line, flush=True)
 
