@@ -454,6 +454,8 @@ class TestAppendixTable:
         ("in mine-", "affected areas", "in mine-affected areas"),
         ("the Co-", "Chairs", "the Co-Chairs"),
         ("the COVID-", "19 pandemic", "the COVID-19 pandemic"),
+        ("the Decade 2001-", "2010 and", "the Decade 2001-2010 and"),
+        ("paragraphs 3–", "5 above", "paragraphs 3–5 above"),
         ("of the", "Convention", "of the Convention"),
     ],
 )

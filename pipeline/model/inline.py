@@ -116,6 +116,8 @@ def _glue(left: str, right: str, joiner: str) -> str:
         if right[:1].islower() and word not in _KEEP_HYPHEN and tail not in _COMPOUND_TAILS:
             return "-"  # hyphenation: the hyphen goes
         return ""  # the word's own hyphen: kept, with nothing in between
+    if left[-1] in "-–" and left[-2:-1].isdigit() and right[:1].isdigit():
+        return ""  # a range broken at its dash: "2001-" + "2010"
     if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
         return " "
     if UNSPACED_CHAR.match(left[-1]) or UNSPACED_CHAR.match(right[0]):

@@ -21,10 +21,14 @@ from pypdfium2 import raw
 
 from pipeline.errors import InputError
 from pipeline.model.inline import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
+from pipeline.readers.glyphs import clean_characters
 
 # A superscript is drawn at most this fraction of its line's type size.
 SUPERSCRIPT_RATIO = 0.8
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# pdfium writes a hyphen that ends a printed line as U+FFFE and joins the two lines; the line
+# is cut after it again and the hyphen written as one, so that a PDF joins as its text does.
+PDFIUM_LINE_END_HYPHEN = "\ufffe"
+_LINE_BREAK = re.compile(f"\r\n|\r|\n|{PDFIUM_LINE_END_HYPHEN}")
 # Characters that a font without a Unicode map turns text into.
 # What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
 _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
@@ -44,6 +48,7 @@ class PdfLine:
     bottom: float
     size: float  # type size of the line's body text
     bold: bool
+    not_text: str = ""  # characters of the text layer left out: controls, unmapped glyphs
 
 
 @dataclass
@@ -202,11 +207,16 @@ def _lines(textpage, text: str, number: int, width: float, height: float) -> lis
     lines: list[PdfLine] = []
     start = 0
     for match in [*_LINE_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
+        end = len(text) if match is None else _line_end(match)
         for first, last in _pieces(probe, text, start, end):
             lines.append(_line(probe, text, first, last, number, width, height))
         start = match.end() if match else len(text)
     return _rejoin(lines)
+
+
+def _line_end(line_break: re.Match) -> int:
+    """Where the line before a break ends: before a line feed, after pdfium's hyphen."""
+    return line_break.end() if line_break.group() == PDFIUM_LINE_END_HYPHEN else line_break.start()
 
 
 def _rejoin(lines: list[PdfLine]) -> list[PdfLine]:
@@ -276,7 +286,9 @@ def _line(
     for match in _MAYBE_RAISED.finditer(segment):
         if probe.size(first + match.start()) < SUPERSCRIPT_RATIO * size:
             chars[match.start()] = match.group().translate(TO_SUPERSCRIPT)
-    line_text = re.sub(r"[ \t]+", " ", "".join(chars))
+    chars[-1] = "-" if chars[-1] == PDFIUM_LINE_END_HYPHEN else chars[-1]
+    line_text, not_text = clean_characters("".join(chars))
+    line_text = re.sub(r"[ \t]+", " ", line_text)
     # A note definition opens with its raised marker: "¹text" reads "¹ text".
     line_text = _MARKER_GLUED.sub(r"\1 ", line_text)
     top = height - max(top0, top1)
@@ -288,7 +300,7 @@ def _line(
         else (_LETTER.search(segment, (last - first) // 2) or _LETTER.search(segment))
     )
     bold = letter is not None and probe.bold(first + letter.start())
-    return PdfLine(number, line_text, x0, x1, top, bottom, size, bold)
+    return PdfLine(number, line_text, x0, x1, top, bottom, size, bold, not_text)
 
 
 def _count_images(page: pdfium.PdfPage) -> int:

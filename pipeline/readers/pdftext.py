@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.languages import LanguageTable, guess_language, table
+from pipeline.readers.glyphs import not_text_warning
 from pipeline.readers.layout import layout
 from pipeline.readers.pdf import PdfPage, open_pdf, read_pages
 from pipeline.readers.text import Line, TextSource, read_bytes
@@ -25,6 +26,8 @@ def read_pdf(path: Path, display: str | None, lang: str | None, front_end: Front
     pages = _read_all_pages(path, name)
     _check_text_layer(pages, name)
     language = table(lang or detect_language(pages))
+    # Before the layout, which takes running headers and the first-page block off the pages.
+    found = [(page.number, line.not_text) for page in pages for line in page.lines if line.not_text]
     texts = layout(pages, language, lambda lines: front_end(lines, language))
     lines = [Line(no, text) for no, text in enumerate(texts, 1)]
     warnings = [
@@ -32,6 +35,8 @@ def read_pdf(path: Path, display: str | None, lang: str | None, front_end: Front
         for page in pages
         if not page.chars
     ]
+    if found:
+        warnings.append(not_text_warning(found, "page"))
     return TextSource(name, hashlib.sha256(data).hexdigest(), "pdf", lines, warnings)
 
 

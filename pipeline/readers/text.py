@@ -18,6 +18,7 @@ from pipeline.errors import InputError
 from pipeline.languages import BLANKS
 from pipeline.model.inline import TO_SUPERSCRIPT
 from pipeline.readers.decode import decode
+from pipeline.readers.glyphs import clean_characters, not_text_warning
 
 # Larger files are refused before they are read: the text of a 300-page UN document is about
 # 1 MB, and its PDF rarely 20 MB; anything far beyond is not a document of this corpus.
@@ -41,6 +42,7 @@ class Line:
     trailing_space: bool = False  # the source line ended in blanks (a paragraph end in PDF text)
     md_heading: bool = False  # the source marked it as a markdown heading
     indented: bool = False  # the source line started with blanks (a first-line indent)
+    not_text: str = ""  # characters of the source line left out: controls, unmapped glyphs
 
 
 @dataclass
@@ -74,7 +76,9 @@ def read_text(path: Path, display: str | None = None) -> TextSource:
     lines = [clean_line(no, raw) for no, raw in enumerate(_split_lines(decoded.text), 1)]
     if not any(ch.isalnum() for line in lines for ch in line.text):
         raise InputError(name, "no text: the file holds no letter or digit")
-    return TextSource(name, hashlib.sha256(data).hexdigest(), decoded.encoding, lines)
+    found = [(line.no, line.not_text) for line in lines if line.not_text]
+    warnings = [not_text_warning(found, "line")] if found else []
+    return TextSource(name, hashlib.sha256(data).hexdigest(), decoded.encoding, lines, warnings)
 
 
 def _split_lines(text: str) -> list[str]:
@@ -83,13 +87,17 @@ def _split_lines(text: str) -> list[str]:
 
 
 def clean_line(no: int, raw: str) -> Line:
+    raw, not_text = clean_characters(raw)
     stripped = raw.rstrip(f" {BLANKS}\r\n")  # tabs stay: they separate table cells
     trailing = len(stripped) < len(raw.rstrip("\r\n"))
     md_heading = bool(_MD_HEADING.match(stripped))
     text = _MD_HEADING.sub("", stripped) if md_heading else stripped
     indented = text[:1] in f" {BLANKS}"
-    text = clean_markup(text.strip(f" {BLANKS}"))
-    return Line(no, text, trailing, md_heading, indented)
+    # Markup may spell what is not text too (`&#1;`).
+    text, escaped = clean_characters(clean_markup(text.strip(f" {BLANKS}")))
+    if escaped:
+        text = re.sub(r"[ ]{2,}", " ", text).strip(" ")
+    return Line(no, text, trailing, md_heading, indented, not_text + escaped)
 
 
 def clean_markup(text: str) -> str:
