@@ -6,8 +6,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 # Debian packages the tests and benchmarks need: a CJK TrueType font to render the test
-# PDFs, and poppler's pdftotext as the speed reference. Installed only when missing.
+# PDFs, poppler's pdftotext as the speed reference, and a word processor as the second PDF
+# engine (LibreOffice Writer, headless) with a Song/Ming Chinese face and a Times-metric Latin
+# one. Installed only when missing.
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+MING_FONT := /usr/share/fonts/truetype/arphic/uming.ttc
+SERIF_FONT := /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
 APT := $(if $(shell command -v sudo 2>/dev/null),sudo ,)apt-get
 
 .PHONY: venv corpus test bench clean system-deps
@@ -18,9 +22,12 @@ system-deps:
 	@missing=""; \
 	[ -f $(CJK_FONT) ] || missing="$$missing fonts-wqy-microhei"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	[ -f $(MING_FONT) ] || missing="$$missing fonts-arphic-uming"; \
+	[ -f $(SERIF_FONT) ] || missing="$$missing fonts-liberation2"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing$$missing"; \
-		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq $$missing; \
+		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq --no-install-recommends $$missing; \
 	fi
 
 $(BIN)/python:

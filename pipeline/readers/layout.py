@@ -20,12 +20,19 @@ from pdfplumber import table
 
 from pipeline.languages import LanguageTable
 from pipeline.model import Text
-from pipeline.model.inline import SUPERSCRIPT_DIGITS, join_text
+from pipeline.model.inline import (
+    FROM_SUPERSCRIPT,
+    SUPERSCRIPT_DIGITS,
+    TO_SUPERSCRIPT,
+    join_text,
+)
 from pipeline.readers.pdf import PdfLine, PdfPage
 
 _JOB_NUMBER = re.compile(r"^GE\.\d{2}-\d{4,6}\s*\([A-Z]\)")
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 _NOTE_START = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}}) ")
+_PLAIN_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?!\d)\.?")
+_RAISED_NUMBER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _ITEM_START = re.compile(r"^([•·▪●–-]|\(?[a-z]\))\s")
 _TABLE_ITEM = re.compile(r"^[•·▪●]")
 Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -117,39 +124,72 @@ def layout(
     pages[0].lines = first[front_count:]
     blocks: list[PageBlock] = []
     pending_notes: list[PageBlock] = []
+    last_note: PageBlock | None = None  # the previous page's last note, which may go on here
     for page in pages:
-        body, notes = _split_notes(page, grid)
+        body, notes = _split_notes(page, grid, continuing=last_note is not None)
         table_rows = _table_rows(page, body, lang) if page.rules else None
         if table_rows is not None:
             body, rows = table_rows
         else:
             rows = []
         _flow(body, rows, blocks, pending_notes, grid, lang, page.number)
-        pending_notes.extend(_notes(notes, lang))
+        page_notes = _notes(notes, lang, last_note)
+        pending_notes.extend(page_notes)
+        last_note = page_notes[-1] if page_notes else None
     blocks.extend(pending_notes)
     out.extend(block.text.text if block.kind != "row" else _row_text(block) for block in blocks)
     return out
 
 
-def _split_notes(page: PdfPage, grid: Geometry) -> tuple[list[PdfLine], list[PdfLine]]:
-    """The footnote zone: the run of smaller type at the foot of the page."""
+def _split_notes(
+    page: PdfPage, grid: Geometry, continuing: bool
+) -> tuple[list[PdfLine], list[PdfLine]]:
+    """The footnote zone: the run of smaller type at the foot of the page, opening with a
+    note's marker or, when the previous page ended with a note, with the rest of that note."""
     lines = sorted(page.lines, key=lambda ln: (ln.top, ln.x0))
     cut = len(lines)
     while cut > 0 and lines[cut - 1].size < grid.size * 0.9:
         cut -= 1
-    notes = lines[cut:]
-    if notes and not _NOTE_START.match(notes[0].text):
+    body, notes = lines[:cut], lines[cut:]
+    _raise_note_numbers(notes, _referenced(body))
+    if notes and not continuing and not _NOTE_START.match(notes[0].text):
         return lines, []
-    return lines[:cut], notes
+    return body, notes
 
 
-def _notes(lines: list[PdfLine], lang: LanguageTable) -> list[PageBlock]:
+def _referenced(lines: list[PdfLine]) -> set[str]:
+    """The note numbers the lines reference (raised digits), as plain digits."""
+    return {
+        match.group().translate(FROM_SUPERSCRIPT)
+        for line in lines
+        for match in _RAISED_NUMBER.finditer(line.text)
+    }
+
+
+def _raise_note_numbers(notes: list[PdfLine], referenced: set[str]) -> None:
+    """A word processor may set the number opening a footnote in full size, even glued to
+    its text ("1See …"); when the page's body references that number, it is the marker."""
+    for line in notes:
+        match = _PLAIN_NOTE_NUMBER.match(line.text)
+        if match and match.group(1) in referenced:
+            rest = line.text[match.end() :].lstrip()
+            line.text = f"{match.group(1).translate(TO_SUPERSCRIPT)} {rest}"
+
+
+def _notes(
+    lines: list[PdfLine], lang: LanguageTable, continued: PageBlock | None
+) -> list[PageBlock]:
+    """The page's notes; lines before the first marker go on with `continued`, the note a
+    word processor broke across the page."""
     blocks: list[PageBlock] = []
     for line in lines:
-        if _NOTE_START.match(line.text) or not blocks:
+        if _NOTE_START.match(line.text) or (not blocks and continued is None):
             blocks.append(PageBlock([line], "note", Text(line.text)))
         else:
-            blocks[-1].text = join_text(blocks[-1].text, Text(line.text), lang.joiner)
+            note = blocks[-1] if blocks else continued
+            assert note is not None  # the condition above: blocks, or a note to go on with
+            note.lines.append(line)
+            note.text = join_text(note.text, Text(line.text), lang.joiner)
     return blocks
 
 
