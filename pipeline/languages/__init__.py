@@ -62,8 +62,16 @@ def table(code: str) -> LanguageTable:
         ) from None
 
 
+# What str.isalpha() calls a letter, as a regex (a document is long): word characters less
+# digits, the underscore and the other numerals (superscripts, fractions, circled numbers, 〇).
+_LETTER = re.compile(
+    "[^\\W\\d_\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u218f\u2460-\u24ff"
+    "\u2776-\u2793\u3007\u3021-\u3029\u3038-\u303a]"
+)
+
+
 def guess_language(text: str) -> str:
     """Chinese when Han characters make up a fair share of the letters, else English."""
     han = len(zh.HAN_CHAR.findall(text))
-    letters = sum(1 for ch in text if ch.isalpha())
+    letters = len(_LETTER.findall(text))
     return CHINESE.code if letters and han / letters > 0.2 else ENGLISH.code
