@@ -565,16 +565,22 @@ def render(
 def render_file(src: Path, out: Path, lang: str | None = None, doc_id: str | None = None) -> int:
     """Extract `src` (converted text) and render it as `PLANALIGN/TEST/<id>`, `GE.00-00000 (C)`
     (`(E)` for English), with the action style guessed from the source lines."""
+    doc, marks = rendering_marks(src, lang, doc_id)
+    return render(doc, out, **marks)
+
+
+def rendering_marks(
+    src: Path, lang: str | None = None, doc_id: str | None = None
+) -> tuple[Document, dict[str, str]]:
+    """`src` extracted, and how a test engine marks its rendering: symbol, job number and the
+    action style of the source lines."""
     doc = extract_file(Path(src), doc_id, lang)
     letter = "C" if doc.meta.language == "zh" else "E"
-    style = guess_action_style([line.text for line in read_text(Path(src)).lines])
-    return render(
-        doc,
-        out,
-        symbol=f"PLANALIGN/TEST/{doc.id}",
-        job_number=f"GE.00-00000 ({letter})",
-        action_style=style,
-    )
+    return doc, {
+        "symbol": f"PLANALIGN/TEST/{doc.id}",
+        "job_number": f"GE.00-00000 ({letter})",
+        "action_style": guess_action_style([line.text for line in read_text(Path(src)).lines]),
+    }
 
 
 # -- deliberately bad PDFs -----------------------------------------------------------------
@@ -615,9 +621,9 @@ def make_no_unicode_map(src_pdf: Path, out: Path) -> Path:
     return Path(out)
 
 
-def make_zero_pages(out: Path) -> Path:
-    """A well-formed PDF whose page tree is empty (/Count 0)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF written byte by byte: the objects numbered from 1 (the catalog first), the
+    cross-reference table and the trailer."""
     data, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, 1):
         offsets.append(len(data))
@@ -629,7 +635,13 @@ def make_zero_pages(out: Path) -> Path:
         len(objects) + 1,
         xref,
     )
-    Path(out).write_bytes(bytes(data))
+    return bytes(data)
+
+
+def make_zero_pages(out: Path) -> Path:
+    """A well-formed PDF whose page tree is empty (/Count 0)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    Path(out).write_bytes(pdf_file(objects))
     return Path(out)
 
 

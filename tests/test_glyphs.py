@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pdfgen import pdf_file
 
 from pipeline.cli import main
 from pipeline.extract import extract_file
@@ -95,18 +96,7 @@ def write_pdf(path: Path, pages: list[list[bytes]]) -> Path:
         f"/ToUnicode {cmap} 0 R >>".encode()
     )
     objects.append(_stream(_to_unicode()))
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(out)
+    path.write_bytes(pdf_file(objects))
     return path
 
 

@@ -28,11 +28,9 @@ if __name__ == "__main__":  # run as a script: make `pipeline` and `pdfgen` impo
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lxml import etree
-from pdfgen import ACTION_LABELS, LANG_NAMES, WORDS, english_date, guess_action_style, zh_numeral
+from pdfgen import ACTION_LABELS, LANG_NAMES, WORDS, english_date, rendering_marks, zh_numeral
 
-from pipeline.extract import extract_file
 from pipeline.model import Action, Document, Item, Paragraph, Section, Text, block_lists
-from pipeline.readers.text import read_text
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -495,17 +493,8 @@ def convert(sources: list[Path], outdir: Path) -> list[Path]:
 def fodt_file(
     src: Path, out: Path, lang: str | None = None, doc_id: str | None = None, look: Look = Look()
 ) -> Path:
-    doc = extract_file(Path(src), doc_id, lang)
-    letter = "C" if doc.meta.language == "zh" else "E"
-    style = guess_action_style([line.text for line in read_text(Path(src)).lines])
-    return write_fodt(
-        doc,
-        out,
-        symbol=f"PLANALIGN/TEST/{doc.id}",
-        job_number=f"GE.00-00000 ({letter})",
-        action_style=style,
-        look=look,
-    )
+    doc, marks = rendering_marks(src, lang, doc_id)
+    return write_fodt(doc, out, look=look, **marks)
 
 
 def main(argv: list[str] | None = None) -> int:
