@@ -16,6 +16,7 @@ Nothing is shared with `pdfgen.py`'s typesetting: only the labels a document pri
 from __future__ import annotations
 
 import argparse
+import itertools
 import shutil
 import subprocess
 import sys
@@ -102,6 +103,7 @@ class Writer:
         self.notes.update({note.n: note.body for note in doc.doc_notes})
         self.tabled = {id(a) for a in doc.actions() if a.restatements}
         self.body = el("office:text")
+        self.note_ids = itertools.count(1)
 
     # -- running text with its notes -----------------------------------------------------------
     def runs(self, parent, text: Text) -> None:
@@ -130,7 +132,7 @@ class Writer:
         citation = el("text:note-citation", {} if n.isdigit() else {"text:label": n}, text=n)
         return el(
             "text:note",
-            {"text:id": f"note{len(self.body.findall('.//' + _q('text:note')))}_{n}"},
+            {"text:id": f"note{next(self.note_ids)}"},
             citation,
             el("text:note-body", {}, body),
         )

@@ -29,12 +29,12 @@ SUPERSCRIPT_RATIO = 0.8
 # is cut after it again and the hyphen written as one, so that a PDF joins as its text does.
 PDFIUM_LINE_END_HYPHEN = "\ufffe"
 _LINE_BREAK = re.compile(f"\r\n|\r|\n|{PDFIUM_LINE_END_HYPHEN}")
-# Characters that a font without a Unicode map turns text into.
 # What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
 _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
 _MAYBE_RAISED = re.compile(r"[0-9*]")
 _MARKER_GLUED = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}})(?![\\s*{SUPERSCRIPT_DIGITS}])")
 _LETTER = re.compile(r"[^\s\d.,;:()\[\]]")
+# Characters that a font without a Unicode map turns text into.
 _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
 
 

@@ -93,7 +93,7 @@ def clean_line(no: int, raw: str) -> Line:
     md_heading = bool(_MD_HEADING.match(stripped))
     text = _MD_HEADING.sub("", stripped) if md_heading else stripped
     indented = text[:1] in f" {BLANKS}"
-    # Markup may spell what is not text too (`&#1;`).
+    # Markup may spell what is not text too (`&#xE012;`).
     text, escaped = clean_characters(clean_markup(text.strip(f" {BLANKS}")))
     if escaped:
         text = re.sub(r"[ ]{2,}", " ", text).strip(" ")
@@ -107,5 +107,5 @@ def clean_markup(text: str) -> str:
     text = _TAG.sub("", text)
     text = _MD_ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
-    text = text.replace("\u00a0", " ").replace("\ufeff", "").translate(_WIDE_BLANKS)
+    text = text.replace("\u00a0", " ").translate(_WIDE_BLANKS)
     return re.sub(r"[ ]{2,}", " ", text).strip(" ")
