@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pdfgen
 import pytest
+from agreement import units
 
 from pipeline.cli import main
 from pipeline.corpus.runner import run_corpus
 from pipeline.errors import InputError
 from pipeline.extract import extract_file
-from pipeline.model import Action, Document, Text
+from pipeline.model import Document
 from pipeline.writers.schema import validate_tei
 from pipeline.writers.tei import document_to_tei
 
@@ -40,29 +41,6 @@ def rendered(tmp_path_factory, manifest) -> dict[str, Path]:
             ROOT / "tests" / "fixtures" / "en" / f"{name}.txt", paths[name], "en", name
         )
     return paths
-
-
-def text(t: Text) -> tuple:
-    return t.text, [(r.n, r.offset) for r in t.refs]
-
-
-def units(doc: Document) -> list[tuple]:
-    """The document, unit by unit, as the aligners will see it (ids, numbers, texts, notes)."""
-    out: list[tuple] = []
-    for section in doc.all_sections(("section", "subsection", "appendix")):
-        out.append(("section", section.uid, section.kind, section.n, text(section.head)))
-    for block in doc.blocks():
-        if isinstance(block, Action):
-            out.append(("action", block.uid, block.n, text(block.body)))
-            out += [("sub", i.uid, i.n, text(i.body)) for i in block.subitems]
-            out += [("indicator", i.uid, text(i.body)) for i in block.indicators]
-            out += [("restatement", r.uid, r.of_uid, text(r.body)) for r in block.restatements]
-        else:
-            out.append(("paragraph", block.uid, block.n, block.kind, text(block.body)))
-            out += [("item", i.uid, i.n, text(i.body)) for i in block.items]
-    out += [("footnote", n.uid, n.n, text(n.body), n.referenced_by) for n in doc.footnotes]
-    out += [("docnote", n.uid, n.n, text(n.body), n.referenced_by) for n in doc.doc_notes]
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -4,26 +4,13 @@ measures the rest, unit by unit, against the text path."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 import wpgen
+from agreement import spaced_as_printed
 
 from pipeline.extract import extract_file
-from pipeline.languages import UNSPACED_CHAR
-
-# A word processor sets Chinese apart from digits and Latin letters by a little space of its
-# own, and may or may not draw a space typed there: whether the text had one ("第 7 条") or not
-# ("第66/290号") cannot be read back from the PDF. Texts are compared without such spaces.
-_CJK_LATIN_SPACE = re.compile(
-    f"(?<={UNSPACED_CHAR.pattern}) (?=[A-Za-z0-9(])|(?<=[A-Za-z0-9.,;:%)]) (?={UNSPACED_CHAR.pattern})"
-)
-
-
-def spaced_as_printed(text: str) -> str:
-    return _CJK_LATIN_SPACE.sub("", text)
-
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = {

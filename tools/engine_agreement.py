@@ -14,7 +14,6 @@ that do not. A measurement for the issue, not a test: it exits 0 whatever it fin
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 import tempfile
 from pathlib import Path
@@ -24,7 +23,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import pdfgen
 import wpgen
-from test_pdf import ENGLISH, units
+from agreement import agreeing, as_printed, differences, units
+from test_pdf import ENGLISH
 
 from pipeline.corpus.manifest import load_manifest
 from pipeline.extract import extract_file
@@ -39,14 +39,6 @@ def counts(doc: Document) -> tuple[int, int, int, int]:
         sum(len(a.indicators) for a in actions),
         len(doc.footnotes),
     )
-
-
-def agreeing(got: list[tuple], want: list[tuple]) -> int:
-    """Units of the text found in the PDF's model in the same order with the same content
-    (ids aside: a unit missed early renumbers every id after it)."""
-    content = [repr(u[:1] + u[2:]) for u in got], [repr(u[:1] + u[2:]) for u in want]
-    matcher = difflib.SequenceMatcher(None, *content, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks())
 
 
 def sources() -> list[tuple[str, Path, str]]:
@@ -80,6 +72,8 @@ ENGINES = ("reportlab", *(f"libreoffice-{name}" for name in wpgen.LOOKS))
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=3, help="differing units shown per document")
+    parser.add_argument("--doc", help="only this document")
+    parser.add_argument("--engine", help="only this engine")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         pdfs = render_all(Path(tmp))
@@ -88,23 +82,26 @@ def main(argv: list[str] | None = None) -> int:
             "units agreeing in order and content (ids aside)"
         )
         for doc_id, src, lang in sources():
+            if args.doc and doc_id != args.doc:
+                continue
             expected = extract_file(src, doc_id, lang)
-            want = units(expected)
+            want = units(expected, as_printed)
             for engine in ENGINES:
+                if args.engine and engine != args.engine:
+                    continue
                 try:
                     got_doc = extract_file(pdfs[doc_id, engine], doc_id, lang)
                 except Exception as err:  # noqa: BLE001  # a measurement reports every failure
                     print(f"{doc_id} / {engine}: failed: {err}")
                     continue
-                got = units(got_doc)
+                got = units(got_doc, as_printed)
                 same = agreeing(got, want)
                 found = ", ".join(
                     f"{g}/{w}" for g, w in zip(counts(got_doc), counts(expected), strict=True)
                 )
                 print(f"{doc_id} / {engine}: {found}; {same}/{len(want)} units agree")
-                shown = [(a, b) for a, b in zip(got, want, strict=False) if a != b][: args.show]
-                for a, b in shown:
-                    print(f"    pdf:  {str(a)[:160]}\n    text: {str(b)[:160]}")
+                for line in differences(got, want)[: args.show]:
+                    print(line)
     return 0
 
 

@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
-
-from pdfplumber import table
 
 from pipeline.languages import LanguageTable
 from pipeline.model import Text
@@ -26,7 +24,9 @@ from pipeline.model.inline import (
     TO_SUPERSCRIPT,
     join_text,
 )
+from pipeline.readers.blocks import PageBlock
 from pipeline.readers.pdf import PdfLine, PdfPage
+from pipeline.readers.tables import continues_row, merge_rows, row_text, table_rows
 
 _JOB_NUMBER = re.compile(r"^GE\.\d{2}-\d{4,6}\s*\([A-Z]\)")
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
@@ -34,8 +34,6 @@ _NOTE_START = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}}) ")
 _PLAIN_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?!\d)\.?")
 _RAISED_NUMBER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _ITEM_START = re.compile(r"^([•·▪●–-]|\(?[a-z]\))\s")
-_TABLE_ITEM = re.compile(r"^[•·▪●]")
-Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 @dataclass
@@ -46,15 +44,6 @@ class Geometry:
     left: float  # text column left edge
     right: float  # text column right edge
     pitch: float  # baseline-to-baseline distance inside a paragraph
-
-
-@dataclass
-class PageBlock:
-    lines: list[PdfLine]
-    kind: str  # paragraph | item | heading | note | row
-    text: Text = field(default_factory=lambda: Text(""))
-    cells: list[Text] = field(default_factory=list)  # rows only
-    header: bool = False  # a table's header row
 
 
 def measure(pages: list[PdfPage]) -> Geometry:
@@ -127,17 +116,13 @@ def layout(
     last_note: PageBlock | None = None  # the previous page's last note, which may go on here
     for page in pages:
         body, notes = _split_notes(page, grid, continuing=last_note is not None)
-        table_rows = _table_rows(page, body, lang) if page.rules else None
-        if table_rows is not None:
-            body, rows = table_rows
-        else:
-            rows = []
+        body, rows = table_rows(page, body, lang)
         _flow(body, rows, blocks, pending_notes, grid, lang, page.number)
         page_notes = _notes(notes, lang, last_note)
         pending_notes.extend(page_notes)
         last_note = page_notes[-1] if page_notes else None
     blocks.extend(pending_notes)
-    out.extend(block.text.text if block.kind != "row" else _row_text(block) for block in blocks)
+    out.extend(block.text.text if block.kind != "row" else row_text(block) for block in blocks)
     return out
 
 
@@ -210,8 +195,8 @@ def _flow(
             previous = blocks[-1] if blocks and blocks[-1].kind == "row" else None
             if previous is not None and item.header:
                 continue  # the header row repeated on a new page
-            if previous is not None and previous.lines[-1].page != page and _continues_row(item):
-                _merge_rows(previous, item, lang)
+            if previous is not None and previous.lines[-1].page != page and continues_row(item):
+                merge_rows(previous, item, lang)
             else:
                 blocks.append(item)
             continue
@@ -254,90 +239,3 @@ def _continues(block: PageBlock, line: PdfLine, grid: Geometry) -> bool:
     if block.kind == "item":  # hanging indent: continuation lines sit right of the bullet
         return line.x0 > block.lines[0].x0 + grid.size * 0.5
     return line.x0 < grid.left + grid.size
-
-
-# Tables.
-def find_tables(page: PdfPage) -> list[list[list[Cell]]]:
-    """Ruled tables, as rows of cells, by pdfplumber's lattice method on the page's rules."""
-    edges = table.merge_edges(page.rules, 3, 3, 3, 3)
-    cells = table.intersections_to_cells(table.edges_to_intersections(edges, 1, 1))
-    found = []
-    for cells_of_table in table.cells_to_tables(cells):
-        rows: dict[float, list[Cell]] = {}
-        for cell in cells_of_table:
-            rows.setdefault(round(cell[1], 1), []).append(cell)
-        found.append([sorted(rows[top]) for top in sorted(rows)])
-    return found
-
-
-def _table_rows(
-    page: PdfPage, lines: list[PdfLine], lang: LanguageTable
-) -> tuple[list[PdfLine], list[PageBlock]] | None:
-    found = find_tables(page)
-    if not found:
-        return None
-    used: set[int] = set()
-    rows: list[PageBlock] = []
-    for ruled in found:
-        for cells in ruled:
-            cell_lines = [_in_cell(lines, cell, used) for cell in cells]
-            if not any(cell_lines):
-                continue
-            rows.append(_row(cell_lines, lang))
-    body = [ln for index, ln in enumerate(lines) if index not in used]
-    return body, rows
-
-
-def _in_cell(lines: list[PdfLine], cell, used: set[int]) -> list[PdfLine]:
-    x0, top, x1, bottom = cell
-    inside = []
-    for index, line in enumerate(lines):
-        centre_y = (line.top + line.bottom) / 2
-        if x0 - 1 <= line.x0 <= x1 and top <= centre_y <= bottom:
-            inside.append(line)
-            used.add(index)
-    return inside
-
-
-def _row(cells: list[list[PdfLine]], lang: LanguageTable) -> PageBlock:
-    lines = [ln for cell in cells for ln in cell]
-    texts = [_cell_text(cell, lang) for cell in cells]
-    header = bool(lang.table_header.match("\t".join(t.text for t in texts)))
-    return PageBlock(lines, "row", cells=texts, header=header)
-
-
-def _cell_text(lines: list[PdfLine], lang: LanguageTable) -> Text:
-    """A cell's lines joined; in an indicator cell each bullet starts a new indicator."""
-    text = Text("")
-    for line in lines:
-        if not text.text:
-            text = Text(line.text)
-        elif _TABLE_ITEM.match(line.text):
-            text = Text(f"{text.text} {line.text}", text.refs)
-        else:
-            text = join_text(text, Text(line.text), lang.joiner)
-    return text
-
-
-def _continues_row(row: PageBlock) -> bool:
-    """The first row on a page that opens without a number goes on with the row before."""
-    if row.header or len(row.cells) < 2:
-        return False
-    return not re.match(r"^(\d+\.|\(?[a-z]\))", row.cells[0].text)
-
-
-def _merge_rows(row: PageBlock, more: PageBlock, lang: LanguageTable) -> None:
-    cells = row.cells
-    for index, extra in enumerate(more.cells):
-        if index >= len(cells) or not cells[index].text:
-            cells[index : index + 1] = [extra]
-        elif extra.text and _TABLE_ITEM.match(extra.text):
-            cells[index] = Text(f"{cells[index].text} {extra.text}", cells[index].refs)
-        elif extra.text:
-            cells[index] = join_text(cells[index], extra, lang.joiner)
-    row.lines.extend(more.lines)
-
-
-def _row_text(row: PageBlock) -> str:
-    text = "\t".join(cell.text for cell in row.cells)
-    return text if len(row.cells) > 1 else text + "\t"  # a spanning label is a row too

@@ -1,0 +1,79 @@
+"""A document model unit by unit, and how two of them differ: the yardstick by which a PDF's
+reading is held against its text's (tests/test_pdf.py, tests/test_engines.py and
+tools/engine_agreement.py)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+
+from pipeline.languages import UNSPACED_CHAR
+from pipeline.model import Action, Document, Text
+
+# A word processor sets Chinese apart from digits and Latin letters by a little space of its
+# own, and may or may not draw a space typed there: whether the text had one ("第 7 条") or not
+# ("第66/290号") cannot be read back from the PDF. Texts are compared without such spaces.
+_CJK_LATIN_SPACE = re.compile(
+    f"(?<={UNSPACED_CHAR.pattern}) (?=[A-Za-z0-9(])|(?<=[A-Za-z0-9.,;:%)]) (?={UNSPACED_CHAR.pattern})"
+)
+
+
+def spaced_as_printed(text: str) -> str:
+    return _CJK_LATIN_SPACE.sub("", text)
+
+
+def exact(t: Text) -> tuple:
+    return t.text, [(r.n, r.offset) for r in t.refs]
+
+
+def as_printed(t: Text) -> tuple:
+    """The text without the spaces a PDF cannot tell, each reference where it then falls."""
+    refs = [(r.n, len(spaced_as_printed(t.text[: r.offset]))) for r in t.refs]
+    return spaced_as_printed(t.text), refs
+
+
+def units(doc: Document, text: Callable[[Text], tuple] = exact) -> list[tuple]:
+    """The document, unit by unit, as the aligners will see it (ids, numbers, texts, notes)."""
+    out: list[tuple] = []
+    for section in doc.all_sections(("section", "subsection", "appendix")):
+        out.append(("section", section.uid, section.kind, section.n, text(section.head)))
+    for block in doc.blocks():
+        if isinstance(block, Action):
+            out.append(("action", block.uid, block.n, text(block.body)))
+            out += [("sub", i.uid, i.n, text(i.body)) for i in block.subitems]
+            out += [("indicator", i.uid, text(i.body)) for i in block.indicators]
+            out += [("restatement", r.uid, r.of_uid, text(r.body)) for r in block.restatements]
+        else:
+            out.append(("paragraph", block.uid, block.n, block.kind, text(block.body)))
+            out += [("item", i.uid, i.n, text(i.body)) for i in block.items]
+    out += [("footnote", n.uid, n.n, text(n.body), n.referenced_by) for n in doc.footnotes]
+    out += [("docnote", n.uid, n.n, text(n.body), n.referenced_by) for n in doc.doc_notes]
+    return out
+
+
+def _content(unit: tuple) -> str:
+    """A unit without its id: a unit missed early renumbers every id after it."""
+    return repr(unit[:1] + unit[2:])
+
+
+def _matcher(got: list[tuple], want: list[tuple]) -> difflib.SequenceMatcher:
+    return difflib.SequenceMatcher(
+        None, [_content(u) for u in got], [_content(u) for u in want], autojunk=False
+    )
+
+
+def agreeing(got: list[tuple], want: list[tuple]) -> int:
+    """Units of `want` found in `got` in the same order with the same content."""
+    return sum(block.size for block in _matcher(got, want).get_matching_blocks())
+
+
+def differences(got: list[tuple], want: list[tuple], width: int = 200) -> list[str]:
+    """The units that differ, as the aligned runs of a diff, one line each."""
+    lines = []
+    for op, a0, a1, b0, b1 in _matcher(got, want).get_opcodes():
+        if op != "equal":
+            lines += [f"    pdf:  {str(u)[:width]}" for u in got[a0:a1]]
+            lines += [f"    text: {str(u)[:width]}" for u in want[b0:b1]]
+            lines.append("    --")
+    return lines
