@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from pipeline.languages import UNSPACED_CHAR
@@ -77,3 +78,14 @@ def differences(got: list[tuple], want: list[tuple], width: int = 200) -> list[s
             lines += [f"    text: {str(u)[:width]}" for u in want[b0:b1]]
             lines.append("    --")
     return lines
+
+
+def characters_lost_and_added(got: list[tuple], want: list[tuple]) -> tuple[str, str]:
+    """The characters of `want`'s texts missing from `got`'s, and those `got` has more of."""
+    have = Counter("".join(_texts(got)))
+    need = Counter("".join(_texts(want)))
+    return "".join(sorted((need - have).elements())), "".join(sorted((have - need).elements()))
+
+
+def _texts(units_: list[tuple]) -> list[str]:
+    return [part[0] for unit in units_ for part in unit if isinstance(part, tuple)]

@@ -408,13 +408,13 @@ class TestAppendixTable:
     def test_indicators_attach_to_their_actions(self, doc):
         assert numbers(doc.actions()) == ["1", "2"]
         assert texts(action(doc, "1").indicators) == [
-            "Number of States that joined",
-            "Number of States that attended meetings",
+            "Number of States that joined;",
+            "Number of States that attended meetings.",
         ]
         # The row cut by the page break continues under the repeated header row.
         assert texts(action(doc, "2").indicators) == [
-            "Number of statements condemning any use",
-            "Number of States that raised concern about alleged use",
+            "Number of statements condemning any use;",
+            "Number of States that raised concern about alleged use.",
         ]
         assert [i.uid for i in doc.indicators()] == ["a1.i1", "a1.i2", "a2.i1", "a2.i2"]
 

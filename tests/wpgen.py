@@ -56,9 +56,14 @@ class Look:
     rules: bool = True  # the table's cells ruled
     padding_cm: float = 0.1
     column_split: int = 55  # the table's first column, per cent of its width
+    bullets: bool = True  # indicators bulleted, or each a paragraph of its own
+    subitems_in_cell: bool = False  # an action's lettered sub-items inside its cell
 
 
-# Two looks a real document may have: the house defaults, and another office's settings.
+# Looks a real document may have: the house defaults, another office's settings, and the two
+# ends of what offices use (small type, tall lines, narrow first column, no cell padding; large
+# type, tight lines, wide first column, a separator across the page), and how cells hold their
+# items (indicators without bullets; an action's sub-items inside its cell).
 LOOKS = {
     "plain": Look(),
     "varied": Look(
@@ -69,6 +74,26 @@ LOOKS = {
         rules=False,
         padding_cm=0.2,
         column_split=45,
+        bullets=False,
+    ),
+    "small": Look(
+        size=9.0,
+        spacing=1.5,
+        margin_cm=3.0,
+        separator=15,
+        rules=False,
+        padding_cm=0.0,
+        column_split=35,
+    ),
+    "large": Look(
+        size=12.0,
+        spacing=1.0,
+        margin_cm=1.5,
+        separator=100,
+        rules=True,
+        padding_cm=0.3,
+        column_split=65,
+        subitems_in_cell=True,
     ),
 }
 
@@ -254,17 +279,30 @@ class Writer:
                     row.append(el("table:covered-table-cell"))
                     rows.append((b.line, row))
         for action in (a for a in self.doc.actions() if id(a) in self.tabled):
-            main = next((r for r in action.restatements if r.of_n is None), action.restatements[0])
-            for r in action.restatements:
-                prefix = f"{action.n}. " if r.of_n is None else f"{r.of_n}) "
-                right = [("TableItem", "•\t", ind.body) for ind in action.indicators]
-                row = el("table:table-row")
-                row.append(self.cell([("TableText", prefix, r.body)]))
-                row.append(self.cell(right if r is main else []))
-                rows.append((r.line, row))
+            rows += self.action_rows(action)
         for _, row in sorted(rows, key=lambda pair: pair[0]):
             table.append(row)
         self.body.append(table)
+
+    def action_rows(self, action: Action) -> list[tuple[int, object]]:
+        """An action restated beside its indicators: its lettered sub-items in rows of their
+        own, or, in a look that says so, as paragraphs of the action's cell."""
+        main = next((r for r in action.restatements if r.of_n is None), action.restatements[0])
+        mark = ("TableItem", "•\t") if self.look.bullets else ("TableText", "")
+        right = [(*mark, ind.body) for ind in action.indicators]
+        texts = [
+            ("TableText", f"{action.n}. " if r.of_n is None else f"{r.of_n}) ", r.body)
+            for r in action.restatements
+        ]
+        if self.look.subitems_in_cell:
+            return [(main.line, el("table:table-row", {}, self.cell(texts), self.cell(right)))]
+        return [
+            (
+                r.line,
+                el("table:table-row", {}, self.cell([text]), self.cell(right if r is main else [])),
+            )
+            for r, text in zip(action.restatements, texts, strict=True)
+        ]
 
     def cell(self, paragraphs: list[tuple[str, str, Text | None]], span: int = 1):
         attrs = {"office:value-type": "string", "table:style-name": "Cell"}

@@ -32,13 +32,18 @@ class TableRow:
 
 
 def parse_rows(tokens: list[Token], lang: LanguageTable) -> list[TableRow]:
+    """Rows from the table's tokens; each cell after the first holds one or more indicators
+    (a reader that saw where a cell's items begin gives each its own cell)."""
     rows: list[TableRow] = []
     for token in tokens:
         if token.kind != ROW:
             continue
         action_cell = token.cells[0] if token.cells else ""
-        indicator_cell = " ".join(token.cells[1:]).strip()
-        indicators = [parse_inline(t) for t in split_indicators(indicator_cell, lang)]
+        indicator_cells = [cell for cell in token.cells[1:] if cell.strip()]
+        indicator_cell = indicator_cells[0] if indicator_cells else ""
+        indicators = [
+            parse_inline(t) for cell in indicator_cells for t in split_indicators(cell, lang)
+        ]
         row = _new_row(action_cell, token.line, lang)
         previous = rows[-1] if rows else None
         if row is None and previous is not None and _is_cut(previous, action_cell, lang):

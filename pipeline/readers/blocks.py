@@ -13,5 +13,5 @@ class PageBlock:
     lines: list[PdfLine]
     kind: str  # paragraph | item | heading | note | row
     text: Text = field(default_factory=lambda: Text(""))
-    cells: list[Text] = field(default_factory=list)  # rows only
+    cells: list[list[Text]] = field(default_factory=list)  # rows only: each cell's items
     header: bool = False  # a table's header row

@@ -26,13 +26,21 @@ from pipeline.model.inline import (
 )
 from pipeline.readers.blocks import PageBlock
 from pipeline.readers.pdf import PdfLine, PdfPage
-from pipeline.readers.tables import continues_row, merge_rows, row_text, table_rows
+from pipeline.readers.tables import (
+    continues_row,
+    find_tables,
+    merge_rows,
+    row_text,
+    table_rows,
+)
 
 _JOB_NUMBER = re.compile(r"^GE\.\d{2}-\d{4,6}\s*\([A-Z]\)")
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 _NOTE_START = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}}) ")
 _PLAIN_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?!\d)\.?")
 _RAISED_NUMBER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+# A paragraph's number, which may hang in the margin with the text beside it.
+_LABEL = re.compile(r"^\d+(\.\d+)*\.?\s")
 _ITEM_START = re.compile(r"^([•·▪●–-]|\(?[a-z]\))\s")
 
 
@@ -57,36 +65,73 @@ def measure(pages: list[PdfPage]) -> Geometry:
     left = min((x for x, n in lefts.items() if n >= max(2, len(body) // 20)), default=72)
     rights = sorted(ln.x1 for ln in body)
     right = rights[int(len(rights) * 0.9)] if rights else 523
-    pitches: Counter[float] = Counter()
+    # The column's edge, which full lines reach: a few may overshoot it (hanging punctuation).
+    edge = rights[int(len(rights) * 0.98)] if rights else 523
+    return Geometry(size, left, right, _pitch(pages, size, edge))
+
+
+def _pitch(pages: list[PdfPage], size: float, edge: float) -> float:
+    """The commonest step from a full line of running text to the next: inside a paragraph,
+    whatever the share of one-line paragraphs (with hardly a full line, the commonest step
+    of all). Table cells are left out: their lines may be set closer."""
+    after_full: Counter[float] = Counter()
+    every: Counter[float] = Counter()
+    for a, b in _running_pairs(pages, size):
+        step = _step(a, b)
+        if size * 0.5 < step < 3 * size:
+            every[round(step * 2) / 2] += 1
+            if a.x1 >= edge - size:
+                after_full[round(step * 2) / 2] += 1
+    steps = after_full or every
+    return steps.most_common(1)[0][0] if steps else size * 1.5
+
+
+def _running_pairs(pages: list[PdfPage], size: float) -> list[tuple[PdfLine, PdfLine]]:
+    """Each line of running text (body type, outside ruled tables) with the one below it."""
+    pairs: list[tuple[PdfLine, PdfLine]] = []
     for page in pages:
-        ordered = sorted(
-            (ln for ln in page.lines if abs(ln.size - size) < 0.5), key=lambda ln: ln.top
-        )
-        for a, b in pairwise(ordered):
-            if 0 < b.top - a.top < 3 * size:
-                pitches[round(b.top - a.top, 1)] += 1
-    pitch = pitches.most_common(1)[0][0] if pitches else size * 1.5
-    return Geometry(size, left, right, pitch)
+        cells = [cell for table in find_tables(page) for row in table for cell in row]
+        running = [
+            ln
+            for ln in page.lines
+            if abs(ln.size - size) < 0.5 and not any(_inside(ln, cell) for cell in cells)
+        ]
+        pairs += pairwise(sorted(running, key=lambda ln: ln.top))
+    return pairs
+
+
+def _inside(line: PdfLine, cell: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = cell
+    return x0 - 1 <= line.x0 <= x1 and top <= (line.top + line.bottom) / 2 <= bottom
+
+
+def _step(a: PdfLine, b: PdfLine) -> float:
+    """How far `b` sits below `a`. A line's box is that of its first and last characters, so
+    its top drops when both are short (a bullet, a full stop, `e`) and its bottom when one
+    descends (`g`, a comma): of the steps between tops and between bottoms, the smaller."""
+    return min(b.top - a.top, b.bottom - a.bottom)
 
 
 def strip_page_furniture(pages: list[PdfPage], symbol: str | None) -> None:
-    """Running headers (the symbol), footers (job number, page number) out of every page."""
+    """Running headers (the symbol), footers (job number, page number) out of every page.
+    Only what reads as furniture goes: a word processor may set the body's first line, or a
+    note's last, inside the band where another engine prints its header or footer."""
     for page in pages:
-        head = page.height * 0.085
-        foot = page.height * 0.93
         kept = []
         for line in page.lines:
             text = line.text.strip()
-            in_margin = line.bottom < head or line.top > foot
             furniture = (
                 _JOB_NUMBER.match(text)
                 or _PAGE_NUMBER.match(text)
-                or (symbol and text == symbol and page.number > 1)
+                or (page.number > 1 and text == symbol)
             )
-            if in_margin and (furniture or page.number > 1):
-                continue
-            kept.append(line)
+            if not (furniture and _in_margin(line, page)):
+                kept.append(line)
         page.lines = kept
+
+
+def _in_margin(line: PdfLine, page: PdfPage) -> bool:
+    return line.bottom < page.height * 0.085 or line.top > page.height * 0.93
 
 
 def find_symbol(first: PdfPage) -> str | None:
@@ -122,7 +167,8 @@ def layout(
         pending_notes.extend(page_notes)
         last_note = page_notes[-1] if page_notes else None
     blocks.extend(pending_notes)
-    out.extend(block.text.text if block.kind != "row" else row_text(block) for block in blocks)
+    for block in blocks:
+        out.extend(row_text(block) if block.kind == "row" else [block.text.text])
     return out
 
 
@@ -234,8 +280,11 @@ def _continues(block: PageBlock, line: PdfLine, grid: Geometry) -> bool:
     full = previous.x1 >= grid.right - 2 * grid.size
     if not full:
         return False
-    if line.page == previous.page and line.top - previous.top > grid.pitch * 1.25:
+    if line.page == previous.page and _step(previous, line) > grid.pitch * 1.25:
         return False
-    if block.kind == "item":  # hanging indent: continuation lines sit right of the bullet
-        return line.x0 > block.lines[0].x0 + grid.size * 0.5
-    return line.x0 < grid.left + grid.size
+    first = block.lines[0]
+    # A hanging indent: continuation lines sit right of the bullet or the paragraph's number.
+    hanging = block.kind == "item" or _LABEL.match(first.text)
+    if hanging and line.x0 > first.x0 + grid.size * 0.5:
+        return True
+    return block.kind == "paragraph" and line.x0 < grid.left + grid.size

@@ -31,6 +31,7 @@ PDFIUM_LINE_END_HYPHEN = "\ufffe"
 _LINE_BREAK = re.compile(f"\r\n|\r|\n|{PDFIUM_LINE_END_HYPHEN}")
 # What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
 _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
+_BULLETS = "•▪●"
 _MAYBE_RAISED = re.compile(r"[0-9*]")
 _MARKER_GLUED = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}})(?![\\s*{SUPERSCRIPT_DIGITS}])")
 _LETTER = re.compile(r"[^\s\d.,;:()\[\]]")
@@ -244,7 +245,8 @@ def _rejoin(lines: list[PdfLine]) -> list[PdfLine]:
 def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A printed line cut where pdfium bridged a wide gap with a space of its own making:
     two table cells side by side are two pieces (a paragraph number and its hanging text
-    are one)."""
+    are one). A bullet after such a space opens a cell of its own however close it is set
+    (a table without cell padding)."""
     if end - start < 3 or raw.FPDFText_CountRects(probe.textpage, start, end - start) <= 1:
         return _trimmed(text, [(start, end - 1)])  # one run of text: nothing stands apart
     pieces = []
@@ -254,7 +256,7 @@ def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, i
         if (
             raw.FPDFText_IsGenerated(probe.textpage, index) == 1
             and not _MARKER.match(text[first:index].strip())
-            and probe.gap(index - 1, index + 1) > 1.2
+            and (text[index + 1] in _BULLETS or probe.gap(index - 1, index + 1) > 1.2)
         ):
             pieces.append((first, index - 1))
             first = index + 1

@@ -8,6 +8,7 @@ texts joined line by line, for `pipeline.readers.layout` to place in the page's 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from pdfplumber import table
 
@@ -17,7 +18,6 @@ from pipeline.model.inline import join_text
 from pipeline.readers.blocks import PageBlock
 from pipeline.readers.pdf import PdfLine, PdfPage
 
-_TABLE_ITEM = re.compile(r"^[•·▪●]")
 Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
@@ -38,7 +38,7 @@ def table_rows(
     page: PdfPage, lines: list[PdfLine], lang: LanguageTable
 ) -> tuple[list[PdfLine], list[PageBlock]]:
     """The page's table rows, and the body lines left outside every table."""
-    found = find_tables(page) if page.rules else []
+    found = (find_tables(page) if page.rules else []) or unruled_tables(lines, lang)
     if not found:
         return lines, []
     used: set[int] = set()
@@ -51,6 +51,129 @@ def table_rows(
             rows.append(_row(cell_lines, lang))
     body = [ln for index, ln in enumerate(lines) if index not in used]
     return body, rows
+
+
+# Tables without rules: columns from the gutters no line crosses, rows from what starts one.
+def unruled_tables(lines: list[PdfLine], lang: LanguageTable) -> list[list[list[Cell]]]:
+    """The page's table set without rules, as rows of cell boxes: its columns are the runs of
+    text between gutters that no line of a side-by-side band crosses; it reaches over the
+    bands from the first side-by-side band to the last, and the bands after them whose lines
+    each stay inside one column."""
+    bands = _bands(lines)
+    side_by_side = [index for index, band in enumerate(bands) if _side_by_side(band)]
+    if not side_by_side or (
+        len(side_by_side) == 1 and not _is_header(bands[side_by_side[0]], lang)
+    ):
+        return []
+    columns = _columns([bands[index] for index in side_by_side])
+    if len(columns) < 2:
+        return []
+    first, last = side_by_side[0], side_by_side[-1]
+    pitch = _pitch(bands[first : last + 1])
+    while last + 1 < len(bands) and _goes_on(bands[last], bands[last + 1], columns, pitch):
+        last += 1
+    region = bands[first : last + 1]
+    return [[_row_cells(row, columns) for row in _rows(region, columns, pitch, lang)]]
+
+
+Band = list[PdfLine]  # lines printed side by side, in reading order
+
+
+def _bands(lines: list[PdfLine]) -> list[Band]:
+    """The lines in horizontal bands: a line joins the band whose extent holds its middle."""
+    bands: list[Band] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        middle = (line.top + line.bottom) / 2
+        band = bands[-1] if bands else None
+        if band is not None and min(ln.top for ln in band) <= middle <= max(
+            ln.bottom for ln in band
+        ):
+            band.append(line)
+            band.sort(key=lambda ln: ln.x0)
+        else:
+            bands.append([line])
+    return bands
+
+
+def _side_by_side(band: Band) -> bool:
+    """Two lines of one band are two cells: the reader cut them apart where the text jumps."""
+    return any(b.x0 > a.x1 for a, b in pairwise(band))
+
+
+def _is_header(band: Band, lang: LanguageTable) -> bool:
+    return bool(lang.table_header.match("\t".join(ln.text for ln in band)))
+
+
+def _columns(bands: list[Band]) -> list[tuple[float, float]]:
+    """The spans of text between gutters, left to right."""
+    spans = sorted((ln.x0, ln.x1) for band in bands for ln in band)
+    columns = [spans[0]]
+    for x0, x1 in spans[1:]:
+        left, right = columns[-1]
+        if x0 <= right:
+            columns[-1] = (left, max(right, x1))
+        else:
+            columns.append((x0, x1))
+    return columns
+
+
+def _column_of(line: PdfLine, columns: list[tuple[float, float]]) -> int | None:
+    """The column the line starts in, or None when it runs into the next one."""
+    for index, (x0, _) in enumerate(columns):
+        after = columns[index + 1][0] if index + 1 < len(columns) else float("inf")
+        if x0 - line.size <= line.x0 < after:
+            return index if line.x1 < after else None
+    return None
+
+
+def _pitch(bands: list[Band]) -> float:
+    """The distance between one line of a cell and the next, the commonest in the table."""
+    steps = sorted(b[0].top - a[0].top for a, b in pairwise(bands))
+    return steps[len(steps) // 2] if steps else bands[0][0].size * 1.2
+
+
+def _goes_on(band: Band, after: Band, columns: list[tuple[float, float]], pitch: float) -> bool:
+    """Whether the band after the last side-by-side one is still the table's."""
+    close = after[0].top - band[0].top <= pitch * 1.5
+    return close and all(_column_of(ln, columns) is not None for ln in after)
+
+
+def _rows(
+    bands: list[Band], columns: list[tuple[float, float]], pitch: float, lang: LanguageTable
+) -> list[list[Band]]:
+    rows: list[list[Band]] = []
+    for index, band in enumerate(bands):
+        gap = band[0].top - bands[index - 1][0].top if index else 0.0
+        if not rows or gap > pitch * 1.5 or _starts_row(band, rows[-1], columns, lang):
+            rows.append([band])
+        else:
+            rows[-1].append(band)
+    return rows
+
+
+_ROW_START = re.compile(r"^(\d+\.|\(?[a-z]\))\s")
+
+
+def _starts_row(
+    band: Band, row: list[Band], columns: list[tuple[float, float]], lang: LanguageTable
+) -> bool:
+    """A header, a line across the gutters (a group label), a bold first cell, a numbered or
+    lettered first cell, or the first band after a header or a label."""
+    previous = row[-1]
+    if _is_header(band, lang) or _is_header(previous, lang):
+        return True
+    if any(_column_of(ln, columns) is None for ln in [*band, *previous]):
+        return True
+    first = band[0]
+    return _column_of(first, columns) == 0 and (first.bold or bool(_ROW_START.match(first.text)))
+
+
+def _row_cells(row: list[Band], columns: list[tuple[float, float]]) -> list[Cell]:
+    top = min(ln.top for band in row for ln in band)
+    bottom = max(ln.bottom for band in row for ln in band)
+    if any(_column_of(ln, columns) is None for band in row for ln in band):
+        return [(columns[0][0] - 1, top, columns[-1][1], bottom)]  # one cell across the table
+    return [(x0 - 1, top, x1 + 1, bottom) for x0, x1 in columns]
 
 
 def _in_cell(lines: list[PdfLine], cell, used: set[int]) -> list[PdfLine]:
@@ -66,43 +189,67 @@ def _in_cell(lines: list[PdfLine], cell, used: set[int]) -> list[PdfLine]:
 
 def _row(cells: list[list[PdfLine]], lang: LanguageTable) -> PageBlock:
     lines = [ln for cell in cells for ln in cell]
-    texts = [_cell_text(cell, lang) for cell in cells]
-    header = bool(lang.table_header.match("\t".join(t.text for t in texts)))
-    return PageBlock(lines, "row", cells=texts, header=header)
+    items = [_cell_items(cell, lang, first_column=index == 0) for index, cell in enumerate(cells)]
+    header = bool(lang.table_header.match("\t".join(ln.text for ln in lines)))
+    return PageBlock(lines, "row", cells=items, header=header)
 
 
-def _cell_text(lines: list[PdfLine], lang: LanguageTable) -> Text:
-    """A cell's lines joined; in an indicator cell each bullet starts a new indicator."""
-    text = Text("")
-    for line in lines:
-        if not text.text:
-            text = Text(line.text)
-        elif _TABLE_ITEM.match(line.text):
-            text = Text(f"{text.text} {line.text}", text.refs)
+# What starts an item inside a cell: a bullet, a number or a letter.
+_ITEM_MARK = re.compile(r"^([•·▪●]|\d+\.\s|\(?[a-z]\)\s)")
+
+
+def _cell_items(lines: list[PdfLine], lang: LanguageTable, first_column: bool) -> list[Text]:
+    """A cell's items, each of its wrapped lines joined. An item starts with a mark, or, in
+    the cells after the first, with a line at the cell's left edge after a line that ended
+    one (with one of the language's terminal marks: ；。;.). In the first cell, where a sentence may end at a line's end, only marks
+    count: its items (an action's lettered sub-items) become rows of their own."""
+    items: list[Text] = []
+    left = min((ln.x0 for ln in lines), default=0.0)
+    for previous, line in zip([None, *lines], lines, strict=False):
+        if previous is None or _starts_item(previous, line, left, first_column, lang):
+            items.append(Text(line.text))
         else:
-            text = join_text(text, Text(line.text), lang.joiner)
-    return text
+            items[-1] = join_text(items[-1], Text(line.text), lang.joiner)
+    return items
+
+
+def _starts_item(
+    previous: PdfLine, line: PdfLine, left: float, first_column: bool, lang: LanguageTable
+) -> bool:
+    if _ITEM_MARK.match(line.text):
+        return True
+    at_edge = line.x0 - left < line.size * 0.5
+    return not first_column and at_edge and previous.text.rstrip()[-1:] in lang.terminal
 
 
 def continues_row(row: PageBlock) -> bool:
     """The first row on a page that opens without a number goes on with the row before."""
     if row.header or len(row.cells) < 2:
         return False
-    return not re.match(r"^(\d+\.|\(?[a-z]\))", row.cells[0].text)
+    first = row.cells[0][0].text if row.cells[0] else ""
+    return not re.match(r"^(\d+\.|\(?[a-z]\))", first)
 
 
 def merge_rows(row: PageBlock, more: PageBlock, lang: LanguageTable) -> None:
-    cells = row.cells
-    for index, extra in enumerate(more.cells):
-        if index >= len(cells) or not cells[index].text:
-            cells[index : index + 1] = [extra]
-        elif extra.text and _TABLE_ITEM.match(extra.text):
-            cells[index] = Text(f"{cells[index].text} {extra.text}", cells[index].refs)
-        elif extra.text:
-            cells[index] = join_text(cells[index], extra, lang.joiner)
+    """A row the page broke, put together: each cell's first item goes on with the item the
+    page cut, unless it opens with a mark of its own."""
+    for index, items in enumerate(more.cells):
+        if index >= len(row.cells):
+            row.cells.append(items)
+            continue
+        cell = row.cells[index]
+        if cell and items and not _ITEM_MARK.match(items[0].text):
+            cell[-1] = join_text(cell[-1], items[0], lang.joiner)
+            items = items[1:]
+        cell.extend(items)
     row.lines.extend(more.lines)
 
 
-def row_text(row: PageBlock) -> str:
-    text = "\t".join(cell.text for cell in row.cells)
-    return text if len(row.cells) > 1 else text + "\t"  # a spanning label is a row too
+def row_text(row: PageBlock) -> list[str]:
+    """The row as logical lines: the first cell's first item with every other cell's items,
+    one to a tab-separated cell; each further item of the first cell a row of its own. A row
+    of one cell (a label across the table) is a row too."""
+    first, *others = row.cells
+    items = first or [Text("")]
+    rest = [item.text for cell in others for item in cell] or [""]
+    return ["\t".join([items[0].text, *rest]), *(f"{item.text}\t" for item in items[1:])]

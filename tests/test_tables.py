@@ -1,0 +1,131 @@
+"""Tables by geometry (pipeline/readers/tables.py), on lines placed by hand: each test pins one
+behaviour. The words are written for the tests. Whole renderings are held against their texts
+in tests/test_engines.py."""
+
+from __future__ import annotations
+
+from pipeline.languages import ENGLISH
+from pipeline.readers.blocks import PageBlock
+from pipeline.readers.pdf import PdfLine, PdfPage
+from pipeline.readers.tables import merge_rows, row_text, table_rows, unruled_tables
+
+SIZE = 10.0
+PITCH = 12.0
+LEFT, SPLIT, RIGHT = 60.0, 300.0, 530.0  # first column from LEFT, second from SPLIT
+
+
+def line(text: str, x0: float, row: int, x1: float | None = None, bold: bool = False) -> PdfLine:
+    top = 100 + row * PITCH
+    return PdfLine(1, text, x0, x1 or x0 + 6 * len(text), top, top + SIZE, SIZE, bold)
+
+
+def page(*lines: PdfLine) -> PdfPage:
+    return PdfPage(1, 595, 842, lines=list(lines))
+
+
+def rows_text(lines: list[PdfLine]) -> list[str]:
+    _, rows = table_rows(page(*lines), lines, ENGLISH)
+    return [text for row in rows for text in row_text(row)]
+
+
+HEADER = [line("Action", LEFT, 0, bold=True), line("Indicators", SPLIT, 0, bold=True)]
+
+
+def test_columns_from_gutters_and_rows_from_their_numbers():
+    lines = [
+        *HEADER,
+        line("1. Keep the register", LEFT, 2, 290),
+        line("up to date.", LEFT + 1, 3),
+        line("• Registers kept;", SPLIT, 2),
+        line("2. Report each year.", LEFT, 5),
+        line("• Reports made.", SPLIT, 5),
+        line(
+            "A paragraph after the table runs across the whole width of the page.", LEFT, 8, RIGHT
+        ),
+    ]
+    body, rows = table_rows(page(*lines), lines, ENGLISH)
+    assert [ln.text for ln in body] == [lines[-1].text]  # the paragraph is not the table's
+    texts = [text for row in rows for text in row_text(row)]
+    assert texts == [
+        "Action\tIndicators",
+        "1. Keep the register up to date.\t• Registers kept;",
+        "2. Report each year.\t• Reports made.",
+    ]
+    assert rows[0].header and not rows[1].header
+
+
+def test_a_line_across_the_gutter_is_a_row_of_one_cell():
+    lines = [
+        *HEADER,
+        line("Good practice in carrying out the Convention", LEFT, 1, 420, bold=True),
+        line("1. Keep the register.", LEFT, 2),
+        line("• Registers kept.", SPLIT, 2),
+    ]
+    assert rows_text(lines)[1:] == [
+        "Good practice in carrying out the Convention\t",
+        "1. Keep the register.\t• Registers kept.",
+    ]
+
+
+def test_columns_set_without_padding_stay_apart():
+    """Cells touching: the gutter is only where no line of a side-by-side band crosses."""
+    lines = [
+        *HEADER,
+        line("1. Keep the register of every", LEFT, 1, SPLIT - 2),
+        line("• Registers kept.", SPLIT, 1),
+        line("site.", LEFT, 2),
+    ]
+    assert rows_text(lines)[1] == "1. Keep the register of every site.\t• Registers kept."
+
+
+def test_new_items_in_a_cell_start_at_a_mark_or_after_an_ended_line_at_the_left_edge():
+    lines = [
+        *HEADER,
+        line("1. Keep the register.", LEFT, 1),
+        line("• Registers kept in", SPLIT, 1),
+        line("every district;", SPLIT + 12, 2),  # hanging indent: the same item
+        line("Registers opened to the", SPLIT, 3),  # at the edge after ";": a new item
+        line("public, by district;", SPLIT, 4),  # at the edge, but the line before went on
+        line("(a) in the capital.", SPLIT, 5),  # a letter
+    ]
+    assert rows_text(lines)[1].split("\t") == [
+        "1. Keep the register.",
+        "• Registers kept in every district;",
+        "Registers opened to the public, by district;",
+        "(a) in the capital.",
+    ]
+
+
+def test_lettered_items_of_the_first_cell_become_rows_and_sentences_do_not():
+    lines = [
+        *HEADER,
+        line("1. Promote the norm. It holds", LEFT, 1, 290),
+        line("everywhere:", LEFT, 2),
+        line("a) by talks;", LEFT, 3),
+        line("b) by visits.", LEFT, 4),
+        line("• Talks held.", SPLIT, 1),
+    ]
+    assert rows_text(lines)[1:] == [
+        "1. Promote the norm. It holds everywhere:\t• Talks held.",
+        "a) by talks;\t",
+        "b) by visits.\t",
+    ]
+
+
+def test_one_side_by_side_band_is_no_table_unless_it_is_a_header():
+    lines = [line("Geneva", LEFT, 0), line("1 January 2025", SPLIT + 100, 0)]
+    assert unruled_tables(lines, ENGLISH) == []
+    assert len(unruled_tables(HEADER, ENGLISH)[0]) == 1
+
+
+def test_a_row_the_page_broke_goes_on_unless_its_cell_opens_an_item():
+    def row(*cells: list[str]) -> PageBlock:
+        from pipeline.model import Text
+
+        return PageBlock([], "row", cells=[[Text(t) for t in cell] for cell in cells])
+
+    cut = row(["1. Keep the register of"], ["• Registers kept in every"])
+    merge_rows(cut, row(["every site."], ["district;", "• Reports made."]), ENGLISH)
+    assert row_text(cut) == [
+        "1. Keep the register of every site.\t• Registers kept in every district;\t• Reports made."
+    ]
