@@ -25,7 +25,7 @@ from pipeline.writers.schema import validate_tei
 from pipeline.writers.tei import document_to_tei
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGLISH = ["oslo", "vientiane", "dubrovnik", "maputo", "appendix"]
+ENGLISH = ["oslo", "vientiane", "dubrovnik", "maputo", "appendix", "longnote"]
 
 
 @pytest.fixture(scope="session")
@@ -68,7 +68,7 @@ def test_english_fixture_pdf_extracts_like_its_text(name, rendered):
     from_text = extract_file(ROOT / "tests" / "fixtures" / "en" / f"{name}.txt", name, "en")
     from_pdf = extract_file(rendered[name], name, "en")
     assert units(from_pdf) == units(from_text)
-    assert from_pdf.actions()  # every fixture has actions: the comparison is not empty
+    assert len(list(from_pdf.blocks())) > 1  # the comparison is not empty
 
 
 def test_language_detected_from_the_pdf(rendered):

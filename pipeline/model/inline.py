@@ -37,6 +37,9 @@ def parse_inline(raw: str, docnote_tail: bool = False) -> Text:
     pos = 0
     for match in _FOOTNOTE_MARK.finditer(raw):
         before = raw[pos : match.start()]
+        # "it, ¹ and": a blank on both sides (a justified line); the marker goes with the word.
+        if before.endswith(" ") and raw[match.end() : match.end() + 1] in (" ", ""):
+            before = before[:-1]
         pieces.append(before)
         length += len(before)
         refs.append(NoteRef(match.group(0).translate(FROM_SUPERSCRIPT), length))
@@ -107,6 +110,11 @@ _COMPOUND_TAILS = frozenset(
 )
 
 
+# The end of a text that stops inside a document symbol (CCM/CONF/2020/12, A/RES/70/1): in a
+# script without spaces, nothing but a symbol puts Latin capitals and digits around a slash.
+_SYMBOL_END = re.compile(r"[A-Z]+/[A-Z0-9/.-]*[A-Z0-9]$")
+
+
 def _glue(left: str, right: str, joiner: str) -> str:
     if not left or not right:
         return ""
@@ -118,6 +126,8 @@ def _glue(left: str, right: str, joiner: str) -> str:
         return ""  # the word's own hyphen: kept, with nothing in between
     if left[-1] in "-–" and left[-2:-1].isdigit() and right[:1].isdigit():
         return ""  # a range broken at its dash: "2001-" + "2010"
+    if left[-1] == "/" or (joiner == "" and _SYMBOL_END.search(left) and right[0].isalnum()):
+        return ""  # a document symbol broken across lines: "CCM/C" + "ONF/2020/12"
     if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
         return " "
     if UNSPACED_CHAR.match(left[-1]) or UNSPACED_CHAR.match(right[0]):

@@ -3,6 +3,7 @@ brackets and quotation marks."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from pipeline.languages import LanguageTable, table
@@ -73,13 +74,23 @@ def brackets(doc: Document) -> list[Finding]:
     return found
 
 
+def _blank_list_marker(marker: re.Match, closers: dict[str, str]) -> str:
+    """A list marker ("1)", "a)") closes no bracket, unless one is open ("(part 1)")."""
+    before = marker.string[: marker.start()]
+    closer = marker.group()[-1]
+    opener = closers.get(closer, "")
+    if opener and before.count(opener) > before.count(closer):
+        return marker.group()
+    return " " * len(marker.group())
+
+
 def _unbalanced(unit: TextUnit, language: LanguageTable) -> list[tuple[int, bool]]:
     """Positions of the marks without partner, and whether each is an opener."""
     pairs = language.bracket_pairs
     closers = {closer: opener for opener, closer in pairs.items()}
     text = unit.text.text
     if language.list_marker is not None:
-        text = language.list_marker.sub(lambda m: " " * len(m.group()), text)
+        text = language.list_marker.sub(lambda m: _blank_list_marker(m, closers), text)
     text = APOSTROPHE.sub(" ", text)
     stack: list[tuple[str, int]] = []
     lone: list[tuple[int, bool]] = []

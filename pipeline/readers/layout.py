@@ -55,11 +55,7 @@ class Geometry:
 
 
 def measure(pages: list[PdfPage]) -> Geometry:
-    sizes: Counter[float] = Counter()
-    for page in pages:
-        for line in page.lines:
-            sizes[round(line.size, 1)] += len(line.text)
-    size = sizes.most_common(1)[0][0] if sizes else 10.0
+    size = _body_size(pages)
     body = [ln for p in pages for ln in p.lines if abs(ln.size - size) < 0.5]
     lefts = Counter(round(ln.x0) for ln in body)
     left = min((x for x, n in lefts.items() if n >= max(2, len(body) // 20)), default=72)
@@ -68,6 +64,17 @@ def measure(pages: list[PdfPage]) -> Geometry:
     # The column's edge, which full lines reach: a few may overshoot it (hanging punctuation).
     edge = rights[int(len(rights) * 0.98)] if rights else 523
     return Geometry(size, left, right, _pitch(pages, size, edge))
+
+
+def _body_size(pages: list[PdfPage]) -> float:
+    """The type most of the text is set in, read above the footnote zones: in the upper half
+    of the pages, where a long note that runs on from page to page never reaches."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        upper = [ln for ln in page.lines if ln.bottom < page.height / 2] or page.lines
+        for line in upper:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
 def _pitch(pages: list[PdfPage], size: float, edge: float) -> float:

@@ -32,6 +32,7 @@ _LINE_BREAK = re.compile(f"\r\n|\r|\n|{PDFIUM_LINE_END_HYPHEN}")
 # What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
 _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
 _BULLETS = "•▪●"
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
 _MAYBE_RAISED = re.compile(r"[0-9*]")
 _MARKER_GLUED = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}})(?![\\s*{SUPERSCRIPT_DIGITS}])")
 _LETTER = re.compile(r"[^\s\d.,;:()\[\]]")
@@ -288,6 +289,9 @@ def _line(
     for match in _MAYBE_RAISED.finditer(segment):
         if probe.size(first + match.start()) < SUPERSCRIPT_RATIO * size:
             chars[match.start()] = match.group().translate(TO_SUPERSCRIPT)
+    for match in _SPACE_BEFORE_PUNCTUATION.finditer(segment):
+        if raw.FPDFText_IsGenerated(probe.textpage, first + match.start()) == 1:
+            chars[match.start()] = ""  # pdfium's, for the gap a word processor left (法 ,)
     chars[-1] = "-" if chars[-1] == PDFIUM_LINE_END_HYPHEN else chars[-1]
     line_text, not_text = clean_characters("".join(chars))
     line_text = re.sub(r"[ \t]+", " ", line_text)
