@@ -1,9 +1,10 @@
 """The reader on PDFs from a word processor (tests/wpgen.py: LibreOffice from OpenDocument), the
-way real UN PDFs are made. What already holds is pinned here; tools/engine_agreement.py
-measures the rest, unit by unit, against the text path."""
+way real UN PDFs are made: its footnotes. Whole documents are held against their texts unit by
+unit in tests/test_engines.py."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ SOURCES = {
     "lausanne-zh": (ROOT / "corpus" / "001_591293dc92ae0fa4.txt", "zh"),
     "srap-draft-zh": (ROOT / "corpus" / "000_6c6220c63a51d5e0.txt", "zh"),
     "oslo": (ROOT / "tests" / "fixtures" / "en" / "oslo.txt", "en"),
+    "longnote": (ROOT / "tests" / "fixtures" / "en" / "longnote.txt", "en"),
 }
 
 
@@ -55,3 +57,17 @@ def test_real_footnotes_read_at_their_references(pdfs, doc_id, look):
     assert notes(from_text)  # every one of these documents has footnotes
     assert notes(from_pdf) == notes(from_text)
     assert references(from_text) <= references(from_pdf)
+
+
+@pytest.mark.parametrize("look", wpgen.LOOKS)
+def test_a_note_longer_than_its_page_runs_on_and_reads_whole(pdfs, look):
+    """The fixture's note (written for the tests) cannot fit under its reference: the word
+    processor breaks it across the page, and it reads back as one note."""
+    printed = subprocess.run(
+        ["pdftotext", str(pdfs["longnote", look]), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    assert "(part 1)" in printed[0] and "(part 1)" not in printed[1]
+    assert "(part 44)" in printed[1] and "(part 44)" not in printed[0]
+    (note,) = extract_file(pdfs["longnote", look], "longnote", "en").footnotes
+    assert note.body.text.startswith("The report of the meeting records the views")
+    assert note.body.text.endswith("(part 44).") and note.referenced_by == "p9"
