@@ -31,12 +31,8 @@ from pipeline.model import Action, Document, Item, Paragraph, Section, Text, blo
 from pipeline.readers.text import read_text
 
 W, H = A4
-LEFT, TOP, BOTTOM = 72.0, 72.0, 60.0
-X1 = W - 72.0  # right edge of the text block
-TEXT_W = X1 - LEFT
-MID = LEFT + 0.55 * TEXT_W  # the indicator table's column border
-PARA_GAP, PAD = 6.0, 4.0  # gap between paragraphs; table cell padding
-NOTE_SIZE, NOTE_LEAD = 8.0, 10.0
+TOP, BOTTOM = 72.0, 60.0
+PARA_GAP = 6.0  # gap between paragraphs
 WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 # Styles: r regular, b bold, i italic (bold in Chinese: no italic face), s superscript marker.
 FONTS = {
@@ -77,6 +73,36 @@ INLINE = re.compile(r"^(?:行动\s*#\d+\s*[:：]|Action\s*#\d+:?\s+\S)")
 DASH = re.compile(r"^(?:行动|Action)\s*#?\d+(?:\.\d+)*\s+[–—-]\s+\S")
 
 Seg = tuple[str, str]  # (text, style)
+
+
+@dataclass(frozen=True)
+class Look:
+    """What varies between documents drawn this way."""
+
+    margin: float = 72.0  # left and right, points
+    size: float = 10.0  # body type (Chinese: half a point more)
+    leading: float = 1.5  # line distance, as a proportion of the type size
+    column_split: float = 0.55  # the indicator table's first column, of the text width
+    padding: float = 4.0  # table cell padding, points
+    rules: bool = True  # the table's cells ruled
+    separator: float = 100.0  # the footnote rule's length, points
+    note_size: float = 8.0
+
+
+LOOKS = {
+    "plain": Look(),
+    # Another office: narrow margins, larger type set tight, a wide first column, no rules.
+    "varied": Look(
+        margin=54.0,
+        size=11.0,
+        leading=1.25,
+        column_split=0.62,
+        padding=2.0,
+        rules=False,
+        separator=200.0,
+        note_size=9.0,
+    ),
+}
 
 
 @dataclass
@@ -156,15 +182,25 @@ def merge(chars: list[Seg]) -> list[Seg]:
 
 class Typesetter:
     def __init__(
-        self, doc: Document, out: Path, symbol: str, job_number: str, action_style: str
+        self,
+        doc: Document,
+        out: Path,
+        symbol: str,
+        job_number: str,
+        action_style: str,
+        look: Look = LOOKS["plain"],
     ) -> None:
         self.doc, self.symbol, self.job, self.style = doc, symbol, job_number, action_style
         self.lang = "zh" if doc.meta.language == "zh" else "en"
         if self.lang == "zh":
             register_fonts()
         self.fonts = FONTS[self.lang]
-        self.size = 10.5 if self.lang == "zh" else 10.0
-        self.lead = 1.5 * self.size
+        self.look = look
+        self.left, self.x1 = look.margin, W - look.margin  # the text block's edges
+        self.mid = self.left + look.column_split * (self.x1 - self.left)  # the table's border
+        self.size = look.size + (0.5 if self.lang == "zh" else 0.0)
+        self.lead = look.leading * self.size
+        self.note_size, self.note_lead = look.note_size, 1.25 * look.note_size
         self.label = ACTION_LABELS[action_style][self.lang == "en"]
         self.c = Canvas(str(out), pagesize=A4, invariant=True)  # same bytes every run
         self.widths: dict[tuple[str, str, float], float] = {}
@@ -247,18 +283,24 @@ class Typesetter:
         rest_x: float,
         size: float | None = None,
         label: tuple[float, list[Seg]] | None = None,
-        right: float = X1,
+        right: float | None = None,
         lead: float | None = None,
     ) -> list[Line]:
         """The lines of a unit: the first from `first_x`, the others from `rest_x`, with an
         optional label (a number, a bullet) at its own x on the first line."""
         size = size or self.size
+        right = self.x1 if right is None else right
         lines = []
         for i, row in enumerate(self.wrap(runs, size, right - first_x, right - rest_x)):
             pieces = [label] if i == 0 and label else []
             marks = [m for text, st in row if st == "s" for m in text.split() if m]
             lines.append(
-                Line(pieces + [(rest_x if i else first_x, row)], size, lead or 1.5 * size, marks)
+                Line(
+                    pieces + [(rest_x if i else first_x, row)],
+                    size,
+                    lead or self.look.leading * size,
+                    marks,
+                )
             )
         return lines
 
@@ -292,11 +334,11 @@ class Typesetter:
             n, body = self.defs[key]
             self.note_cache[key] = self.hang(
                 runs_of(body),
-                LEFT + 14,
-                LEFT + 14,
-                NOTE_SIZE,
-                (LEFT + 6, [(n, "s")]),
-                lead=NOTE_LEAD,
+                self.left + 14,
+                self.left + 14,
+                self.note_size,
+                (self.left + 6, [(n, "s")]),
+                lead=self.note_lead,
             )
         return self.note_cache[key]
 
@@ -307,7 +349,7 @@ class Typesetter:
             for k in dict.fromkeys(keys)
             if k in self.defs and k not in self.placed
         ]
-        return sum(len(lines) * NOTE_LEAD + 2 for lines in notes) + 10 if notes else 0.0
+        return sum(len(lines) * self.note_lead + 2 for lines in notes) + 10 if notes else 0.0
 
     def fits(self, height: float, keys=()) -> bool:
         return self.y - height >= BOTTOM + self.zone(keys)
@@ -321,7 +363,7 @@ class Typesetter:
     def finish_page(self) -> None:
         y = BOTTOM + self.zone()
         if self.page_notes:
-            self.rule(LEFT, y - 4, LEFT + 100)
+            self.rule(self.left, y - 4, self.left + self.look.separator)
         y -= 10
         for line in (line for lines in self.page_notes for line in lines + [None]):
             if line is None:
@@ -329,9 +371,9 @@ class Typesetter:
             else:
                 self.draw_line(line, y)
                 y -= line.lead
-        self.text(LEFT, 30, self.job, "r", 8)
+        self.text(self.left, 30, self.job, "r", 8)
         if self.page > 1:
-            self.text(X1, 30, str(self.page), "r", 9, right=True)
+            self.text(self.x1, 30, str(self.page), "r", 9, right=True)
 
     def new_page(self) -> None:
         self.finish_page()
@@ -340,8 +382,8 @@ class Typesetter:
         self.page_notes = []
         self.y = self.top_y = H - TOP
         odd = self.page % 2 == 1
-        self.text(X1 if odd else LEFT, 800, self.symbol, "r", 9, right=odd)
-        self.rule(LEFT, 795, X1, 0.3)
+        self.text(self.x1 if odd else self.left, 800, self.symbol, "r", 9, right=odd)
+        self.rule(self.left, 795, self.x1, 0.3)
 
     def place(self, lines: list[Line], gap: float = 0.0, keep: float = 0.0) -> None:
         """Lines into the flow. With `keep` (headings) the first line is kept with the others
@@ -381,8 +423,8 @@ class Typesetter:
 
     def first_page(self) -> None:
         meta = self.doc.meta
-        self.text(X1, 790, self.symbol, "b", 14, right=True)
-        self.rule(LEFT, 782, X1)
+        self.text(self.x1, 790, self.symbol, "b", 14, right=True)
+        self.rule(self.left, 782, self.x1)
         original = meta.original_language
         block = [
             line
@@ -395,24 +437,24 @@ class Typesetter:
             if line
         ]
         for i, line in enumerate(block):
-            self.text(X1 - 110, 768 - 11 * i, line, "r", 9)
+            self.text(self.x1 - 110, 768 - 11 * i, line, "r", 9)
         self.y = 768 - 11 * len(block) - 6
         self.add_notes([note.n for note in self.doc.doc_notes])  # document notes: foot of page 1
         for front in meta.front:
             if front.text == meta.printed_title:
-                self.place(self.hang(runs_of(front, "b"), LEFT, LEFT, 12.0), gap=10)
+                self.place(self.hang(runs_of(front, "b"), self.left, self.left, 12.0), gap=10)
                 self.y -= 6
             elif front.text.strip() not in block:
-                self.place(self.hang(runs_of(front), LEFT, LEFT, 10.0), gap=3)
+                self.place(self.hang(runs_of(front), self.left, self.left, 10.0), gap=3)
         self.y = self.top_y = self.y - 12
 
     def section(self, section: Section) -> None:
         self.flush_unreferenced(section.line)
         size = self.size if section.kind == "subsection" else 11.0
-        x, label = LEFT, None
+        x, label = self.left, None
         if section.n:
             number = (zh_numeral(section.n) if self.lang == "zh" else section.n) + "."
-            label, x = (LEFT, [(number, "b")]), LEFT + self.width(number, "b", size) + 8
+            label, x = (self.left, [(number, "b")]), self.left + self.width(number, "b", size) + 8
         self.place(self.hang(runs_of(section.head, "b"), x, x, size, label), 12, 2 * self.lead)
         for block in section.blocks:
             self.block(block)
@@ -427,7 +469,7 @@ class Typesetter:
             self.action(block)
         elif block.kind == "group":  # a row of the indicator table, or a bold line
             if not self.tabled:
-                self.place(self.hang(runs_of(block.body, "b"), LEFT, LEFT), PARA_GAP)
+                self.place(self.hang(runs_of(block.body, "b"), self.left, self.left), PARA_GAP)
         else:
             self.paragraph(block.body, block.n)
             self.items(block.items)
@@ -435,19 +477,21 @@ class Typesetter:
     def paragraph(self, body: Text, n: str | None, head: str | None = None) -> None:
         """UN style: the number (or an inline action head) hangs in the first-line indent."""
         if head is not None:
-            lines = self.hang([(head + " ", "b")] + runs_of(body), LEFT + 28, LEFT)
+            lines = self.hang([(head + " ", "b")] + runs_of(body), self.left + 28, self.left)
         elif n:
-            lines = self.hang(runs_of(body), LEFT + 56, LEFT, None, (LEFT + 28, [(f"{n}.", "r")]))
+            lines = self.hang(
+                runs_of(body), self.left + 56, self.left, None, (self.left + 28, [(f"{n}.", "r")])
+            )
         else:
-            lines = self.hang(runs_of(body), LEFT + 56, LEFT) if body.text else []
+            lines = self.hang(runs_of(body), self.left + 56, self.left) if body.text else []
         self.place(lines, PARA_GAP)
 
     def items(self, items: list[Item]) -> None:
         for item in items:
             self.flush_unreferenced(item.line)
-            mark, x = (f"({item.n})", LEFT + 84) if item.n else ("•", LEFT + 70)
+            mark, x = (f"({item.n})", self.left + 84) if item.n else ("•", self.left + 70)
             self.place(
-                self.hang(runs_of(item.body), x, x, None, (LEFT + 56, [(mark, "r")])), PARA_GAP
+                self.hang(runs_of(item.body), x, x, None, (self.left + 56, [(mark, "r")])), PARA_GAP
             )
 
     def action(self, action: Action) -> None:
@@ -455,7 +499,7 @@ class Typesetter:
         if action.numbered_as_paragraph:  # Maputo: "1. The States Parties will …"
             self.paragraph(action.body, action.n)
         elif self.style == "line":
-            self.place(self.hang([(label, "b")], LEFT, LEFT), PARA_GAP, self.lead)
+            self.place(self.hang([(label, "b")], self.left, self.left), PARA_GAP, self.lead)
             self.paragraph(action.body, None)
         else:
             self.paragraph(action.body, None, label)
@@ -463,7 +507,9 @@ class Typesetter:
             self.paragraph(more, None)
         self.items(action.subitems)
         if action.indicators and id(action) not in self.tabled:
-            self.place(self.hang([(WORDS[self.lang][0], "i")], LEFT, LEFT), PARA_GAP, self.lead)
+            self.place(
+                self.hang([(WORDS[self.lang][0], "i")], self.left, self.left), PARA_GAP, self.lead
+            )
             self.items(action.indicators)
 
     # -- the indicator appendix ----------------------------------------------------------------
@@ -486,13 +532,19 @@ class Typesetter:
         size, lead = self.size, round(1.3 * self.size, 1)
 
         def cell(runs: list[Seg], x0: float, x1: float, mark: str = "") -> list[Line]:
-            x = x0 + PAD + (10 if mark else 0)
+            x = x0 + self.look.padding + (10 if mark else 0)
             return self.hang(
-                runs, x, x, size, (x0 + PAD, [(mark, "r")]) if mark else None, x1 - PAD, lead
+                runs,
+                x,
+                x,
+                size,
+                (x0 + self.look.padding, [(mark, "r")]) if mark else None,
+                x1 - self.look.padding,
+                lead,
             )
 
         rows = [
-            (b.line, True, cell(runs_of(b.body, "b"), LEFT, X1), [])
+            (b.line, True, cell(runs_of(b.body, "b"), self.left, self.x1), [])
             for blocks in block_lists(self.doc.preamble, self.doc.sections)
             for b in blocks
             if isinstance(b, Paragraph) and b.kind == "group"
@@ -505,18 +557,26 @@ class Typesetter:
                     line
                     for ind in action.indicators
                     if r is main
-                    for line in cell(runs_of(ind.body), MID, X1, "•")
+                    for line in cell(runs_of(ind.body), self.mid, self.x1, "•")
                 ]
                 rows.append(
-                    (r.line, False, cell([(prefix, "r")] + runs_of(r.body), LEFT, MID), right)
+                    (
+                        r.line,
+                        False,
+                        cell([(prefix, "r")] + runs_of(r.body), self.left, self.mid),
+                        right,
+                    )
                 )
         rows.sort(key=lambda row: row[0])
         header = [
             cell([(word, "b")], x0, x1)
-            for word, x0, x1 in ((WORDS[self.lang][1], LEFT, MID), (WORDS[self.lang][0], MID, X1))
+            for word, x0, x1 in (
+                (WORDS[self.lang][1], self.left, self.mid),
+                (WORDS[self.lang][0], self.mid, self.x1),
+            )
         ]
         self.y -= PARA_GAP if self.y < self.top_y else 0
-        if not self.fits(4 * PAD + 3 * lead):
+        if not self.fits(4 * self.look.padding + 3 * lead):
             self.new_page()
         self.row(*header, False)
         fresh = self.y  # only the header row above: a row that does not fit here is cut
@@ -525,7 +585,7 @@ class Typesetter:
             while i < n:
                 k = n - i
                 while k and not self.fits(
-                    2 * PAD + k * lead,
+                    2 * self.look.padding + k * lead,
                     [r for line in left[i : i + k] + right[i : i + k] for r in line.refs],
                 ):
                     k -= 1
@@ -540,33 +600,48 @@ class Typesetter:
 
     def row(self, left: list[Line], right: list[Line], span: bool) -> None:
         lead = (left or right)[0].lead
-        height, top = 2 * PAD + max(len(left), len(right)) * lead, self.y
+        height, top = 2 * self.look.padding + max(len(left), len(right)) * lead, self.y
         for i, line in enumerate(left + right):
-            self.draw_line(line, top - PAD - (i if i < len(left) else i - len(left)) * lead)
-        self.c.setLineWidth(0.5)
-        self.c.rect(LEFT, top - height, TEXT_W, height)
-        if not span:
-            self.c.line(MID, top, MID, top - height)
+            self.draw_line(
+                line, top - self.look.padding - (i if i < len(left) else i - len(left)) * lead
+            )
+        if self.look.rules:
+            self.c.setLineWidth(0.5)
+            self.c.rect(self.left, top - height, self.x1 - self.left, height)
+            if not span:
+                self.c.line(self.mid, top, self.mid, top - height)
         self.y = top - height
         self.add_notes([r for line in left + right for r in line.refs])
 
 
 def render(
-    doc: Document, out: Path, *, symbol: str, job_number: str, action_style: str = "line"
+    doc: Document,
+    out: Path,
+    *,
+    symbol: str,
+    job_number: str,
+    action_style: str = "line",
+    look: Look = LOOKS["plain"],
 ) -> int:
     """Render `doc` to `out` as a UN-style PDF; returns the page count. `action_style`:
     "line" (`行动 1` / `Action #1` on a line of its own), "inline" (`行动 #1: text`) or
     "dash" (`Action 4.1 – text`)."""
     if action_style not in ACTION_LABELS:
         raise ValueError(f"unknown action_style {action_style!r}")
-    return Typesetter(doc, Path(out), symbol, job_number, action_style).run()
+    return Typesetter(doc, Path(out), symbol, job_number, action_style, look).run()
 
 
-def render_file(src: Path, out: Path, lang: str | None = None, doc_id: str | None = None) -> int:
+def render_file(
+    src: Path,
+    out: Path,
+    lang: str | None = None,
+    doc_id: str | None = None,
+    look: Look = LOOKS["plain"],
+) -> int:
     """Extract `src` (converted text) and render it as `PLANALIGN/TEST/<id>`, `GE.00-00000 (C)`
     (`(E)` for English), with the action style guessed from the source lines."""
     doc, marks = rendering_marks(src, lang, doc_id)
-    return render(doc, out, **marks)
+    return render(doc, out, **marks, look=look)
 
 
 def rendering_marks(
@@ -590,7 +665,7 @@ def make_encrypted(out: Path, password: str = "secret") -> Path:
 
     c = Canvas(str(out), pagesize=A4, encrypt=StandardEncryption(password, ownerPassword="owner"))
     c.setFont("Times-Roman", 10)
-    c.drawString(LEFT, 770, "1. This test document is encrypted.")
+    c.drawString(72, 770, "1. This test document is encrypted.")
     c.save()
     return Path(out)
 
@@ -604,8 +679,8 @@ def make_image_only(out: Path) -> Path:
     for i in range(40):  # grey bars where the lines of text would be
         ImageDraw.Draw(img).rectangle((80, 80 + 26 * i, 820 - i % 5 * 60, 92 + 26 * i), fill=90)
     c = Canvas(str(out), pagesize=A4)
-    c.drawImage(ImageReader(img), LEFT, BOTTOM, TEXT_W, H - TOP - BOTTOM)
-    c.rect(LEFT, H - TOP + 8, TEXT_W, 20)
+    c.drawImage(ImageReader(img), 72, BOTTOM, W - 144, H - TOP - BOTTOM)
+    c.rect(72, H - TOP + 8, W - 144, 20)
     c.circle(W / 2, 35, 8, fill=1)
     c.save()
     return Path(out)

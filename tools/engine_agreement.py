@@ -3,8 +3,8 @@
     .venv/bin/python tools/engine_agreement.py [--show N]
 
 Renders every seed (`corpus/`) and every English fixture (`tests/fixtures/en/`) with the two
-test engines — reportlab (`tests/pdfgen.py`) and LibreOffice from OpenDocument
-(`tests/wpgen.py`) — extracts each PDF, and compares the document model with the one the
+test engines, each in its looks — reportlab (`tests/pdfgen.py`) and LibreOffice from
+OpenDocument (`tests/wpgen.py`) — extracts each PDF, and compares the document model with the one the
 converted text gives: units in the same place with the same ids, numbers, texts and notes
 (tests/test_pdf.py's `units`). Prints, per document and engine, the sections, actions,
 indicators and footnotes found against the text's, the units that agree, and the first `N`
@@ -56,8 +56,9 @@ def render_all(folder: Path) -> dict[tuple[str, str], Path]:
     pdfs: dict[tuple[str, str], Path] = {}
     fodts = []
     for doc_id, src, lang in sources():
-        pdfs[doc_id, "reportlab"] = folder / f"{doc_id}.rl.pdf"
-        pdfgen.render_file(src, pdfs[doc_id, "reportlab"], lang, doc_id)
+        for look_name, drawn in pdfgen.LOOKS.items():
+            pdf = pdfs[doc_id, f"reportlab-{look_name}"] = folder / f"{doc_id}.{look_name}.rl.pdf"
+            pdfgen.render_file(src, pdf, lang, doc_id, drawn)
         for look_name, look in wpgen.LOOKS.items():
             fodt = folder / f"{doc_id}.{look_name}.fodt"
             fodts.append(wpgen.fodt_file(src, fodt, lang, doc_id, look))
@@ -66,7 +67,10 @@ def render_all(folder: Path) -> dict[tuple[str, str], Path]:
     return pdfs
 
 
-ENGINES = ("reportlab", *(f"libreoffice-{name}" for name in wpgen.LOOKS))
+ENGINES = (
+    *(f"reportlab-{name}" for name in pdfgen.LOOKS),
+    *(f"libreoffice-{name}" for name in wpgen.LOOKS),
+)
 
 
 def main(argv: list[str] | None = None) -> int:
