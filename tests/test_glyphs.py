@@ -1,7 +1,8 @@
 """Characters that are not text — controls, unmapped glyphs, what XML forbids — left out of the
 text with a warning naming the line or page; ligatures and soft hyphens read as the text they
 stand for. The PDFs here are written byte by byte by the test (Helvetica, with a ToUnicode map
-that gives chosen codes the characters under test), in English written for the tests."""
+that gives chosen codes the characters under test), in English written for the tests. And a
+reference raised by its baseline alone, in full size."""
 
 from __future__ import annotations
 
@@ -50,9 +51,11 @@ SPECIAL_CODES = {0x01: "0001", 0x02: "FB01", 0x03: "E012", 0x04: "00AD", 0x05: "
 
 
 def _page_content(lines: list[bytes]) -> bytes:
-    """Lines 14 points apart; an empty one leaves a gap."""
+    """Lines 14 points apart; an empty one leaves a gap. Text between braces is raised by
+    4 points in the same type, as a word processor may set a note's reference."""
     return b" ".join(
-        b"BT /F1 11 Tf 72 %d Td (%s) Tj ET" % (700 - 14 * i, line)
+        b"BT /F1 11 Tf 72 %d Td (%s) Tj ET"
+        % (700 - 14 * i, line.replace(b"{", b") Tj 4 Ts (").replace(b"}", b") Tj 0 Ts ("))
         for i, line in enumerate(lines)
         if line
     )
@@ -178,3 +181,23 @@ def test_a_hyphen_pdfium_marks_at_a_line_end_joins_as_in_the_text(tmp_path):
         "The work on implementation of the plan, agreed in 2001-2010, goes on."
     ]
     assert not any("not text" in warning for warning in pdf.warnings)
+
+
+def test_a_reference_raised_in_full_size_is_a_reference(tmp_path):
+    lines = [
+        b"I. Written for the tests",
+        b"",
+        b"1. The plan of 2019 was adopted by consensus.{1} It covers the years",
+        b"2020-2024 and every State Party.",
+        b"",
+        b"2. Nothing is raised in 2025.",
+    ]
+    first, second = extract_file(
+        write_pdf(tmp_path / "raised.pdf", [lines]), "raised", "en"
+    ).paragraphs()
+    assert first.body.text == (
+        "The plan of 2019 was adopted by consensus. It covers the years 2020-2024 and every "
+        "State Party."
+    )
+    assert [(r.n, r.offset) for r in first.body.refs] == [("1", first.body.text.index(" It"))]
+    assert second.body.text == "Nothing is raised in 2025." and not second.body.refs

@@ -34,6 +34,10 @@ _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#
 _BULLETS = "•▪●"
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
 _MAYBE_RAISED = re.compile(r"[0-9*]")
+# A number right after a word or a mark, which a word processor may raise at full size.
+_GLUED_NUMBER = re.compile(r"(?<=[^\s\d])\d+")
+# How far above the character before it a raised number's foot sits, in its type size.
+RAISED_SHIFT = 0.3
 _MARKER_GLUED = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}})(?![\\s*{SUPERSCRIPT_DIGITS}])")
 _LETTER = re.compile(r"[^\s\d.,;:()\[\]]")
 # Characters that a font without a Unicode map turns text into.
@@ -289,6 +293,9 @@ def _line(
     for match in _MAYBE_RAISED.finditer(segment):
         if probe.size(first + match.start()) < SUPERSCRIPT_RATIO * size:
             chars[match.start()] = match.group().translate(TO_SUPERSCRIPT)
+    for match in _GLUED_NUMBER.finditer(segment):
+        if _raised(probe, first + match.start(), size):
+            chars[match.start() : match.end()] = match.group().translate(TO_SUPERSCRIPT)
     for match in _SPACE_BEFORE_PUNCTUATION.finditer(segment):
         if raw.FPDFText_IsGenerated(probe.textpage, first + match.start()) == 1:
             chars[match.start()] = ""  # pdfium's, for the gap a word processor left (法 ,)
@@ -307,6 +314,11 @@ def _line(
     )
     bold = letter is not None and probe.bold(first + letter.start())
     return PdfLine(number, line_text, x0, x1, top, bottom, size, bold, not_text)
+
+
+def _raised(probe: _Probe, index: int, size: float) -> bool:
+    """A reference set in full size but raised: its foot well above the character before."""
+    return probe.box(index)[2] - probe.box(index - 1)[2] > RAISED_SHIFT * size
 
 
 def _count_images(page: pdfium.PdfPage) -> int:
