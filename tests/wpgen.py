@@ -134,10 +134,12 @@ class Writer:
     def runs(self, parent, text: Text) -> None:
         """The text into `parent`, each note reference a real footnote at its offset."""
         pos, last = 0, parent[-1] if len(parent) else None
+        placed = None  # where the last reference went
         for ref in sorted(text.refs, key=lambda r: r.offset):
             offset = min(max(ref.offset, 0), len(text.text))
-            self._append(parent, last, text.text[pos:offset])
-            pos = offset
+            # Two references at one place are typed a space apart, as the text has them ("* **").
+            self._append(parent, last, " " if offset == placed else text.text[pos:offset])
+            pos = placed = offset
             last = self.note(ref.n)
             parent.append(last)
         self._append(parent, last, text.text[pos:])
@@ -199,17 +201,28 @@ class Writer:
 
     def first_page(self) -> None:
         meta = self.doc.meta
-        self.para("Symbol", head=self.symbol)
+        symbol = self.para("Symbol", head=self.symbol)
+        # A document note the text references nowhere (its mark lost in conversion) hangs on
+        # the symbol, as "Reissued for technical reasons" does in UN documents.
+        for note in self.doc.doc_notes:
+            if not note.referenced_by:
+                symbol.append(self.note(note.n))
         original = meta.original_language
-        for line in (
-            "Distr.: General",
-            english_date(meta.date),
-            LANG_NAMES[self.lang],
-            original and f"Original: {LANG_NAMES.get(original, original)}",
-        ):
-            if line:
-                self.para("Block", head=line)
+        block = [
+            line
+            for line in (
+                "Distr.: General",
+                english_date(meta.date),
+                LANG_NAMES[self.lang],
+                original and f"Original: {LANG_NAMES.get(original, original)}",
+            )
+            if line
+        ]
+        for line in block:
+            self.para("Block", head=line)
         for front in meta.front:
+            if front.text.strip() in block:
+                continue  # the converted text's copy of the first-page block
             self.para("Title" if front.text == meta.printed_title else "Standard", front)
 
     def section(self, section: Section) -> None:

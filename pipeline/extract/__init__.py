@@ -108,6 +108,9 @@ def extract_source(
             "paragraphs or actions): read as paragraphs"
         )
     restore_paragraph_numbers(doc)
+    # Document notes go by their marks (* before **), however the page ordered them: a word
+    # processor sets them in the order of their references.
+    doc.doc_notes.sort(key=lambda note: len(note.n))
     assign_ids(doc)
     link_notes(doc)
     return doc

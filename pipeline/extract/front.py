@@ -33,6 +33,10 @@ def read_front(tokens: list[Token], lang: LanguageTable) -> Metadata:
             meta.sponsors, text = sponsors
             meta.front.append(text)
             continue
+        if _SYMBOL.match(text.text.strip()):
+            # A note on the symbol ("Reissued for technical reasons") is the whole document's:
+            # no unit references it.
+            text = Text(text.text)
         meta.front.append(text)
         if not _read_field(meta, text.text.strip(), lang):
             (title if meta.sponsors else rest).append(text)

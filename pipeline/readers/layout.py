@@ -147,7 +147,8 @@ def find_symbol(first: PdfPage) -> str | None:
     if not top:
         return None
     biggest = max(top, key=lambda ln: ln.size)
-    text = biggest.text.strip()
+    # Without the marks of the notes it may carry: the running header prints it bare.
+    text = biggest.text.strip().rstrip(f"*{SUPERSCRIPT_DIGITS}")
     return text if "/" in text and " " not in text else None
 
 
