@@ -32,12 +32,15 @@ _LINE_BREAK = re.compile(f"\r\n|\r|\n|{PDFIUM_LINE_END_HYPHEN}")
 # What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
 _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
 _BULLETS = "•▪●"
+_SPACE = re.compile(" ")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
 _MAYBE_RAISED = re.compile(r"[0-9*]")
 # A number right after a word or a mark, which a word processor may raise at full size.
 _GLUED_NUMBER = re.compile(r"(?<=[^\s\d])\d+")
 # How far above the character before it a raised number's foot sits, in its type size.
 RAISED_SHIFT = 0.3
+_GLUED_START = SUPERSCRIPT_DIGITS + "*"
+_BLANKS = re.compile(r"[ \t]+")
 _MARKER_GLUED = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}})(?![\\s*{SUPERSCRIPT_DIGITS}])")
 _LETTER = re.compile(r"[^\s\d.,;:()\[\]]")
 # Characters that a font without a Unicode map turns text into.
@@ -179,6 +182,7 @@ class _Probe:
         self.left, self.right = ctypes.c_double(), ctypes.c_double()
         self.bottom, self.top = ctypes.c_double(), ctypes.c_double()
         self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
 
     def box(self, index: int) -> tuple[float, float, float, float]:
         raw.FPDFText_GetCharBox(self.textpage, index, self.left, self.right, self.bottom, self.top)
@@ -193,11 +197,22 @@ class _Probe:
     def size(self, index: int) -> float:
         return raw.FPDFText_GetFontSize(self.textpage, index)
 
+    def line_size(self, first: int, last: int) -> float:
+        """The line's type size: the largest of its first, middle and last characters'."""
+        size, textpage = raw.FPDFText_GetFontSize, self.textpage
+        middle = first + (last - first) // 2
+        return max(size(textpage, first), size(textpage, middle), size(textpage, last))
+
+    def generated(self, index: int) -> bool:
+        """Whether pdfium made the character up (a space for a gap, a line break)."""
+        return raw.FPDFText_IsGenerated(self.textpage, index) == 1
+
     def bold(self, index: int) -> bool:
         if raw.FPDFText_GetFontWeight(self.textpage, index) >= 600:
             return True
-        flags = ctypes.c_int()
-        length = raw.FPDFText_GetFontInfo(self.textpage, index, self.name, len(self.name), flags)
+        length = raw.FPDFText_GetFontInfo(
+            self.textpage, index, self.name, len(self.name), self.flags
+        )
         if b"Bold" in self.name.raw[: max(0, length - 1)]:
             return True
         obj = raw.FPDFText_GetTextObject(self.textpage, index)
@@ -254,18 +269,16 @@ def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, i
     (a table without cell padding)."""
     if end - start < 3 or raw.FPDFText_CountRects(probe.textpage, start, end - start) <= 1:
         return _trimmed(text, [(start, end - 1)])  # one run of text: nothing stands apart
+    is_generated, textpage = raw.FPDFText_IsGenerated, probe.textpage
+    spaces = [m.start() for m in _SPACE.finditer(text, start + 1, end - 1)]
     pieces = []
     first = start
-    index = text.find(" ", start + 1, end - 1)
-    while index != -1:
-        if (
-            raw.FPDFText_IsGenerated(probe.textpage, index) == 1
-            and not _MARKER.match(text[first:index].strip())
-            and (text[index + 1] in _BULLETS or probe.gap(index - 1, index + 1) > 1.2)
+    for index in [i for i in spaces if is_generated(textpage, i) == 1]:
+        if not _MARKER.match(text[first:index].strip()) and (
+            text[index + 1] in _BULLETS or probe.gap(index - 1, index + 1) > 1.2
         ):
             pieces.append((first, index - 1))
             first = index + 1
-        index = text.find(" ", index + 1, end - 1)
     pieces.append((first, end - 1))
     return _trimmed(text, pieces)
 
@@ -286,24 +299,14 @@ def _line(
 ) -> PdfLine:
     x0, _, bottom0, top0 = probe.box(first)
     _, x1, bottom1, top1 = probe.box(last)
-    middle = first + (last - first) // 2
-    size = max(probe.size(first), probe.size(middle), probe.size(last))
+    size = probe.line_size(first, last)
     segment = text[first : last + 1]
-    chars = list(segment)
-    for match in _MAYBE_RAISED.finditer(segment):
-        if probe.size(first + match.start()) < SUPERSCRIPT_RATIO * size:
-            chars[match.start()] = match.group().translate(TO_SUPERSCRIPT)
-    for match in _GLUED_NUMBER.finditer(segment):
-        if _raised(probe, first + match.start(), size):
-            chars[match.start() : match.end()] = match.group().translate(TO_SUPERSCRIPT)
-    for match in _SPACE_BEFORE_PUNCTUATION.finditer(segment):
-        if raw.FPDFText_IsGenerated(probe.textpage, first + match.start()) == 1:
-            chars[match.start()] = ""  # pdfium's, for the gap a word processor left (法 ,)
-    chars[-1] = "-" if chars[-1] == PDFIUM_LINE_END_HYPHEN else chars[-1]
-    line_text, not_text = clean_characters("".join(chars))
-    line_text = re.sub(r"[ \t]+", " ", line_text)
-    # A note definition opens with its raised marker: "¹text" reads "¹ text".
-    line_text = _MARKER_GLUED.sub(r"\1 ", line_text)
+    line_text, not_text = clean_characters(_marked(probe, segment, first, size))
+    if "\t" in line_text or "  " in line_text:
+        line_text = _BLANKS.sub(" ", line_text)
+    if line_text[:1] in _GLUED_START:
+        # A note definition opens with its raised marker: "¹text" reads "¹ text".
+        line_text = _MARKER_GLUED.sub(r"\1 ", line_text)
     top = height - max(top0, top1)
     bottom = height - min(bottom0, bottom1)
     # Bold marks headings, which never fill the line: long lines are not asked.
@@ -319,6 +322,30 @@ def _line(
 def _raised(probe: _Probe, index: int, size: float) -> bool:
     """A reference set in full size but raised: its foot well above the character before."""
     return probe.box(index)[2] - probe.box(index - 1)[2] > RAISED_SHIFT * size
+
+
+def _marked(probe: _Probe, segment: str, first: int, size: float) -> str:
+    """The segment with its raised digits as superscripts, pdfium's spaces before punctuation
+    left out and its line-end hyphen as a hyphen."""
+    chars: list[str] | None = None
+    for match in _MAYBE_RAISED.finditer(segment):
+        if probe.size(first + match.start()) < SUPERSCRIPT_RATIO * size:
+            chars = chars or list(segment)
+            chars[match.start()] = match.group().translate(TO_SUPERSCRIPT)
+    for match in _GLUED_NUMBER.finditer(segment):
+        if _raised(probe, first + match.start(), size):
+            chars = chars or list(segment)
+            chars[match.start() : match.end()] = match.group().translate(TO_SUPERSCRIPT)
+    for match in _SPACE_BEFORE_PUNCTUATION.finditer(segment):
+        if probe.generated(first + match.start()):
+            chars = chars or list(segment)
+            chars[match.start()] = ""  # pdfium's, for the gap a word processor left (法 ,)
+    if chars is None:
+        if segment[-1] == PDFIUM_LINE_END_HYPHEN:
+            return segment[:-1] + "-"
+        return segment
+    chars[-1] = "-" if chars[-1] == PDFIUM_LINE_END_HYPHEN else chars[-1]
+    return "".join(chars)
 
 
 def _count_images(page: pdfium.PdfPage) -> int:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -51,37 +52,87 @@ def _check_text_layer(pages: list[PdfPage], name: str) -> None:
         raise InputError(name, f"no text layer ({what}): OCR is out of scope", page=first)
 
 
-# Documents this long are read by a pool of processes, each taking a run of pages.
-POOL_MIN_PAGES = 150
+# Documents this long are read by more than one process, each taking a run of pages.
+SPLIT_MIN_PAGES = 40
 
 
 def _read_all_pages(path: Path, name: str) -> list[PdfPage]:
+    """The pages, read by this process and, for a long document, by helpers forked to read
+    a run of pages each at the same time."""
     pdf = open_pdf(path, name)
     try:
-        count = len(pdf)
-        workers = _workers(count)
-        if workers < 2:
-            return read_pages(pdf, name)
+        runs = _runs(len(pdf), reading_processes(len(pdf)))
+        helpers = [_Helper(path, name, *run) for run in runs[1:]]
+        try:
+            pages = read_pages(pdf, name, *runs[0])
+            for helper in helpers:
+                pages += helper.pages()
+            return pages
+        finally:
+            for helper in helpers:
+                helper.stop()
     finally:
         pdf.close()
-    step = -(-count // (workers * 2))
-    chunks = [(str(path), name, first, min(first + step, count)) for first in range(0, count, step)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return [page for pages in pool.map(_read_chunk, chunks) for page in pages]
 
 
-def _workers(pages: int) -> int:
-    """Use the machine's cores for a long PDF, but never from inside a pool worker."""
-    if pages < POOL_MIN_PAGES or multiprocessing.parent_process() is not None:
+def reading_processes(pages: int) -> int:
+    """How many processes read a PDF this long: the machine's cores for a long PDF; only this
+    one inside a helper or a pool worker (its siblings have the other cores), or beside other
+    threads (a fork copies a lock another thread may hold)."""
+    if pages < SPLIT_MIN_PAGES or multiprocessing.parent_process() is not None:
         return 1
-    return min(os.cpu_count() or 1, 4)
+    if threading.active_count() > 1:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4))
 
 
-def _read_chunk(chunk: tuple[str, str, int, int]) -> list[PdfPage]:
-    path, name, first, last = chunk
-    pdf = open_pdf(Path(path), name)
+def _runs(count: int, processes: int) -> list[tuple[int, int]]:
+    """`count` pages cut into `processes` runs as even as can be, as (first, last + 1)."""
+    bounds = [count * share // processes for share in range(processes + 1)]
+    return list(pairwise(bounds))
+
+
+class _Helper:
+    """A forked process reading pages `first` to `last - 1` and sending them back."""
+
+    def __init__(self, path: Path, name: str, first: int, last: int) -> None:
+        self.name = name
+        self.connection, theirs = multiprocessing.get_context("fork").Pipe(duplex=False)
+        self.process = multiprocessing.get_context("fork").Process(
+            target=_read_run, args=(theirs, path, name, first, last), daemon=True
+        )
+        self.process.start()
+        theirs.close()
+
+    def pages(self) -> list[PdfPage]:
+        kind, value = self.connection.recv()
+        if kind == "input error":
+            path, message, line, page = value
+            raise InputError(path, message, line=line, page=page)
+        if kind == "failed":
+            raise RuntimeError(f"{self.name}: reading pages in a helper process: {value}")
+        return value
+
+    def stop(self) -> None:
+        self.connection.close()
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+def _read_run(connection, path: Path, name: str, first: int, last: int) -> None:
+    """In a helper: its pages through `connection`, or why it could not read them (an
+    `InputError`'s fields: the exception itself does not survive pickling)."""
     try:
-        return read_pages(pdf, name, first, last)
+        pdf = open_pdf(path, name)  # its own: the parent's handle shares a file offset
+        try:
+            connection.send(("pages", read_pages(pdf, name, first, last)))
+        finally:
+            pdf.close()
+    except InputError as err:
+        connection.send(("input error", (err.path, err.message, err.line, err.page)))
+    except Exception as err:  # noqa: BLE001 - whatever it is, the parent reports it
+        connection.send(("failed", f"{type(err).__name__}: {err}"))
     finally:
-        pdf.close()
+        connection.close()
