@@ -31,7 +31,18 @@ if __name__ == "__main__":  # run as a script: make `pipeline` and `pdfgen` impo
 from lxml import etree
 from pdfgen import ACTION_LABELS, LANG_NAMES, WORDS, english_date, rendering_marks, zh_numeral
 
-from pipeline.model import Action, Document, Item, Paragraph, Section, Text, block_lists
+from pipeline.languages.numerals import to_roman
+from pipeline.languages.zh import BRANCHES
+from pipeline.model import (
+    Action,
+    Article,
+    Document,
+    Item,
+    Paragraph,
+    Section,
+    Text,
+    block_lists,
+)
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -182,10 +193,13 @@ class Writer:
     # -- the document ------------------------------------------------------------------------
     def write(self) -> bytes:
         self.first_page()
-        for block in self.doc.preamble:
-            self.block(block)
-        for section in self.doc.sections:
-            self.section(section)
+        if self.doc.meta.family == "treaty":
+            self.treaty()
+        else:
+            for block in self.doc.preamble:
+                self.block(block)
+            for section in self.doc.sections:
+                self.section(section)
         if self.tabled:
             self.table()
         root = el(
@@ -269,6 +283,50 @@ class Writer:
         if action.indicators and id(action) not in self.tabled:
             self.para("Heading", head=WORDS[self.lang][0])
             self.items(action.indicators)
+
+    # -- a treaty ------------------------------------------------------------------------------
+    def treaty(self) -> None:
+        """Preamble, chapters with their sub-headings, articles: each paragraph under its
+        printed number (一、 / 1.), each sub-paragraph under its letter ((子) / a.)."""
+        for section in self.doc.sections:
+            if section.kind == "preamble":
+                for block in section.blocks:
+                    self.treaty_block(block)
+            else:
+                self.chapter(section)
+
+    def chapter(self, chapter: Section) -> None:
+        self.para("Chapter" if chapter.kind == "chapter" else "Heading", chapter.head)
+        for block in chapter.blocks:
+            self.treaty_block(block)
+        for sub in chapter.subsections:
+            self.chapter(sub)
+
+    def treaty_block(self, block: Paragraph | Action | Article) -> None:
+        if isinstance(block, Article):
+            self.article(block)
+        elif isinstance(block, Paragraph):
+            self.para("Recital", block.body)
+
+    def article(self, article: Article) -> None:
+        self.para("Heading", article.head)
+        for paragraph in article.paragraphs:
+            if paragraph.n and self.lang == "zh":
+                self.para(
+                    "Clause", paragraph.body, head=f"{zh_numeral(to_roman(int(paragraph.n)))}、"
+                )
+            elif paragraph.n:
+                self.hanging(f"{paragraph.n}.", paragraph.body)
+            else:
+                self.para("Clause", paragraph.body)
+            for item in paragraph.items:
+                self.hanging(self.letter(item.n), item.body, "Item")
+
+    def letter(self, n: str | None) -> str:
+        """A sub-paragraph's label: (子) (丑) … in Chinese, a. b. … in English."""
+        if not n:
+            return "•"
+        return f"({BRANCHES['abcdefghijkl'.index(n)]})" if self.lang == "zh" else f"{n}."
 
     def table(self) -> None:
         """The indicator appendix: group labels across both columns, then each restatement
@@ -387,6 +445,16 @@ class Writer:
                 **{"fo_margin-left": "2cm", "fo_text-indent": "-0.8cm"},
             ),
             self.pstyle("Heading", size + 1, True, fo_margin_top="10pt", fo_margin_bottom="6pt"),
+            self.pstyle("Chapter", size + 2, True, fo_margin_top="14pt", fo_margin_bottom="8pt"),
+            # A treaty's recitals; its articles' paragraphs (in Chinese two ideographs indented).
+            self.pstyle("Recital", size, fo_text_align="justify", fo_margin_bottom="6pt"),
+            self.pstyle(
+                "Clause",
+                size,
+                fo_text_align="justify",
+                fo_margin_bottom="6pt",
+                **({"fo_text-indent": f"{2 * (size + 0.5)}pt"} if self.lang == "zh" else {}),
+            ),
             self.pstyle("Title", size + 3, True, fo_margin_top="12pt", fo_margin_bottom="12pt"),
             self.pstyle("Symbol", size + 4, True, fo_text_align="end"),  # opens page 1
             self.pstyle("Block", size - 1, fo_margin_left="11cm"),

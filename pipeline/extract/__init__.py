@@ -50,16 +50,21 @@ def extract_file(
     manifest: dict | None = None,
 ) -> Document:
     if path.suffix.lower() == ".pdf":
-        source = read_pdf(path, display, lang, front_end=pdf_front_end)
+        kind = (manifest or {}).get("kind")
+        source = read_pdf(
+            path, display, lang, lambda texts, table: pdf_front_end(texts, table, kind)
+        )
     else:
         source = read_text(path, display)
     return extract_source(source, doc_id or default_id(path), lang, manifest)
 
 
-def pdf_front_end(texts: list[str], language: LanguageTable) -> int:
-    """How many of the first page's printed lines form its first-page block."""
+def pdf_front_end(texts: list[str], language: LanguageTable, kind: str | None = None) -> int:
+    """How many of the first page's printed lines form its first-page block (a treaty's end
+    where its preamble or first chapter opens)."""
     lines = [Line(no, text) for no, text in enumerate(texts, 1)]
-    return body_start(tk.tokenize(lines, language), language)
+    family = detect_family(lines, language, kind)[0]
+    return body_start(tk.tokenize(lines, language, family), language, family)
 
 
 def extract_source(
@@ -77,6 +82,11 @@ def extract_source(
     language_warnings = [] if code == detected else [mismatch]
     family, family_warnings = detect_family(source.lines, language, (manifest or {}).get("kind"))
     tokens = tk.tokenize(source.lines, language, family)
+    if source.encoding == "pdf":
+        # The layout rebuilt the paragraphs: each of its lines stands apart, as if a blank
+        # line were before it.
+        for token in tokens:
+            token.after_blank = True
     start = body_start(tokens, language, family)
     meta = read_front(tokens[:start], language)
     body_tokens = tk.join_continuations(tokens[start:], language, family)

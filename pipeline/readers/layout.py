@@ -40,8 +40,10 @@ _NOTE_START = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}}) ")
 _PLAIN_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?!\d)\.?")
 _RAISED_NUMBER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 # A paragraph's number, which may hang in the margin with the text beside it.
-_LABEL = re.compile(r"^\d+(\.\d+)*\.?\s")
-_ITEM_START = re.compile(r"^([•·▪●–-]|\(?[a-z]\))\s")
+_LABEL = re.compile(r"^(\d+(\.\d+)*\.?|\(?[a-z][.)])\s?")
+# A label alone, which a tab sets apart from its text (pdfium gives the two as two pieces).
+_LABEL_ALONE = re.compile(r"^(\d+\.|\(?[a-z][.)])$")
+_ITEM_START = re.compile(r"^([•·▪●–-]|\(?[a-z]\)|[a-z]\.)\s?(?=\S)")
 
 
 @dataclass
@@ -141,6 +143,25 @@ def _in_margin(line: PdfLine, page: PdfPage) -> bool:
     return line.bottom < page.height * 0.085 or line.top > page.height * 0.93
 
 
+def _glue_labels(lines: list[PdfLine]) -> list[PdfLine]:
+    """A paragraph's number or letter and its text, set apart on one line by a tab, as one."""
+    out: list[PdfLine] = []
+    for line in lines:
+        label = out[-1] if out else None
+        if (
+            label is not None
+            and _LABEL_ALONE.match(label.text)
+            and abs(line.top - label.top) < 0.4 * line.size
+            and 0 < line.x0 - label.x1 < 4 * line.size
+        ):
+            label.text = f"{label.text} {line.text}"
+            label.x1, label.bottom = line.x1, max(label.bottom, line.bottom)
+            label.top = min(label.top, line.top)
+            continue
+        out.append(line)
+    return out
+
+
 def find_symbol(first: PdfPage) -> str | None:
     """The document symbol: the largest type at the top of the first page."""
     top = [ln for ln in first.lines if ln.bottom < first.height * 0.12]
@@ -158,6 +179,8 @@ def layout(
     """The document's logical lines; `front_end` says where the first-page block ends."""
     symbol = find_symbol(pages[0])
     strip_page_furniture(pages, symbol)
+    for page in pages:
+        page.lines = _glue_labels(page.lines)
     grid = measure(pages)
     out: list[str] = []
     first = pages[0].lines
@@ -255,12 +278,12 @@ def _flow(
                 blocks.append(item)
             continue
         current = blocks[-1] if blocks else None
-        if current is not None and _continues(current, item, grid):
+        if current is not None and _continues(current, item, grid, lang):
             current.lines.append(item)
             current.text = join_text(current.text, Text(item.text), lang.joiner)
             continue
         _close(blocks, notes)
-        blocks.append(PageBlock([item], _kind(item), Text(item.text)))
+        blocks.append(PageBlock([item], _kind(item, grid, lang), Text(item.text)))
 
 
 def _top(item: PdfLine | PageBlock) -> float:
@@ -274,15 +297,37 @@ def _close(blocks: list[PageBlock], notes: list[PageBlock]) -> None:
         notes.clear()
 
 
-def _kind(line: PdfLine) -> str:
-    if line.bold:
+def _kind(line: PdfLine, grid: Geometry, lang: LanguageTable) -> str:
+    if _headline(line, grid):
         return "heading"
-    return "item" if _ITEM_START.match(line.text) else "paragraph"
+    return "item" if _opens_item(line, lang) else "paragraph"
 
 
-def _continues(block: PageBlock, line: PdfLine, grid: Geometry) -> bool:
+def _opens_item(line: PdfLine, lang: LanguageTable) -> bool:
+    """A bullet, a letter, or a treaty's sub-paragraph label in the language's style ((子))."""
+    sub = lang.article_subitem
+    return bool(_ITEM_START.match(line.text) or (sub and sub.match(line.text)))
+
+
+def _labelled(line: PdfLine, lang: LanguageTable) -> bool:
+    """Opening with a number or a letter (一、 in Chinese), which the text may hang beside."""
+    number = lang.article_paragraph
+    return bool(_LABEL.match(line.text) or (number and number.match(line.text)))
+
+
+def _headline(line: PdfLine, grid: Geometry) -> bool:
+    """Bold, or larger than the body: a line too long to be asked whether it is bold (a
+    heading that fills its line) is known by its type size."""
+    return line.bold or line.size >= grid.size + 1
+
+
+def _continues(block: PageBlock, line: PdfLine, grid: Geometry, lang: LanguageTable) -> bool:
     """Whether `line` goes on with `block` rather than starting something new."""
-    if block.kind not in ("paragraph", "item") or line.bold or _ITEM_START.match(line.text):
+    if block.kind == "heading":
+        return _heading_wraps(block.lines[-1], line, grid)
+    if block.kind not in ("paragraph", "item") or _headline(line, grid):
+        return False
+    if _opens_item(line, lang):
         return False
     previous = block.lines[-1]
     full = previous.x1 >= grid.right - 2 * grid.size
@@ -292,7 +337,18 @@ def _continues(block: PageBlock, line: PdfLine, grid: Geometry) -> bool:
         return False
     first = block.lines[0]
     # A hanging indent: continuation lines sit right of the bullet or the paragraph's number.
-    hanging = block.kind == "item" or _LABEL.match(first.text)
+    hanging = block.kind == "item" or _labelled(first, lang)
     if hanging and line.x0 > first.x0 + grid.size * 0.5:
         return True
     return block.kind == "paragraph" and line.x0 < grid.left + grid.size
+
+
+def _heading_wraps(previous: PdfLine, line: PdfLine, grid: Geometry) -> bool:
+    """A heading too long for its line goes on, in its type, on the next one."""
+    return (
+        _headline(line, grid)
+        and previous.page == line.page
+        and abs(line.size - previous.size) < 0.5
+        and previous.x1 >= grid.right - 3 * previous.size  # its words are wider
+        and 0 < _step(previous, line) < 1.25 * grid.pitch * line.size / grid.size
+    )

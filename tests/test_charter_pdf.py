@@ -1,0 +1,107 @@
+"""The UN Charter typeset by a word processor (tests/wpgen.py: LibreOffice from OpenDocument),
+in Chinese and English, in every look: each PDF reads as its converted text does, unit by unit,
+and the two PDFs align as the two texts do (tests/test_charter.py's figures)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import wpgen
+from agreement import as_printed, differences
+from test_charter import EN, MANIFEST, ZH
+
+from pipeline.extract import extract_file
+from pipeline.model import Document, Text
+
+SOURCES = {"zh": ZH, "en": EN}
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, Document]:
+    if not (ZH.is_file() and EN.is_file()):
+        pytest.fail(f"the Charter is missing: expected {ZH} and {EN} (../shared/real/charter)")
+    return {
+        lang: extract_file(src, f"charter-{lang}", lang, f"charter.{lang}.txt", MANIFEST)
+        for lang, src in SOURCES.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def pdfs(texts, tmp_path_factory) -> dict[tuple[str, str], Document]:
+    """Both versions in every look, typeset in one LibreOffice run, read back."""
+    folder = tmp_path_factory.mktemp("charter-pdf")
+    keys, fodts = [], []
+    for lang, doc in texts.items():
+        letter = "C" if lang == "zh" else "E"
+        for name, look in wpgen.LOOKS.items():
+            out = folder / f"charter-{lang}.{name}.fodt"
+            marks = {
+                "symbol": f"PLANALIGN/TEST/charter-{lang}",
+                "job_number": f"GE.00-00000 ({letter})",
+            }
+            fodts.append(wpgen.write_fodt(doc, out, look=look, **marks))
+            keys.append((lang, name))
+    read = {}
+    for key, pdf in zip(keys, wpgen.convert(fodts, folder), strict=True):
+        lang = key[0]
+        read[key] = extract_file(pdf, f"charter-{lang}", lang, pdf.name, MANIFEST)
+    return read
+
+
+def treaty_units(doc: Document, text: Callable[[Text], tuple] = as_printed) -> list[tuple]:
+    """A treaty unit by unit: its chapters and sub-headings, articles, their paragraphs and
+    sub-paragraphs (numbers and texts), its notes."""
+    out: list[tuple] = []
+    for section in doc.all_sections(("preamble", "chapter", "subsection")):
+        out.append(("section", section.uid, section.kind, section.n, text(section.head)))
+    for block in doc.blocks():
+        paragraphs = getattr(block, "paragraphs", [block])
+        if hasattr(block, "paragraphs"):
+            out.append(("article", block.uid, block.n, text(block.head)))
+        for paragraph in paragraphs:
+            out.append(("paragraph", paragraph.uid, paragraph.n, text(paragraph.body)))
+            out += [("item", i.uid, i.n, text(i.body)) for i in paragraph.items]
+    out += [("note", n.uid, n.n, text(n.body), n.referenced_by) for n in doc.notes()]
+    return out
+
+
+# A hyphen of the word's own that a line ends on ("twenty-" + "seven", "good-" +
+# "neighbourliness") is taken for hyphenation and dropped when the lines are joined
+# (pipeline.model.inline's `_glue`): the English differs wherever a look breaks a line there.
+LINE_END_HYPHEN = pytest.mark.xfail(reason="a word's own hyphen at a line end is dropped")
+LANGS = ["zh", pytest.param("en", marks=LINE_END_HYPHEN)]
+
+
+@pytest.mark.parametrize("look", list(wpgen.LOOKS))
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_reads_as_the_text_unit_by_unit(texts, pdfs, lang, look):
+    got, want = treaty_units(pdfs[lang, look]), treaty_units(texts[lang])
+    assert differences(got, want) == []
+    assert pdfs[lang, look].meta.family == "treaty"
+
+
+@pytest.fixture(scope="module")
+def pdf_translation(pdfs, lexicon):
+    from pipeline.align.translation import align_translation
+
+    return align_translation(pdfs["en", "plain"], pdfs["zh", "plain"], lexicon)
+
+
+def test_pdfs_align_as_the_texts_do(pdfs, pdf_translation):
+    """tests/test_charter.py's figures: every chapter and article linked, nothing unmatched,
+    the paragraph-level units of articles 1 to 110 linked (217 pairs, 98 % at least)."""
+    alignment = pdf_translation.alignment
+    links = {(tuple(k.a), tuple(k.b)) for k in alignment.links}
+    assert all(((f"ch{n}",), (f"ch{n}",)) in links for n in range(1, 20))
+    assert all(((f"art{n}",), (f"art{n}",)) in links for n in range(1, 112))
+    assert [(u.side, u.uid) for u in alignment.unmatched] == []
+    zh = {a.n: a for a in pdfs["zh", "plain"].articles()}
+    pairs = []
+    for article in pdfs["en", "plain"].articles()[:110]:
+        for p_en, p_zh in zip(article.paragraphs, zh[article.n].paragraphs, strict=True):
+            pairs.append((p_en.uid, p_zh.uid))
+            pairs += zip([i.uid for i in p_en.items], [i.uid for i in p_zh.items], strict=True)
+    linked = [pair for pair in pairs if ((pair[0],), (pair[1],)) in links]
+    assert len(pairs) == 217
+    assert len(linked) / len(pairs) >= 0.98
