@@ -27,7 +27,18 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.extract import extract_file
-from pipeline.model import Action, Document, Item, Paragraph, Section, Text, block_lists
+from pipeline.languages.numerals import to_roman
+from pipeline.languages.zh import BRANCHES
+from pipeline.model import (
+    Action,
+    Article,
+    Document,
+    Item,
+    Paragraph,
+    Section,
+    Text,
+    block_lists,
+)
 from pipeline.readers.text import read_text
 
 W, H = A4
@@ -409,10 +420,13 @@ class Typesetter:
     # -- the document ------------------------------------------------------------------------
     def run(self) -> int:
         self.first_page()
-        for block in self.doc.preamble:
-            self.block(block)
-        for section in self.doc.sections:
-            self.section(section)
+        if self.doc.meta.family == "treaty":
+            self.treaty()
+        else:
+            for block in self.doc.preamble:
+                self.block(block)
+            for section in self.doc.sections:
+                self.section(section)
         if not self.table_done:
             self.table()
         self.flush_unreferenced(None)
@@ -511,6 +525,48 @@ class Typesetter:
                 self.hang([(WORDS[self.lang][0], "i")], self.left, self.left), PARA_GAP, self.lead
             )
             self.items(action.indicators)
+
+    # -- a treaty ------------------------------------------------------------------------------
+    def treaty(self) -> None:
+        """Preamble, chapters with their sub-headings, articles: each paragraph under its
+        printed number (一、 / 1.), each sub-paragraph under its letter ((子) / a.)."""
+        for section in self.doc.sections:
+            if section.kind == "preamble":
+                for block in section.blocks:
+                    self.treaty_block(block)
+            else:
+                self.chapter(section)
+
+    def chapter(self, chapter: Section) -> None:
+        size = 12.0 if chapter.kind == "chapter" else self.size
+        lines = self.hang(runs_of(chapter.head, "b"), self.left, self.left, size)
+        self.place(lines, 12, 2 * self.lead)
+        for block in chapter.blocks:
+            self.treaty_block(block)
+        for sub in chapter.subsections:
+            self.chapter(sub)
+
+    def treaty_block(self, block: Paragraph | Action | Article) -> None:
+        if isinstance(block, Article):
+            self.article(block)
+        elif isinstance(block, Paragraph):
+            self.place(self.hang(runs_of(block.body), self.left, self.left), PARA_GAP)
+
+    def article(self, article: Article) -> None:
+        self.place(self.hang(runs_of(article.head, "b"), self.left, self.left), 10, self.lead)
+        indent = self.left + 2 * self.size  # a Chinese paragraph's two ideographs
+        for paragraph in article.paragraphs:
+            if self.lang == "zh":
+                label = f"{zh_numeral(to_roman(int(paragraph.n)))}、" if paragraph.n else ""
+                runs = ([(label, "r")] if label else []) + runs_of(paragraph.body)
+                self.place(self.hang(runs, indent, self.left), PARA_GAP)
+            else:
+                self.paragraph(paragraph.body, paragraph.n)
+            for item in paragraph.items:
+                mark = f"({BRANCHES['abcdefghijkl'.index(item.n)]})" if self.lang == "zh" else ""
+                label = (self.left + 56, [(mark or f"{item.n}.", "r")])
+                lines = self.hang(runs_of(item.body), self.left + 84, self.left + 84, None, label)
+                self.place(lines, PARA_GAP)
 
     # -- the indicator appendix ----------------------------------------------------------------
     def table_host(self) -> Section | None:

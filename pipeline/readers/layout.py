@@ -54,6 +54,7 @@ class Geometry:
     left: float  # text column left edge
     right: float  # text column right edge
     pitch: float  # baseline-to-baseline distance inside a paragraph
+    edge: float = 0.0  # the farthest full lines reach (a ragged right margin's limit)
 
 
 def measure(pages: list[PdfPage]) -> Geometry:
@@ -65,7 +66,7 @@ def measure(pages: list[PdfPage]) -> Geometry:
     right = rights[int(len(rights) * 0.9)] if rights else 523
     # The column's edge, which full lines reach: a few may overshoot it (hanging punctuation).
     edge = rights[int(len(rights) * 0.98)] if rights else 523
-    return Geometry(size, left, right, _pitch(pages, size, edge))
+    return Geometry(size, left, right, _pitch(pages, size, edge), edge)
 
 
 def _body_size(pages: list[PdfPage]) -> float:
@@ -330,8 +331,7 @@ def _continues(block: PageBlock, line: PdfLine, grid: Geometry, lang: LanguageTa
     if _opens_item(line, lang):
         return False
     previous = block.lines[-1]
-    full = previous.x1 >= grid.right - 2 * grid.size
-    if not full:
+    if not _full(previous, line, grid):
         return False
     if line.page == previous.page and _step(previous, line) > grid.pitch * 1.25:
         return False
@@ -341,6 +341,16 @@ def _continues(block: PageBlock, line: PdfLine, grid: Geometry, lang: LanguageTa
     if hanging and line.x0 > first.x0 + grid.size * 0.5:
         return True
     return block.kind == "paragraph" and line.x0 < grid.left + grid.size
+
+
+def _full(previous: PdfLine, line: PdfLine, grid: Geometry) -> bool:
+    """Whether `previous` ends where its paragraph goes on: near the column's edge, or, in a
+    ragged margin, too close to it for the next line's first word."""
+    if previous.x1 >= grid.right - 2 * grid.size:
+        return True
+    word = line.text.split(" ", 1)[0]
+    per_char = (line.x1 - line.x0) / max(len(line.text), 1)
+    return previous.x1 + per_char * (len(word) + 1) > grid.edge
 
 
 def _heading_wraps(previous: PdfLine, line: PdfLine, grid: Geometry) -> bool:
