@@ -83,8 +83,19 @@ WHOLE_LINE = "*"  # a token whose text is its whole line (a chapter's, an articl
 Patterns = list[tuple[str, "re.Pattern[str] | None", str | None]]
 
 
+_PATTERNS: dict[tuple[str, bool, str], Patterns] = {}
+
+
 def _patterns(lang: LanguageTable, star_notes: bool, family: str) -> Patterns:
-    """(kind, pattern, group holding the token's text), in the order they are tried."""
+    """(kind, pattern, group holding the token's text), in the order they are tried; made
+    once per language, note convention and family (classify asks for every line)."""
+    key = (lang.code, star_notes, family)
+    if key not in _PATTERNS:
+        _PATTERNS[key] = _make_patterns(lang, star_notes, family)
+    return _PATTERNS[key]
+
+
+def _make_patterns(lang: LanguageTable, star_notes: bool, family: str) -> Patterns:
     furniture: Patterns = [(FURNITURE, JOB_NUMBER, WHOLE_LINE), (FURNITURE, BARCODE, WHOLE_LINE)]
     star = (DOCNOTE, _DOCNOTE_DEF, "text") if star_notes else (BULLET, _STAR_BULLET, "text")
     if family == TREATY:

@@ -72,6 +72,6 @@ _LETTER = re.compile(
 
 def guess_language(text: str) -> str:
     """Chinese when Han characters make up a fair share of the letters, else English."""
-    han = len(zh.HAN_CHAR.findall(text))
-    letters = len(_LETTER.findall(text))
+    han = len(text) - len(zh.HAN_CHAR.sub("", text))  # counted without a list of matches
+    letters = len(text) - len(_LETTER.sub("", text))
     return CHINESE.code if letters and han / letters > 0.2 else ENGLISH.code

@@ -70,6 +70,8 @@ class PdfPage:
     chars: int = 0
     # Ruling lines, as pdfplumber's edge dicts (top-down), read on pages with side-by-side text.
     rules: list[dict] = field(default_factory=list)
+    # The cell boxes of its ruled tables, once the layout has asked (readers/tables.py).
+    ruled_tables: list | None = None
 
 
 def open_pdf(path: Path, display: str) -> pdfium.PdfDocument:

@@ -22,8 +22,15 @@ Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 def find_tables(page: PdfPage) -> list[list[list[Cell]]]:
-    """Ruled tables, as rows of cells, by pdfplumber's lattice method on the page's rules."""
-    edges = table.merge_edges(page.rules, 3, 3, 3, 3)
+    """Ruled tables, as rows of cells, by pdfplumber's lattice method on the page's rules;
+    found once a page (the layout asks twice: for the line pitch and for the rows)."""
+    if page.ruled_tables is None:
+        page.ruled_tables = _lattice(page.rules) if page.rules else []
+    return page.ruled_tables
+
+
+def _lattice(rules: list[dict]) -> list[list[list[Cell]]]:
+    edges = table.merge_edges(rules, 3, 3, 3, 3)
     cells = table.intersections_to_cells(table.edges_to_intersections(edges, 1, 1))
     found = []
     for cells_of_table in table.cells_to_tables(cells):
@@ -38,7 +45,7 @@ def table_rows(
     page: PdfPage, lines: list[PdfLine], lang: LanguageTable
 ) -> tuple[list[PdfLine], list[PageBlock]]:
     """The page's table rows, and the body lines left outside every table."""
-    found = (find_tables(page) if page.rules else []) or unruled_tables(lines, lang)
+    found = find_tables(page) or unruled_tables(lines, lang)
     if not found:
         return lines, []
     used: set[int] = set()
@@ -82,16 +89,16 @@ Band = list[PdfLine]  # lines printed side by side, in reading order
 def _bands(lines: list[PdfLine]) -> list[Band]:
     """The lines in horizontal bands: a line joins the band whose extent holds its middle."""
     bands: list[Band] = []
+    top = bottom = 0.0  # the last band's extent
     for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
-        middle = (line.top + line.bottom) / 2
-        band = bands[-1] if bands else None
-        if band is not None and min(ln.top for ln in band) <= middle <= max(
-            ln.bottom for ln in band
-        ):
-            band.append(line)
-            band.sort(key=lambda ln: ln.x0)
+        if bands and top <= (line.top + line.bottom) / 2 <= bottom:
+            bands[-1].append(line)
+            bottom = max(bottom, line.bottom)
         else:
             bands.append([line])
+            top, bottom = line.top, line.bottom
+    for band in bands:
+        band.sort(key=lambda ln: ln.x0)
     return bands
 
 
