@@ -1,11 +1,13 @@
-"""The UN Charter typeset by a word processor (tests/wpgen.py: LibreOffice from OpenDocument),
-in Chinese and English, in every look: each PDF reads as its converted text does, unit by unit,
-and the two PDFs align as the two texts do (tests/test_charter.py's figures)."""
+"""The UN Charter typeset by both test engines (tests/pdfgen.py: reportlab; tests/wpgen.py:
+LibreOffice from OpenDocument), in Chinese and English, in every look: each PDF reads as its
+converted text does, unit by unit, and the two PDFs align as the two texts do (the figures
+of tests/test_charter.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import pdfgen
 import pytest
 import wpgen
 from agreement import as_printed, differences
@@ -29,24 +31,31 @@ def texts() -> dict[str, Document]:
 
 @pytest.fixture(scope="module")
 def pdfs(texts, tmp_path_factory) -> dict[tuple[str, str], Document]:
-    """Both versions in every look, typeset in one LibreOffice run, read back."""
+    """Both versions from both engines in every look (LibreOffice's in one run), read back."""
     folder = tmp_path_factory.mktemp("charter-pdf")
-    keys, fodts = [], []
+    keys, files, fodts = [], [], []
     for lang, doc in texts.items():
         letter = "C" if lang == "zh" else "E"
-        for name, look in wpgen.LOOKS.items():
-            out = folder / f"charter-{lang}.{name}.fodt"
-            marks = {
-                "symbol": f"PLANALIGN/TEST/charter-{lang}",
-                "job_number": f"GE.00-00000 ({letter})",
-            }
-            fodts.append(wpgen.write_fodt(doc, out, look=look, **marks))
-            keys.append((lang, name))
-    read = {}
-    for key, pdf in zip(keys, wpgen.convert(fodts, folder), strict=True):
-        lang = key[0]
-        read[key] = extract_file(pdf, f"charter-{lang}", lang, pdf.name, MANIFEST)
-    return read
+        marks = {
+            "symbol": f"PLANALIGN/TEST/charter-{lang}",
+            "job_number": f"GE.00-00000 ({letter})",
+        }
+        for name, look in pdfgen.LOOKS.items():
+            pdf = folder / f"charter-{lang}.reportlab-{name}.pdf"
+            pdfgen.render(doc, pdf, look=look, **marks)
+            keys.append((lang, f"reportlab-{name}"))
+            files.append(pdf)
+        for name, wp_look in wpgen.LOOKS.items():
+            out = folder / f"charter-{lang}.libreoffice-{name}.fodt"
+            fodts.append(wpgen.write_fodt(doc, out, look=wp_look, **marks))
+            keys.append((lang, f"libreoffice-{name}"))
+    files += wpgen.convert(fodts, folder)
+    order = [k for k in keys if k[1].startswith("reportlab")]
+    order += [k for k in keys if k[1].startswith("libreoffice")]
+    return {
+        key: extract_file(pdf, f"charter-{key[0]}", key[0], pdf.name, MANIFEST)
+        for key, pdf in zip(order, files, strict=True)
+    }
 
 
 def treaty_units(doc: Document, text: Callable[[Text], tuple] = as_printed) -> list[tuple]:
@@ -66,26 +75,30 @@ def treaty_units(doc: Document, text: Callable[[Text], tuple] = as_printed) -> l
     return out
 
 
-# A hyphen of the word's own that a line ends on ("twenty-" + "seven", "good-" +
-# "neighbourliness") is taken for hyphenation and dropped when the lines are joined
-# (pipeline.model.inline's `_glue`): the English differs wherever a look breaks a line there.
-LINE_END_HYPHEN = pytest.mark.xfail(reason="a word's own hyphen at a line end is dropped")
-LANGS = ["zh", pytest.param("en", marks=LINE_END_HYPHEN)]
+ENGINES = [f"reportlab-{name}" for name in pdfgen.LOOKS]
+ENGINES += [f"libreoffice-{name}" for name in wpgen.LOOKS]
 
 
-@pytest.mark.parametrize("look", list(wpgen.LOOKS))
-@pytest.mark.parametrize("lang", LANGS)
-def test_pdf_reads_as_the_text_unit_by_unit(texts, pdfs, lang, look):
-    got, want = treaty_units(pdfs[lang, look]), treaty_units(texts[lang])
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pdf_reads_as_the_text_unit_by_unit(texts, pdfs, lang, engine):
+    if lang == "en" and engine.startswith("libreoffice"):
+        # A hyphen of the word's own that a line ends on ("twenty-" + "seven", "good-" +
+        # "neighbourliness") is taken for hyphenation and dropped when the lines are joined
+        # (pipeline.model.inline's `_glue`); reportlab breaks only at spaces.
+        pytest.xfail("a word's own hyphen at a line end is dropped")
+    got, want = treaty_units(pdfs[lang, engine]), treaty_units(texts[lang])
     assert differences(got, want) == []
-    assert pdfs[lang, look].meta.family == "treaty"
+    assert pdfs[lang, engine].meta.family == "treaty"
 
 
 @pytest.fixture(scope="module")
 def pdf_translation(pdfs, lexicon):
     from pipeline.align.translation import align_translation
 
-    return align_translation(pdfs["en", "plain"], pdfs["zh", "plain"], lexicon)
+    return align_translation(
+        pdfs["en", "libreoffice-plain"], pdfs["zh", "libreoffice-plain"], lexicon
+    )
 
 
 def test_pdfs_align_as_the_texts_do(pdfs, pdf_translation):
@@ -96,9 +109,9 @@ def test_pdfs_align_as_the_texts_do(pdfs, pdf_translation):
     assert all(((f"ch{n}",), (f"ch{n}",)) in links for n in range(1, 20))
     assert all(((f"art{n}",), (f"art{n}",)) in links for n in range(1, 112))
     assert [(u.side, u.uid) for u in alignment.unmatched] == []
-    zh = {a.n: a for a in pdfs["zh", "plain"].articles()}
+    zh = {a.n: a for a in pdfs["zh", "libreoffice-plain"].articles()}
     pairs = []
-    for article in pdfs["en", "plain"].articles()[:110]:
+    for article in pdfs["en", "libreoffice-plain"].articles()[:110]:
         for p_en, p_zh in zip(article.paragraphs, zh[article.n].paragraphs, strict=True):
             pairs.append((p_en.uid, p_zh.uid))
             pairs += zip([i.uid for i in p_en.items], [i.uid for i in p_zh.items], strict=True)

@@ -144,14 +144,14 @@ def _in_margin(line: PdfLine, page: PdfPage) -> bool:
     return line.bottom < page.height * 0.085 or line.top > page.height * 0.93
 
 
-def _glue_labels(lines: list[PdfLine]) -> list[PdfLine]:
+def _glue_labels(lines: list[PdfLine], lang: LanguageTable) -> list[PdfLine]:
     """A paragraph's number or letter and its text, set apart on one line by a tab, as one."""
     out: list[PdfLine] = []
     for line in lines:
         label = out[-1] if out else None
         if (
             label is not None
-            and _LABEL_ALONE.match(label.text)
+            and _label_alone(label, lang)
             and abs(line.top - label.top) < 0.4 * line.size
             and 0 < line.x0 - label.x1 < 4 * line.size
         ):
@@ -161,6 +161,14 @@ def _glue_labels(lines: list[PdfLine]) -> list[PdfLine]:
             continue
         out.append(line)
     return out
+
+
+def _label_alone(line: PdfLine, lang: LanguageTable) -> bool:
+    """A number or letter alone: what, with text after it, opens a (sub-)paragraph ((子))."""
+    if " " in line.text:
+        return False
+    sub = lang.article_subitem
+    return bool(_LABEL_ALONE.match(line.text) or (sub and sub.match(f"{line.text} x")))
 
 
 def find_symbol(first: PdfPage) -> str | None:
@@ -181,7 +189,7 @@ def layout(
     symbol = find_symbol(pages[0])
     strip_page_furniture(pages, symbol)
     for page in pages:
-        page.lines = _glue_labels(page.lines)
+        page.lines = _glue_labels(page.lines, lang)
     grid = measure(pages)
     out: list[str] = []
     first = pages[0].lines
@@ -349,8 +357,10 @@ def _full(previous: PdfLine, line: PdfLine, grid: Geometry) -> bool:
     if previous.x1 >= grid.right - 2 * grid.size:
         return True
     word = line.text.split(" ", 1)[0]
-    per_char = (line.x1 - line.x0) / max(len(line.text), 1)
-    return previous.x1 + per_char * (len(word) + 1) > grid.edge
+    # The width of a letter, spaces aside (they are narrower), then a space before the word;
+    # letters vary in width: half a type size of slack.
+    per_letter = (line.x1 - line.x0) / max(len(line.text.replace(" ", "")), 1)
+    return previous.x1 + grid.size * 0.25 + per_letter * len(word) > grid.edge - grid.size * 0.5
 
 
 def _heading_wraps(previous: PdfLine, line: PdfLine, grid: Geometry) -> bool:
