@@ -82,11 +82,6 @@ ENGINES += [f"libreoffice-{name}" for name in wpgen.LOOKS]
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_pdf_reads_as_the_text_unit_by_unit(texts, pdfs, lang, engine):
-    if lang == "en" and engine.startswith("libreoffice"):
-        # A hyphen of the word's own that a line ends on ("twenty-" + "seven", "good-" +
-        # "neighbourliness") is taken for hyphenation and dropped when the lines are joined
-        # (pipeline.model.inline's `_glue`); reportlab breaks only at spaces.
-        pytest.xfail("a word's own hyphen at a line end is dropped")
     got, want = treaty_units(pdfs[lang, engine]), treaty_units(texts[lang])
     assert differences(got, want) == []
     assert pdfs[lang, engine].meta.family == "treaty"

@@ -16,7 +16,7 @@ from lxml import etree
 
 from pipeline.extract import extract_file
 from pipeline.model import Action, Document, NoteRef, Paragraph, Text
-from pipeline.model.inline import join_text
+from pipeline.model.inline import hyphenated_words, join_text
 from pipeline.writers.schema import tei_all_schema, validate_tei
 from pipeline.writers.tei import document_to_tei
 
@@ -461,6 +461,17 @@ class TestAppendixTable:
 )
 def test_hyphenation(left, right, joined):
     assert join_text(Text(left), Text(right), " ").text == joined
+
+
+def test_a_compound_the_document_writes_keeps_its_hyphen_at_a_line_end():
+    """Text written for the tests, spelt as the Charter spells it."""
+    compounds = hyphenated_words(["promote international co-operation and", "the well-being of"])
+    assert compounds == frozenset({"co-operation", "well-being"})
+    joined = join_text(Text("international co-"), Text("operation in"), " ", compounds)
+    assert joined.text == "international co-operation in"
+    assert join_text(Text("the imple-"), Text("mentation"), " ", compounds).text == (
+        "the implementation"
+    )
 
 
 def test_hyphenation_keeps_note_offsets():

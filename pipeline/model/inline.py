@@ -9,6 +9,7 @@ wrapped unit together, undoing hyphenation, and shifts the notes of the second.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from pipeline.languages import UNSPACED_CHAR
 from pipeline.model.document import NoteRef, Text
@@ -63,9 +64,13 @@ def _is_cjk_gap(raw: str, before: int, after: int) -> bool:
     )
 
 
-def join_text(left: Text, right: Text, joiner: str) -> Text:
-    """Concatenate two pieces of one wrapped unit, shifting the right piece's refs."""
-    glue = _glue(left.text, right.text, joiner)
+def join_text(
+    left: Text, right: Text, joiner: str, compounds: frozenset[str] = frozenset()
+) -> Text:
+    """Concatenate two pieces of one wrapped unit, shifting the right piece's refs.
+    `compounds`: the words the document writes with a hyphen inside a line (lower case), whose
+    hyphen stays when a line ends on it ("co-" + "operation" where it writes co-operation)."""
+    glue = _glue(left.text, right.text, joiner, compounds)
     head = left.text
     if glue == "-":  # hyphenation undone: "imple-" + "mentation"
         head, glue = head[:-1], ""
@@ -77,11 +82,13 @@ def join_text(left: Text, right: Text, joiner: str) -> Text:
 
 # A hyphen at a line end is either the typesetter's (hyphenation: "imple-" + "mentation") or
 # the word's own ("non-" + "State"). It is the word's own before a capital or a digit
-# ("non-State", "COVID-19"), after these prefixes ("anti-personnel", "self-reliance"), and
-# before these second halves of compounds ("follow-up", "mine-affected", "co-chair").
-# "co", "inter", "multi" and "ex" are no such prefixes: UN English writes "cooperation",
-# "intersessional", "international", "multilateral", and "ex-" + "ample" is hyphenation.
-_KEEP_HYPHEN = ("non", "anti", "self", "cross", "well", "semi")
+# ("non-State", "COVID-19"), after these prefixes ("anti-personnel", "good-neighbourliness"),
+# before these second halves of compounds ("follow-up", "mine-affected", "co-chair"), and
+# where the document itself writes the compound with a hyphen inside a line ("co-operation"
+# in the Charter). Else "co", "inter", "multi" and "ex" are no such prefixes: UN English
+# writes "cooperation", "intersessional", "international", "multilateral", and "ex-" +
+# "ample" is hyphenation.
+_KEEP_HYPHEN = ("non", "anti", "self", "cross", "well", "good", "semi")
 _COMPOUND_TAILS = frozenset(
     (
         "up",
@@ -110,18 +117,28 @@ _COMPOUND_TAILS = frozenset(
 )
 
 
+_COMPOUND = re.compile(r"(?<![A-Za-z-])[A-Za-z]+-[a-z]+(?![A-Za-z-])")
+
+
+def hyphenated_words(lines: Iterable[str]) -> frozenset[str]:
+    """The words written with a hyphen inside the lines (not at their ends), in lower case:
+    the document's own compounds, for `join_text`."""
+    return frozenset(word.lower() for line in lines for word in _COMPOUND.findall(line))
+
+
 # The end of a text that stops inside a document symbol (CCM/CONF/2020/12, A/RES/70/1): in a
 # script without spaces, nothing but a symbol puts Latin capitals and digits around a slash.
 _SYMBOL_END = re.compile(r"[A-Z]+/[A-Z0-9/.-]*[A-Z0-9]$")
 
 
-def _glue(left: str, right: str, joiner: str) -> str:
+def _glue(left: str, right: str, joiner: str, compounds: frozenset[str] = frozenset()) -> str:
     if not left or not right:
         return ""
     if left.endswith("-") and left[-2:-1].isalpha() and right[:1].isalnum():
         word = re.split(r"[^A-Za-z-]", left)[-1][:-1].lower()
         tail = re.match(r"[A-Za-z]*", right).group(0)  # type: ignore[union-attr]  # * matches
-        if right[:1].islower() and word not in _KEEP_HYPHEN and tail not in _COMPOUND_TAILS:
+        own = word in _KEEP_HYPHEN or tail in _COMPOUND_TAILS or f"{word}-{tail}" in compounds
+        if right[:1].islower() and not own:
             return "-"  # hyphenation: the hyphen goes
         return ""  # the word's own hyphen: kept, with nothing in between
     if left[-1] in "-–" and left[-2:-1].isdigit() and right[:1].isdigit():

@@ -22,6 +22,7 @@ from pipeline.model.inline import (
     FROM_SUPERSCRIPT,
     SUPERSCRIPT_DIGITS,
     TO_SUPERSCRIPT,
+    hyphenated_words,
     join_text,
 )
 from pipeline.readers.blocks import PageBlock
@@ -191,6 +192,7 @@ def layout(
     for page in pages:
         page.lines = _glue_labels(page.lines, lang)
     grid = measure(pages)
+    compounds = hyphenated_words(ln.text for page in pages for ln in page.lines)
     out: list[str] = []
     first = pages[0].lines
     front_count = front_end([ln.text for ln in first])
@@ -201,9 +203,9 @@ def layout(
     last_note: PageBlock | None = None  # the previous page's last note, which may go on here
     for page in pages:
         body, notes = _split_notes(page, grid, continuing=last_note is not None)
-        body, rows = table_rows(page, body, lang)
-        _flow(body, rows, blocks, pending_notes, grid, lang, page.number)
-        page_notes = _notes(notes, lang, last_note)
+        body, rows = table_rows(page, body, lang, compounds)
+        _flow(body, rows, blocks, pending_notes, grid, lang, page.number, compounds)
+        page_notes = _notes(notes, lang, last_note, compounds)
         pending_notes.extend(page_notes)
         last_note = page_notes[-1] if page_notes else None
     blocks.extend(pending_notes)
@@ -248,7 +250,10 @@ def _raise_note_numbers(notes: list[PdfLine], referenced: set[str]) -> None:
 
 
 def _notes(
-    lines: list[PdfLine], lang: LanguageTable, continued: PageBlock | None
+    lines: list[PdfLine],
+    lang: LanguageTable,
+    continued: PageBlock | None,
+    compounds: frozenset[str],
 ) -> list[PageBlock]:
     """The page's notes; lines before the first marker go on with `continued`, the note a
     word processor broke across the page."""
@@ -260,7 +265,7 @@ def _notes(
             note = blocks[-1] if blocks else continued
             assert note is not None  # the condition above: blocks, or a note to go on with
             note.lines.append(line)
-            note.text = join_text(note.text, Text(line.text), lang.joiner)
+            note.text = join_text(note.text, Text(line.text), lang.joiner, compounds)
     return blocks
 
 
@@ -272,8 +277,10 @@ def _flow(
     grid: Geometry,
     lang: LanguageTable,
     page: int,
+    compounds: frozenset[str],
 ) -> None:
-    """Paragraphs from the page's body lines (and its table rows, in place)."""
+    """Paragraphs from the page's body lines (and its table rows, in place); `compounds`: the
+    document's hyphenated words (`hyphenated_words`), whose hyphen a line may end on."""
     items: list[PdfLine | PageBlock] = sorted([*lines, *rows], key=_top)
     for item in items:
         if isinstance(item, PageBlock):
@@ -282,14 +289,14 @@ def _flow(
             if previous is not None and item.header:
                 continue  # the header row repeated on a new page
             if previous is not None and previous.lines[-1].page != page and continues_row(item):
-                merge_rows(previous, item, lang)
+                merge_rows(previous, item, lang, compounds)
             else:
                 blocks.append(item)
             continue
         current = blocks[-1] if blocks else None
         if current is not None and _continues(current, item, grid, lang):
             current.lines.append(item)
-            current.text = join_text(current.text, Text(item.text), lang.joiner)
+            current.text = join_text(current.text, Text(item.text), lang.joiner, compounds)
             continue
         _close(blocks, notes)
         blocks.append(PageBlock([item], _kind(item, grid, lang), Text(item.text)))

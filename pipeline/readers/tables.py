@@ -42,7 +42,10 @@ def _lattice(rules: list[dict]) -> list[list[list[Cell]]]:
 
 
 def table_rows(
-    page: PdfPage, lines: list[PdfLine], lang: LanguageTable
+    page: PdfPage,
+    lines: list[PdfLine],
+    lang: LanguageTable,
+    compounds: frozenset[str] = frozenset(),
 ) -> tuple[list[PdfLine], list[PageBlock]]:
     """The page's table rows, and the body lines left outside every table."""
     found = find_tables(page) or unruled_tables(lines, lang)
@@ -55,7 +58,7 @@ def table_rows(
             cell_lines = [_in_cell(lines, cell, used) for cell in cells]
             if not any(cell_lines):
                 continue
-            rows.append(_row(cell_lines, lang))
+            rows.append(_row(cell_lines, lang, compounds))
     body = [ln for index, ln in enumerate(lines) if index not in used]
     return body, rows
 
@@ -194,9 +197,9 @@ def _in_cell(lines: list[PdfLine], cell, used: set[int]) -> list[PdfLine]:
     return inside
 
 
-def _row(cells: list[list[PdfLine]], lang: LanguageTable) -> PageBlock:
+def _row(cells: list[list[PdfLine]], lang: LanguageTable, compounds: frozenset[str]) -> PageBlock:
     lines = [ln for cell in cells for ln in cell]
-    items = [_cell_items(cell, lang, first_column=index == 0) for index, cell in enumerate(cells)]
+    items = [_cell_items(cell, lang, index == 0, compounds) for index, cell in enumerate(cells)]
     header = bool(lang.table_header.match("\t".join(ln.text for ln in lines)))
     return PageBlock(lines, "row", cells=items, header=header)
 
@@ -205,7 +208,9 @@ def _row(cells: list[list[PdfLine]], lang: LanguageTable) -> PageBlock:
 _ITEM_MARK = re.compile(r"^([•·▪●]|\d+\.\s|\(?[a-z]\)\s)")
 
 
-def _cell_items(lines: list[PdfLine], lang: LanguageTable, first_column: bool) -> list[Text]:
+def _cell_items(
+    lines: list[PdfLine], lang: LanguageTable, first_column: bool, compounds: frozenset[str]
+) -> list[Text]:
     """A cell's items, each of its wrapped lines joined. An item starts with a mark, or, in
     the cells after the first, with a line at the cell's left edge after a line that ended
     one (with one of the language's terminal marks: ；。;.). In the first cell, where a sentence may end at a line's end, only marks
@@ -216,7 +221,7 @@ def _cell_items(lines: list[PdfLine], lang: LanguageTable, first_column: bool) -
         if previous is None or _starts_item(previous, line, left, first_column, lang):
             items.append(Text(line.text))
         else:
-            items[-1] = join_text(items[-1], Text(line.text), lang.joiner)
+            items[-1] = join_text(items[-1], Text(line.text), lang.joiner, compounds)
     return items
 
 
@@ -237,7 +242,9 @@ def continues_row(row: PageBlock) -> bool:
     return not re.match(r"^(\d+\.|\(?[a-z]\))", first)
 
 
-def merge_rows(row: PageBlock, more: PageBlock, lang: LanguageTable) -> None:
+def merge_rows(
+    row: PageBlock, more: PageBlock, lang: LanguageTable, compounds: frozenset[str] = frozenset()
+) -> None:
     """A row the page broke, put together: each cell's first item goes on with the item the
     page cut, unless it opens with a mark of its own."""
     for index, items in enumerate(more.cells):
@@ -246,7 +253,7 @@ def merge_rows(row: PageBlock, more: PageBlock, lang: LanguageTable) -> None:
             continue
         cell = row.cells[index]
         if cell and items and not _ITEM_MARK.match(items[0].text):
-            cell[-1] = join_text(cell[-1], items[0], lang.joiner)
+            cell[-1] = join_text(cell[-1], items[0], lang.joiner, compounds)
             items = items[1:]
         cell.extend(items)
     row.lines.extend(more.lines)
