@@ -12,6 +12,7 @@ from benchmarks import (
     macdev,
     pdf_speed,
     qa_speed,
+    site_speed,
     succession_speed,
 )
 
@@ -26,6 +27,7 @@ def main() -> None:
             succession_speed,
             qa_speed,
             batch_speed,
+            site_speed,
         ):
             for line in benchmark.run(Path(folder)):
                 print(line, flush=True)

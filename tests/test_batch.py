@@ -138,9 +138,36 @@ def test_changing_one_document_recomputes_only_what_depends_on_it(project, monke
     assert calls.extracted == ["fx-c"]
     assert (calls.translated, calls.chained) == (0, 1)  # the pair does not read plan c
     # fx-c's extraction, the corpus, the pairs-and-chains plan, the chain; QA: fx-c's own
-    # checks (not the other documents'), the corpus-wide terms and the report
-    assert result.computed == 7
+    # checks (not the other documents'), the corpus-wide terms and the report; the site:
+    # fx-c's page and the chain's lineage page (the index and the findings page show nothing
+    # that changed: the same counts, the same findings)
+    assert result.computed == 9
     assert b"high-level visits" in (project / "output" / "tei" / "fx-c.xml").read_bytes()
+
+
+def test_the_site_is_rebuilt_only_where_its_inputs_changed(project):
+    quiet(project)
+    site = project / "output" / "site"
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+    assert {"index.html", "findings.html", "docs/fx-c.html", "pairs/fx-en__fx-zh.html"} <= {
+        p.relative_to(site).as_posix() for p in before
+    }
+    plan_c = project / "corpus" / "plan-c.txt"
+    plan_c.write_text(plan_c.read_text().replace("high-level contacts", "high-level visits"))
+    quiet(project)
+    rewritten = sorted(
+        p.relative_to(site).as_posix() for p in before if p.stat().st_mtime_ns != before[p]
+    )
+    assert rewritten == ["docs/fx-c.html", "lineages/lineages.fx-a--fx-b--fx-c.html"]
+    assert "high-level visits" in (site / "docs" / "fx-c.html").read_text(encoding="utf-8")
+    (project / "corpus" / "plan-c.txt").unlink()
+    manifest = project / "corpus" / "manifest.toml"
+    kept = manifest.read_text().split("[[document]]")
+    manifest.write_text("[[document]]".join(t for t in kept if "plan-c.txt" not in t))
+    quiet(project)
+    assert not (site / "docs" / "fx-c.html").exists()
+    assert not (site / "lineages" / "lineages.fx-a--fx-b--fx-c.html").exists()
+    assert (site / "lineages" / "lineages.fx-a--fx-b.html").is_file()
 
 
 def test_changing_the_overrides_realigns_but_does_not_reextract(project, monkeypatch):

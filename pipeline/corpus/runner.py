@@ -155,6 +155,7 @@ class _Run:
         self.overrides_bytes, self.overrides = overrides
         self.never_written = (root / OVERRIDES).resolve()
         self.bilingual = bilingual  # the corpus may hold translations (see _warm_up)
+        self.finished: list[tuple[_Task, Product]] = []  # every task's, for the site
 
     def everything(self, planned: list[Planned]) -> RunResult:
         documents = self.extract(planned)
@@ -170,6 +171,7 @@ class _Run:
         records, translations = self.align(good, plan)
         tasks += records
         tasks += self.quality(good, translations)
+        self.site(documents)
         links = sum(t.get("links", 0) for t in tasks)
         findings = sum(t.get("findings", 0) for t in tasks)
         return RunResult([d.outcome for d in documents], 0.0, links, findings, tasks, warnings)
@@ -366,6 +368,24 @@ class _Run:
             lambda: _work().ChecksJob(document.product.payload, document.outcome.file),
         )
 
+    # Stage 4: the site people read, output/site/ ---------------------------------------------
+    def site(self, documents: list[_Document]) -> None:
+        """A page per document, pair and chain, each a task cached by what it shows; then
+        the index, the findings page and the assets (`website.py`)."""
+        from pipeline.corpus.website import Site, SiteDocument
+
+        site = Site(
+            self.code,
+            [SiteDocument(d.outcome, d.key, d.product) for d in documents],
+            self.finished,
+        )
+        pages = [_Task("site", key, make) for key, make in site.page_tasks()]
+        products = self.run_tasks("site", pages, lambda _, p: self.write_files(p.files))
+        for stage, keys, make in site.whole_site_tasks(products):
+            self.inline(stage, keys, make)
+        for path in site.departed(self.root):
+            path.unlink()
+
     # Running tasks ------------------------------------------------------------------------
     def run_tasks(
         self,
@@ -402,7 +422,11 @@ class _Run:
                 self.progress.advance()
                 released = _release(released, products, done)
         self.progress.finish()
-        return [product for product in products if product is not None]  # all of them now
+        done_products = [product for product in products if product is not None]  # all now
+        self.finished += [
+            (t, p) for t, p in zip(items, done_products, strict=True) if isinstance(t, _Task)
+        ]
+        return done_products
 
     def _warm_up(self) -> None:
         """While the first tasks run elsewhere: load the lexicon, which the alignments (in

@@ -144,7 +144,10 @@ class SuccessionJob:
         rows = lineages(plans, chain.steps)
         files[f"alignments/{self.name}.tsv"] = lineages_to_tsv(plans, rows)
         line = f"traced {' → '.join(p.meta.plan for p in plans)}: {len(rows)} lineages"
-        return Product(files, counts={"links": total}, log=[line], warnings=chain.warnings)
+        steps = pack(([p.id for p in plans], chain.steps))  # for the lineage page
+        return Product(
+            files, counts={"links": total}, log=[line], warnings=chain.warnings, payload=steps
+        )
 
     def failure(self, message: str) -> Product:
         return Product(failed=f"alignments/{self.name}.tsv: {message}")
