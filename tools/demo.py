@@ -112,7 +112,7 @@ def manifest() -> str:
             *(f'{key} = "{value}"' for key, value in extra.items()),
         ]
         tables.append("\n".join(lines))
-    head = f"# The demo corpus of `make demo`: test fixtures {LABEL}s.\n\n"
+    head = "# The demo corpus of `make demo`: test fixtures written for planalign's tests.\n\n"
     return head + "\n\n".join(tables) + "\n"
 
 
