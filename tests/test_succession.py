@@ -211,8 +211,9 @@ def test_trace_through_the_corpus(tmp_path, capsys):
     chain_corpus(tmp_path)
     assert main(["trace", "4", "--root", str(tmp_path)]) == 0
     text = capsys.readouterr().out
-    assert text.splitlines()[0] == "fx-a 5"  # action 4 of the latest plan came from a 5
-    assert "fx-b 5  (split, 0.80)" in text and "{+and remote +}" in text
+    # action 4 of the latest plan came from a 5, which split into b 5 and b 6
+    assert text.splitlines()[0] == "Action lineage: fx-a 5 → fx-b 5, 6 → fx-c 4, 5"
+    assert "  ← fx-a 5  (split, 0.80)" in text and "{+and remote +}" in text
     assert "\x1b[" not in text  # no colour when not on a terminal
     assert main(["trace", "2", "--plan", "fx-c", "--to", "html", "--root", str(tmp_path)]) == 0
     html = capsys.readouterr().out
