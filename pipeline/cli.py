@@ -272,7 +272,7 @@ def run_succession(args: argparse.Namespace) -> int:
     elif args.to == "tei":
         data = succession_to_tei(links, old, new)
     else:
-        data = succession_to_tsv(links)
+        data = succession_to_tsv(links, old, new)
     _emit(data, args.output)
     return EXIT_OK
 

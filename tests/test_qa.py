@@ -21,6 +21,7 @@ from pipeline.align.translation import align_translation
 from pipeline.cli import main
 from pipeline.extract import extract_file
 from pipeline.model.findings import Finding
+from pipeline.model.outline import units
 from pipeline.qa import load_glossary, run_checks
 from pipeline.qa.numbering import _follows
 from pipeline.writers.report import (
@@ -306,7 +307,12 @@ def test_findings_are_sorted_and_deterministic(seeds, lexicon):
     docs = list(seeds.values())
     first = run_checks(docs, [], load_glossary(None), lexicon)
     assert first == run_checks(list(reversed(docs)), [], load_glossary(None), lexicon)
-    assert first == sorted(first)
+    # by document, then in document order: each unit's findings where the unit stands
+    assert [f.doc for f in first] == sorted(f.doc for f in first)
+    for doc in docs:
+        order = {"": -1} | {f"{doc.id}.{u.uid}": k for k, u in enumerate(units(doc))}
+        places = [order[f.unit] for f in first if f.doc == doc.id]
+        assert places == sorted(places), doc.id
 
 
 # --- writers ------------------------------------------------------------------------------

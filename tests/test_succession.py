@@ -90,11 +90,27 @@ def test_every_relation_in_a_fixture_step(lexicon):
 
 
 def test_scores_in_range_and_tsv(lexicon):
-    links = align_plans(plan("a"), plan("b"), lexicon)
+    a, b = plan("a"), plan("b")
+    links = align_plans(a, b, lexicon)
     assert all(0 <= s.score <= 1 for s in links)
-    tsv = succession_to_tsv(links).decode().splitlines()
-    assert tsv[0] == "old\tnew\trelation\tscore"
-    assert "7\t-\tdropped\t0.000" in tsv and "-\t8\tnew\t0.000" in tsv
+    tsv = succession_to_tsv(links, a, b).decode().splitlines()
+    assert tsv[0] == "old\tnew\trelation\tscore\ta_text\tb_text"
+    rows = {tuple(row.split("\t")[:3]): row.split("\t")[3:] for row in tsv[1:]}
+    assert rows[("7", "-", "dropped")] == [
+        "0.000",
+        "Hold a workshop in 2015 on the revised reporting forms for national focal points.",
+        "",
+    ]
+    assert rows[("-", "8", "new")] == [
+        "0.000",
+        "",
+        "Take climate and environmental considerations into account in planning survey and "
+        + "clearance.",
+    ]
+    old_texts = {action.n: action.body.text for action in a.actions()}
+    new_texts = {action.n: action.body.text for action in b.actions()}
+    for (old, new, _), (_, a_text, b_text) in rows.items():
+        assert (a_text, b_text) == (old_texts.get(old, ""), new_texts.get(new, ""))
 
 
 def test_tei_valid(lexicon):
@@ -189,7 +205,9 @@ def test_cli_and_batch(tmp_path, capsys, unresolved):
         )
         == 0
     )
-    assert capsys.readouterr().out.startswith("old\tnew\trelation\tscore\n1\t1\treworded\t")
+    out = capsys.readouterr().out
+    assert out.startswith("old\tnew\trelation\tscore\ta_text\tb_text\n1\t1\treworded\t")
+    assert "\tPromote adherence to the Convention by States not party" in out.splitlines()[1]
     chain_corpus(tmp_path)
     overrides = tmp_path / "alignments" / "overrides.tsv"
     overrides.parent.mkdir()

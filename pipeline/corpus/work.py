@@ -27,6 +27,7 @@ from pipeline.writers.links import alignment_to_tei, alignment_to_tsv
 from pipeline.writers.succession import lineages_to_tsv, succession_to_tei, succession_to_tsv
 from pipeline.writers.tei import corpus_to_tei, document_to_tei
 from pipeline.writers.tmx import segments_to_tmx
+from pipeline.writers.unit_table import units_to_tsv
 
 
 def warm_up() -> None:
@@ -139,7 +140,7 @@ class SuccessionJob:
         for (old, new), links in zip(pairwise(plans), chain.steps, strict=True):
             name = f"alignments/{old.id}__{new.id}.succession"
             files[f"{name}.xml"] = succession_to_tei(links, old, new)
-            files[f"{name}.tsv"] = succession_to_tsv(links)
+            files[f"{name}.tsv"] = succession_to_tsv(links, old, new)
             total += sum(1 for s in links if s.old and s.new)
         rows = lineages(plans, chain.steps)
         files[f"alignments/{self.name}.tsv"] = lineages_to_tsv(plans, rows)
@@ -158,8 +159,10 @@ def chain_name(plans: list[Document]) -> str:
 
 
 def corpus_product(documents: list[Document]) -> Product:
-    """All documents in one teiCorpus."""
-    return Product({"output/corpus.xml": corpus_to_tei(documents)})
+    """All documents in one teiCorpus; every unit of every document in one table."""
+    return Product(
+        {"output/corpus.xml": corpus_to_tei(documents), "output/units.tsv": units_to_tsv(documents)}
+    )
 
 
 def link_plan(documents: list[Document]) -> Product:

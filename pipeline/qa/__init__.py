@@ -1,8 +1,9 @@
 """Terminology and translation QA: checks over the document model and the cross-language links.
 
 `run_checks` reads everything each document says (restatements, notes and front matter
-included) and returns the findings sorted. A check that fails on one document becomes a
-finding about that document; the other documents and checks go on.
+included) and returns the findings sorted: by document, then in document order. A check
+that fails on one document becomes a finding about that document; the other documents and
+checks go on.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from pipeline.align.lexicon import Lexicon
 from pipeline.align.translation import Translation
 from pipeline.model import Document
-from pipeline.model.findings import Finding, sort_findings
+from pipeline.model.findings import Finding, in_place, sort_findings
 from pipeline.qa.crosslang import number_mismatches
 from pipeline.qa.numbering import numbering
 from pipeline.qa.punctuation import brackets, half_width, repeated
@@ -48,7 +49,7 @@ def document_findings(doc: Document, glossary) -> list[Finding]:
     found = _guarded(doc.id, "untranslated", lambda: untranslated(doc, terms))
     for check in DOCUMENT_CHECKS:
         found += _guarded(doc.id, check.__name__, functools.partial(check, doc))
-    return sort_findings(found)
+    return sort_findings(in_place(found, [doc]))
 
 
 def corpus_findings(
@@ -69,7 +70,7 @@ def corpus_findings(
             translation.alignment.b.id, "numbers", functools.partial(number_mismatches, translation)
         )
     found += _guarded("", "terminology", terms.findings)
-    return sort_findings(found)
+    return sort_findings(in_place(found, documents))
 
 
 def _guarded(doc_id: str, name: str, check: Callable[[], list[Finding]]) -> list[Finding]:

@@ -9,14 +9,26 @@ from pipeline.model import Document
 from pipeline.writers.links import pointer
 from pipeline.writers.tei import XML_ID, E, serialize, sub
 
-TSV_HEADER = "old\tnew\trelation\tscore\n"
+TSV_HEADER = "old\tnew\trelation\tscore\ta_text\tb_text\n"
 
 
-def succession_to_tsv(links: list[Succession]) -> bytes:
+def succession_to_tsv(links: list[Succession], old: Document, new: Document) -> bytes:
+    """One row per link: the action numbers as printed (`-` for none), the relation, the
+    score, and both actions' texts on one line each (empty for none)."""
+    old_texts, new_texts = _action_texts(old), _action_texts(new)
     rows = [TSV_HEADER] + [
-        f"{s.old or '-'}\t{s.new or '-'}\t{s.relation}\t{s.score:.3f}\n" for s in links
+        f"{s.old or '-'}\t{s.new or '-'}\t{s.relation}\t{s.score:.3f}"
+        f"\t{old_texts.get(s.old, '')}\t{new_texts.get(s.new, '')}\n"
+        for s in links
     ]
     return "".join(rows).encode("utf-8")
+
+
+def _action_texts(doc: Document) -> dict[str | None, str]:
+    """Each action's text by number, its paragraphs on one line, no tab: a spreadsheet's cell."""
+    return {
+        a.n: " ".join(" ".join(t.text for t in [a.body, *a.more]).split()) for a in doc.actions()
+    }
 
 
 def succession_to_json(links: list[Succession], old: Document, new: Document) -> bytes:
