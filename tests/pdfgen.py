@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -528,43 +529,28 @@ class Typesetter:
 
     # -- a treaty ------------------------------------------------------------------------------
     def treaty(self) -> None:
-        """Preamble, chapters with their sub-headings, articles: each paragraph under its
-        printed number (一、 / 1.), each sub-paragraph under its letter ((子) / a.)."""
-        for section in self.doc.sections:
-            if section.kind == "preamble":
-                for block in section.blocks:
-                    self.treaty_block(block)
+        for part in treaty_parts(self.doc):
+            if isinstance(part, Section):
+                size = 12.0 if part.kind == "chapter" else self.size
+                lines = self.hang(runs_of(part.head, "b"), self.left, self.left, size)
+                self.place(lines, 12, 2 * self.lead)
+            elif isinstance(part, Article):
+                self.article(part)
             else:
-                self.chapter(section)
-
-    def chapter(self, chapter: Section) -> None:
-        size = 12.0 if chapter.kind == "chapter" else self.size
-        lines = self.hang(runs_of(chapter.head, "b"), self.left, self.left, size)
-        self.place(lines, 12, 2 * self.lead)
-        for block in chapter.blocks:
-            self.treaty_block(block)
-        for sub in chapter.subsections:
-            self.chapter(sub)
-
-    def treaty_block(self, block: Paragraph | Action | Article) -> None:
-        if isinstance(block, Article):
-            self.article(block)
-        elif isinstance(block, Paragraph):
-            self.place(self.hang(runs_of(block.body), self.left, self.left), PARA_GAP)
+                self.place(self.hang(runs_of(part.body), self.left, self.left), PARA_GAP)
 
     def article(self, article: Article) -> None:
         self.place(self.hang(runs_of(article.head, "b"), self.left, self.left), 10, self.lead)
         indent = self.left + 2 * self.size  # a Chinese paragraph's two ideographs
         for paragraph in article.paragraphs:
             if self.lang == "zh":
-                label = f"{zh_numeral(to_roman(int(paragraph.n)))}、" if paragraph.n else ""
+                label = clause_label(paragraph.n)
                 runs = ([(label, "r")] if label else []) + runs_of(paragraph.body)
                 self.place(self.hang(runs, indent, self.left), PARA_GAP)
             else:
                 self.paragraph(paragraph.body, paragraph.n)
             for item in paragraph.items:
-                mark = f"({BRANCHES['abcdefghijkl'.index(item.n)]})" if self.lang == "zh" else ""
-                label = (self.left + 56, [(mark or f"{item.n}.", "r")])
+                label = (self.left + 56, [(letter_label(item.n, self.lang), "r")])
                 lines = self.hang(runs_of(item.body), self.left + 84, self.left + 84, None, label)
                 self.place(lines, PARA_GAP)
 
@@ -668,6 +654,33 @@ class Typesetter:
                 self.c.line(self.mid, top, self.mid, top - height)
         self.y = top - height
         self.add_notes([r for line in left + right for r in line.refs])
+
+
+def treaty_parts(doc: Document) -> Iterator[Section | Paragraph | Article]:
+    """A treaty in reading order, as both test engines set it: each chapter or sub-heading
+    (the preamble has no heading of its own), then its recitals and articles."""
+
+    def walk(section: Section) -> Iterator[Section | Paragraph | Article]:
+        if section.kind != "preamble":
+            yield section
+        yield from (b for b in section.blocks if isinstance(b, Article | Paragraph))
+        for sub in section.subsections:
+            yield from walk(sub)
+
+    for section in doc.sections:
+        yield from walk(section)
+
+
+def clause_label(n: str | None) -> str:
+    """A Chinese article's paragraph number as printed: 一、 二、 …"""
+    return f"{zh_numeral(to_roman(int(n)))}、" if n else ""
+
+
+def letter_label(n: str | None, lang: str) -> str:
+    """A sub-paragraph's label: (子) (丑) … in Chinese, a. b. … in English."""
+    if not n:
+        return "•"
+    return f"({BRANCHES['abcdefghijkl'.index(n)]})" if lang == "zh" else f"{n}."
 
 
 def render(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pdfgen
 import pytest
+from corpora import chain_entries, entry, pair_entries
 
 from pipeline.cli import main
 from pipeline.corpus import work
@@ -22,13 +23,6 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PAIR = HERE / "fixtures" / "bilingual"
 CHAIN = HERE / "fixtures" / "chain"
-
-
-def entry(doc_id: str, file: str, lang: str, extra: str = "") -> str:
-    return (
-        f'[[document]]\nid = "{doc_id}"\nfile = "{file}"\nlang = "{lang}"\n'
-        f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Fixture {doc_id}"\n{extra}\n'
-    )
 
 
 @pytest.fixture(scope="session")
@@ -54,17 +48,8 @@ def project(tmp_path, oslo_pdf) -> Path:
     ):
         shutil.copy(path, corpus)
     (corpus / "manifest.toml").write_text(
-        entry("fx-en", "plan-en.txt", "en")
-        + entry("fx-zh", "plan-zh.txt", "zh", 'translation_of = "fx-en"\n')
-        + "".join(
-            entry(
-                f"fx-{n}",
-                f"plan-{n}.txt",
-                "en",
-                f'plan = "fx-{n}"\n' + (f'follows = "fx-{p}"\n' if p else ""),
-            )
-            for n, p in zip("abc", ["", "a", "b"], strict=True)
-        )
+        pair_entries()
+        + chain_entries()
         + entry("model-zh", "002_0c1cfc0310d863da.txt", "zh")
         + entry("oslo-pdf", "oslo.pdf", "en"),
         encoding="utf-8",

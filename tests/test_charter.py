@@ -183,14 +183,20 @@ def test_chapters_and_articles_linked_to_their_counterparts(translation):
     assert [(u.side, u.uid) for u in translation.alignment.unmatched] == []
 
 
-def test_paragraphs_of_articles_1_to_110_linked_to_theirs(charter, translation):
-    links = {(tuple(k.a), tuple(k.b)) for k in translation.alignment.links}
-    zh = {a.n: a for a in charter["zh"].articles()}
+def paragraph_pairs(en: Document, zh: Document) -> list[tuple[str, str]]:
+    """The paragraph-level units of articles 1–110 and their counterparts, by number."""
+    articles_zh = {a.n: a for a in zh.articles()}
     pairs = []
-    for article in charter["en"].articles()[:110]:
-        for p_en, p_zh in zip(article.paragraphs, zh[article.n].paragraphs, strict=True):
+    for article in en.articles()[:110]:
+        for p_en, p_zh in zip(article.paragraphs, articles_zh[article.n].paragraphs, strict=True):
             pairs.append((p_en.uid, p_zh.uid))
             pairs += zip([i.uid for i in p_en.items], [i.uid for i in p_zh.items], strict=True)
+    return pairs
+
+
+def test_paragraphs_of_articles_1_to_110_linked_to_theirs(charter, translation):
+    links = {(tuple(k.a), tuple(k.b)) for k in translation.alignment.links}
+    pairs = paragraph_pairs(charter["en"], charter["zh"])
     linked = [pair for pair in pairs if ((pair[0],), (pair[1],)) in links]
     assert len(pairs) == 217
     assert len(linked) / len(pairs) >= 0.98

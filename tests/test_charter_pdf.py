@@ -11,7 +11,7 @@ import pdfgen
 import pytest
 import wpgen
 from agreement import as_printed, differences
-from test_charter import EN, MANIFEST, ZH
+from test_charter import EN, MANIFEST, ZH, paragraph_pairs
 
 from pipeline.extract import extract_file
 from pipeline.model import Document, Text
@@ -104,12 +104,7 @@ def test_pdfs_align_as_the_texts_do(pdfs, pdf_translation):
     assert all(((f"ch{n}",), (f"ch{n}",)) in links for n in range(1, 20))
     assert all(((f"art{n}",), (f"art{n}",)) in links for n in range(1, 112))
     assert [(u.side, u.uid) for u in alignment.unmatched] == []
-    zh = {a.n: a for a in pdfs["zh", "libreoffice-plain"].articles()}
-    pairs = []
-    for article in pdfs["en", "libreoffice-plain"].articles()[:110]:
-        for p_en, p_zh in zip(article.paragraphs, zh[article.n].paragraphs, strict=True):
-            pairs.append((p_en.uid, p_zh.uid))
-            pairs += zip([i.uid for i in p_en.items], [i.uid for i in p_zh.items], strict=True)
+    pairs = paragraph_pairs(pdfs["en", "libreoffice-plain"], pdfs["zh", "libreoffice-plain"])
     linked = [pair for pair in pairs if ((pair[0],), (pair[1],)) in links]
     assert len(pairs) == 217
     assert len(linked) / len(pairs) >= 0.98

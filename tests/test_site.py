@@ -10,12 +10,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from corpora import chain_entries, entry, pair_entries
 
 from pipeline.corpus.runner import run_corpus
 from pipeline.extract import extract_file
 from pipeline.model import Document
-
-browser = pytest.importorskip("tools.browser")
+from tools import browser
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -34,13 +34,6 @@ PAGES = {
     "findings": "findings.html",
     "charter": "pairs/charter-en__charter-zh.html",
 }
-
-
-def entry(doc_id: str, file: str, lang: str, extra: str = "") -> str:
-    return (
-        f'[[document]]\nid = "{doc_id}"\nfile = "{file}"\nlang = "{lang}"\n'
-        f'convention = "APMBC"\nkind = "action-plan"\ntitle = "Fixture {doc_id}"\n{extra}\n'
-    )
 
 
 @pytest.fixture(scope="module")
@@ -71,19 +64,10 @@ def site(tmp_path_factory, charter, lexicon) -> Path:
         shutil.copy(path, corpus)
     (corpus / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (corpus / "manifest.toml").write_text(
-        entry("fx-en", "plan-en.txt", "en")
-        + entry("fx-zh", "plan-zh.txt", "zh", 'translation_of = "fx-en"\n')
+        pair_entries()
         + entry("restated-zh", "restatement-zh.txt", "zh")
         + entry("hostile", "hostile.txt", "en")
-        + "".join(
-            entry(
-                f"fx-{n}",
-                f"plan-{n}.txt",
-                "en",
-                f'plan = "fx-{n}"\n' + (f'follows = "fx-{p}"\n' if p else ""),
-            )
-            for n, p in zip("abc", ["", "a", "b"], strict=True)
-        ),
+        + chain_entries(),
         encoding="utf-8",
     )
     assert run_corpus(root, log=lambda line: None).failures == 0

@@ -29,10 +29,18 @@ if __name__ == "__main__":  # run as a script: make `pipeline` and `pdfgen` impo
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lxml import etree
-from pdfgen import ACTION_LABELS, LANG_NAMES, WORDS, english_date, rendering_marks, zh_numeral
+from pdfgen import (
+    ACTION_LABELS,
+    LANG_NAMES,
+    WORDS,
+    clause_label,
+    english_date,
+    letter_label,
+    rendering_marks,
+    treaty_parts,
+    zh_numeral,
+)
 
-from pipeline.languages.numerals import to_roman
-from pipeline.languages.zh import BRANCHES
 from pipeline.model import (
     Action,
     Article,
@@ -286,47 +294,25 @@ class Writer:
 
     # -- a treaty ------------------------------------------------------------------------------
     def treaty(self) -> None:
-        """Preamble, chapters with their sub-headings, articles: each paragraph under its
-        printed number (一、 / 1.), each sub-paragraph under its letter ((子) / a.)."""
-        for section in self.doc.sections:
-            if section.kind == "preamble":
-                for block in section.blocks:
-                    self.treaty_block(block)
+        for part in treaty_parts(self.doc):
+            if isinstance(part, Section):
+                self.para("Chapter" if part.kind == "chapter" else "Heading", part.head)
+            elif isinstance(part, Article):
+                self.article(part)
             else:
-                self.chapter(section)
-
-    def chapter(self, chapter: Section) -> None:
-        self.para("Chapter" if chapter.kind == "chapter" else "Heading", chapter.head)
-        for block in chapter.blocks:
-            self.treaty_block(block)
-        for sub in chapter.subsections:
-            self.chapter(sub)
-
-    def treaty_block(self, block: Paragraph | Action | Article) -> None:
-        if isinstance(block, Article):
-            self.article(block)
-        elif isinstance(block, Paragraph):
-            self.para("Recital", block.body)
+                self.para("Recital", part.body)
 
     def article(self, article: Article) -> None:
         self.para("Heading", article.head)
         for paragraph in article.paragraphs:
             if paragraph.n and self.lang == "zh":
-                self.para(
-                    "Clause", paragraph.body, head=f"{zh_numeral(to_roman(int(paragraph.n)))}、"
-                )
+                self.para("Clause", paragraph.body, head=clause_label(paragraph.n))
             elif paragraph.n:
                 self.hanging(f"{paragraph.n}.", paragraph.body)
             else:
                 self.para("Clause", paragraph.body)
             for item in paragraph.items:
-                self.hanging(self.letter(item.n), item.body, "Item")
-
-    def letter(self, n: str | None) -> str:
-        """A sub-paragraph's label: (子) (丑) … in Chinese, a. b. … in English."""
-        if not n:
-            return "•"
-        return f"({BRANCHES['abcdefghijkl'.index(n)]})" if self.lang == "zh" else f"{n}."
+                self.hanging(letter_label(item.n, self.lang), item.body, "Item")
 
     def table(self) -> None:
         """The indicator appendix: group labels across both columns, then each restatement
