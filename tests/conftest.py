@@ -38,6 +38,14 @@ def lexicon():
     return glossary_lexicon()
 
 
+@pytest.fixture(scope="session")
+def encoder():
+    """The multilingual sentence encoder, loaded once as the callers of the aligners do."""
+    from pipeline.align.encoder import load_encoder
+
+    return load_encoder()
+
+
 def _unresolved(link_files: list[Path]) -> list[str]:
     """Every target of the link files that names no element of its TEI file (a URI resolved
     from the link file's folder, as a TEI tool resolves it)."""

@@ -6,9 +6,10 @@ from __future__ import annotations
 import random
 from functools import cache
 
+import numpy as np
 import pytest
 
-from pipeline.align.beads import best_path
+from pipeline.align.beads import banded_path, best_path
 
 SHAPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
 
@@ -91,3 +92,65 @@ def test_the_band_bounds_the_search():
     steps = best_path(5, 5, moves, bands)
     assert [(xs, ys) for xs, ys, _ in steps] == [((k,), (k,)) for k in range(5)]
     assert all(abs(i - j) <= 1 for i, j in seen)
+
+
+# The same programme with gains given a row at a time as arrays (`banded_path`).
+
+
+def row_gains(gain, m: int):
+    """`gain` as banded_path asks for it: per row, an array (shape, column), -inf where the
+    shape cannot end."""
+
+    def gains(i: int, lo: int, hi: int) -> np.ndarray:
+        out = np.full((len(SHAPES), hi - lo + 1), -np.inf)
+        for s, (a, b) in enumerate(SHAPES):
+            for j in range(max(lo, b), hi + 1):
+                if a <= i:
+                    out[s, j - lo] = gain(a, b, i, j)
+        return out
+
+    return gains
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_banded_path_is_optimal_and_covering(seed):
+    n, m = random.Random(seed).randint(0, 7), random.Random(seed + 100).randint(0, 7)
+    _, gain = scorer(seed)
+    steps = banded_path(n, m, SHAPES, [(0, m)] * (n + 1), row_gains(gain, m))
+    assert [i for xs, _, _ in steps for i in xs] == list(range(n))
+    assert [j for _, ys, _ in steps for j in ys] == list(range(m))
+    assert sum(g for _, _, g in steps) == pytest.approx(exhaustive(n, m, gain))
+    ends_i = ends_j = 0
+    for xs, ys, g in steps:
+        ends_i, ends_j = ends_i + len(xs), ends_j + len(ys)
+        assert g == pytest.approx(gain(len(xs), len(ys), ends_i, ends_j))
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_banded_path_agrees_with_best_path_inside_bands(seed):
+    """Both programmes, given the same band, find paths worth the same."""
+    rng = random.Random(seed)
+    n, m = rng.randint(3, 12), rng.randint(3, 12)
+    moves, gain = scorer(seed)  # one table of gains for both
+    bands = []
+    for i in range(n + 1):
+        centre = round(i * m / n)
+        lo, hi = max(0, centre - 2), min(m, centre + 2)
+        lo = 0 if i == 0 else min(lo, bands[-1][1])
+        bands.append((lo, m if i == n else max(hi, bands[-1][1] if bands else hi)))
+    expected = sum(g for _, _, g in best_path(n, m, moves, bands))
+    found = banded_path(n, m, SHAPES, bands, row_gains(gain, m))
+    assert sum(g for _, _, g in found) == pytest.approx(expected)
+
+
+def test_banded_path_chains_skips_inside_a_row():
+    """0-1 beads chain along a row: from (0, 0), the first row's cells are reached by skips
+    alone, and a path that must leave targets out finds them."""
+    gains = row_gains(lambda a, b, i, j: 1.0 if (a, b) == (1, 1) and j == 3 else -0.1, 3)
+    steps = banded_path(1, 3, SHAPES, [(0, 3), (0, 3)], gains)
+    assert [(xs, ys) for xs, ys, _ in steps] == [((), (0,)), ((), (1,)), ((0,), (2,))]
+
+
+def test_banded_path_refuses_beads_without_source_but_one_target():
+    with pytest.raises(ValueError, match="without an x item"):
+        banded_path(1, 1, ((1, 1), (0, 2)), [(0, 1), (0, 1)], lambda i, lo, hi: None)

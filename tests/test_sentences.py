@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import cli
+from pipeline.align.beads import banded_path
 from pipeline.align.sentences import Bead, SentenceSettings, align_sentences, split_sentences
 from pipeline.languages import table
 
@@ -146,6 +147,21 @@ def test_bead_types_chinese_to_english(lexicon):
     assert all(b.score == 0.0 for b in beads if not (b.src and b.tgt))
 
 
+def test_bead_types_with_sentence_vectors(lexicon, encoder):
+    beads = align_sentences(ZH, EN, "zh", "en", lexicon, encoder=encoder)
+    assert pairs(beads) == EXPECTED
+    assert all(b.score > 0.4 for b in beads if b.src and b.tgt)
+
+
+def test_sentence_vectors_see_meaning_across_languages(encoder):
+    """Translations get a higher cosine than sentences about something else; a text with no
+    letters gets no vector at all."""
+    vectors = encoder.vectors([ZH[0], EN[0], EN[4], "——", ""])
+    assert vectors.shape == (5, 512)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+    assert not vectors[3].any() and not vectors[4].any()
+
+
 def test_english_to_chinese_gives_the_same_beads_mirrored(lexicon):
     beads = align_sentences(EN, ZH, "en", "zh", lexicon)
     assert pairs(beads) == [(tgt, src) for src, tgt in EXPECTED]
@@ -206,11 +222,59 @@ def test_empty_sides(lexicon):
 )
 def test_beads_cover_both_sides_once_in_order(src, tgt, langs, weight, lexicon):
     beads = align_sentences(
-        src, tgt, *langs, lexicon if weight else None, SentenceSettings(lexical_weight=weight)
+        src,
+        tgt,
+        *langs,
+        lexicon if weight else None,
+        SentenceSettings(lexical_weight=weight, semantic_weight=0.0),
     )
     assert [i for b in beads for i in b.src] == list(range(len(src)))
     assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
     assert all(0.0 <= b.score <= 1.0 for b in beads)
+
+
+def _cells_searched(monkeypatch, src, tgt, lexicon) -> int:
+    from pipeline.align import sentences
+
+    cells = []
+
+    def counting(n, m, shapes, bands, gains, tie=0.0):
+        cells.append(sum(hi - lo + 1 for lo, hi in bands))
+        return banded_path(n, m, shapes, bands, gains, tie)
+
+    monkeypatch.setattr(sentences, "banded_path", counting)
+    align_sentences(src, tgt, "zh", "en", lexicon)
+    return sum(cells)
+
+
+def test_the_search_grows_linearly_with_the_texts(monkeypatch, lexicon):
+    """Coarse to fine: four times the sentences, about four times the cells searched (a
+    whole search would take sixteen)."""
+    src, tgt = _mac_dev_side("zh") * 2, _mac_dev_side("en") * 2
+    small = _cells_searched(monkeypatch, src[:400], tgt[:540], lexicon)
+    large = _cells_searched(monkeypatch, src[:1600], tgt[:2160], lexicon)
+    assert 3 < large / small < 5.5, (small, large)
+    assert large < 1600 * 2160 / 20
+
+
+def test_coarse_to_fine_finds_the_path_of_the_whole_search(lexicon):
+    """On a real chapter, the band around the path found on blocks holds the path that a
+    search of every cell finds."""
+    src = (MAC_DEV / "001.zh").read_text(encoding="utf-8").splitlines()
+    tgt = (MAC_DEV / "001.en").read_text(encoding="utf-8").splitlines()
+    banded = pairs(align_sentences(src, tgt, "zh", "en", lexicon))
+    whole = pairs(align_sentences(src, tgt, "zh", "en", lexicon, SentenceSettings(whole=10**9)))
+    assert banded == whole
+    assert len(banded) > 250
+
+
+def _mac_dev_side(suffix: str) -> list[str]:
+    """mac-dev's six chapters, one after the other, one language."""
+    return [
+        line
+        for path in sorted(MAC_DEV.glob(f"*.{suffix}"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
 
 
 # 3. Lexical evidence --------------------------------------------------------------------
@@ -288,9 +352,10 @@ def test_sentalign_bad_input_is_one_line_naming_the_file(tmp_path, capsys):
 # 5. mac-dev -----------------------------------------------------------------------------
 
 
-def test_mac_dev_strict_bead_f1(tmp_path, lexicon):
-    """The regression figure of the README: strict bead F1 >= 0.75 over mac-dev's six pairs,
-    scored by mac-dev's own score.py."""
+@pytest.mark.parametrize("with_vectors, least", [(True, 0.885), (False, 0.865)])
+def test_mac_dev_strict_bead_f1(tmp_path, lexicon, encoder, with_vectors, least):
+    """The figures of the README: strict bead F1 over mac-dev's six pairs, scored by
+    mac-dev's own score.py, with the sentence vectors and with the lexicon alone."""
     stems = sorted(p.stem for p in MAC_DEV.glob("*.gold")) if MAC_DEV.is_dir() else []
     if not stems or not (MAC_DEV / "score.py").is_file():
         pytest.fail(
@@ -301,10 +366,10 @@ def test_mac_dev_strict_bead_f1(tmp_path, lexicon):
     for stem in stems:
         src = (MAC_DEV / f"{stem}.zh").read_text(encoding="utf-8").splitlines()
         tgt = (MAC_DEV / f"{stem}.en").read_text(encoding="utf-8").splitlines()
-        lines = [
-            f"[{', '.join(map(str, b.src))}]:[{', '.join(map(str, b.tgt))}]"
-            for b in align_sentences(src, tgt, "zh", "en", lexicon)
-        ]
+        beads = align_sentences(
+            src, tgt, "zh", "en", lexicon, encoder=encoder if with_vectors else None
+        )
+        lines = [f"[{', '.join(map(str, b.src))}]:[{', '.join(map(str, b.tgt))}]" for b in beads]
         (tmp_path / f"{stem}.align").write_text("\n".join(lines) + "\n", encoding="utf-8")
     seconds = time.perf_counter() - start
     result = subprocess.run(
@@ -316,4 +381,4 @@ def test_mac_dev_strict_bead_f1(tmp_path, lexicon):
     )
     print(f"mac-dev: {result.stdout.strip()}; aligned in {seconds:.2f} s")
     f1 = float(re.search(r"F1=([\d.]+)", result.stdout).group(1))
-    assert f1 >= 0.75, result.stdout
+    assert f1 >= least, result.stdout

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.align.encoder import DocumentVectors, Encoder
 from pipeline.align.lexicon import Lexicon
-from pipeline.align.sentences import align_sentences
+from pipeline.align.sentences import SETTINGS, align_sentences
 from pipeline.align.units import Alignment
 from pipeline.languages import table
 from pipeline.model.segmentation import sentence_id, unit_sentences
@@ -53,9 +54,16 @@ class Segment:
 
 
 def align_unit_sentences(
-    result: Alignment, lexicon: Lexicon
+    result: Alignment, lexicon: Lexicon, encoder: Encoder | None = None
 ) -> tuple[list[SentenceLink], list[Segment]]:
+    """The sentences of each linked pair of units aligned by `align_sentences`, with the
+    sentence vectors (when an encoder is given) computed once per document."""
     sentences_a, sentences_b = unit_sentences(result.a), unit_sentences(result.b)
+    if encoder is not None:
+        encoder = DocumentVectors(
+            encoder,
+            [[t for ts in sides.values() for t in ts] for sides in (sentences_a, sentences_b)],
+        )
     lang_a, lang_b = result.a.meta.language, result.b.meta.language
     joiner_a, joiner_b = table(lang_a).joiner, table(lang_b).joiner
     links: list[SentenceLink] = []
@@ -68,7 +76,8 @@ def align_unit_sentences(
             continue
         texts_a, texts_b = [text for _, text in side_a], [text for _, text in side_b]
         units = f"{' '.join(link.a)} {' '.join(link.b)}"
-        for bead in align_sentences(texts_a, texts_b, lang_a, lang_b, lexicon):
+        beads = align_sentences(texts_a, texts_b, lang_a, lang_b, lexicon, SETTINGS, encoder)
+        for bead in beads:
             label = f"{list(bead.src)}:{list(bead.tgt)}"
             links.append(
                 SentenceLink(

@@ -1,25 +1,37 @@
 """Sentences: aligning two lists of sentences (split by `pipeline.languages.splitting`).
 
 Alignment is the bead dynamic programme of `beads.py` — beads 1-1, 1-0, 0-1, 1-2, 2-1, 1-3,
-3-1, 2-2, 1-4, 4-1, 2-3, 3-2, 1-5, 5-1 — in the style of Gale–Church and vecalign. A bead's score, in
-[0, 1], mixes how well the lengths fit (Gale–Church: the two-sided p-value of the length
-difference, the ratio estimated on the two texts themselves) with the lexical evidence of
-`lexicon.py` (the share of tokens on both sides that find a translation on the other). The
-programme maximises the sum of bead scores, less a penalty per sentence left unaligned.
-Because each bead adds at most 1, two good 1-1 beads beat one 2-2 bead, and a 1-2 bead
-beats 1-1 + 0-1 only when its second sentence really adds to the match. The search is
-confined to a band around the diagonal that the lengths predict, widened when the best
-path runs along its edge.
+3-1, 2-2, 1-4, 4-1, 2-3, 3-2, 1-5, 5-1 — in the style of Gale–Church and vecalign. A bead's
+score, in [0, 1], mixes three signals:
+- how well the lengths fit (Gale–Church: the two-sided p-value of the length difference, the
+  ratio estimated on the two texts themselves);
+- the lexical evidence of `lexicon.py`: the share of the bead's tokens, both sides, that find
+  a translation on the other side;
+- when an encoder is given (`encoder.py`), the cosine of the two sides' sentence vectors.
+A bead gains its score times (k / 2) ** size_exponent, k the number of its sentences that
+match tokens on the other side (at least 2), and a sentence left unaligned costs a penalty;
+the programme maximises the sum. With an exponent below 1, two good 1-1 beads still beat one
+2-2 bead; a 1-2 bead beats 1-1 + 0-1 only when its second sentence really adds to the match,
+and a sentence with nothing in common with its neighbours is left unaligned, not absorbed.
+
+The search is coarse to fine, so that time and memory grow linearly with the texts: runs of
+`block` sentences are aligned first as if each were one sentence (their lengths, tokens and
+vectors added up), recursively until the problem is small; the path found there, widened by
+`margin` sentences each side, is the band searched at the level below.
 """
 
 from __future__ import annotations
 
-import bisect
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.align.beads import Move, best_path
+import numpy as np
+from scipy.special import erfc
+
+from pipeline.align.beads import banded_path
+from pipeline.align.encoder import Encoder
 from pipeline.align.lexicon import Bag, Lexicon, overlap
 from pipeline.languages import table
 from pipeline.languages.splitting import split_sentences
@@ -47,22 +59,38 @@ class SentenceSettings:
         (1, 5),
         (5, 1),
     )
-    # Weight of the lexical score against the length fit, and the variance of the length
-    # difference per unit of length.
-    lexical_weight: float = 0.9
+    # Weights of the lexical and the semantic score; the length fit has the rest. Without an
+    # encoder the semantic weight goes to the lexical score.
+    lexical_weight: float = 0.5
+    semantic_weight: float = 0.4
+    # Cosines at or below `semantic_floor` say nothing; `semantic_span` above it, everything.
+    semantic_floor: float = 0.15
+    semantic_span: float = 0.6
+    # The variance of the length difference per unit of length.
     length_variance: float = 16.0
-    # What leaving a sentence unaligned costs.
+    # What leaving a sentence unaligned costs, and how a bead's gain grows with its size.
     skip_penalty: float = 0.05
-    # Half-width, in target sentences, of the first band searched around the diagonal.
-    first_band: int = 12
+    size_exponent: float = 0.3
+    # The coarse-to-fine search: items per block, items added either side of the path found
+    # on blocks, and the number of cells below which a level is searched whole.
+    block: int = 8
+    margin: int = 8
+    whole: int = 4096
+    # Blocks are compared by their tokens while they hold at most this many on average
+    # (about 64 sentences), above that by their lengths and vectors alone.
+    block_tokens: int = 1500
+
+    def __post_init__(self):
+        if not (0 <= self.lexical_weight and 0 <= self.semantic_weight):
+            raise ValueError("weights must not be negative")
+        if self.lexical_weight + self.semantic_weight > 1:
+            raise ValueError("the lexical and semantic weights add up to more than 1")
+        if self.block < 2 or self.margin < 1:
+            raise ValueError("a block holds two sentences or more, and the margin is positive")
 
     @property
     def aligned(self) -> tuple[tuple[int, int], ...]:
         return tuple((a, b) for a, b in self.beads if a and b)
-
-    @property
-    def skips(self) -> tuple[tuple[int, int], ...]:
-        return tuple((a, b) for a, b in self.beads if not (a and b))
 
 
 SETTINGS = SentenceSettings()
@@ -78,138 +106,273 @@ class Bead:
     score: float
 
 
-# -- alignment ---------------------------------------------------------------------------
-
-
 def text_length(text: str, lang: str) -> float:
     """Length in units of one Chinese character: characters other than spaces, per language."""
     return sum(1 for ch in text if not ch.isspace()) / table(lang).letters_per_unit
 
 
+# -- one side of a level -------------------------------------------------------------------
+
+
+@dataclass
+class _Side:
+    """A side's sentences (or blocks of them) as the scores need them: running sums of their
+    lengths, token counts and vectors, and their bags of keys."""
+
+    lengths: np.ndarray  # (n + 1,)
+    sizes: np.ndarray  # (n + 1,)
+    vectors: np.ndarray | None  # (n + 1, dimensions)
+    bags: list[Bag]
+
+    @property
+    def n(self) -> int:
+        return len(self.lengths) - 1
+
+    def blocks(self, size: int, most_tokens: int) -> tuple[_Side, list[int]]:
+        """Runs of `size` items as one, and where each run starts (with the end last). Their
+        bags are merged while blocks hold at most `most_tokens` tokens on average: larger
+        ones, with masks of thousands of bits, would cost more than they tell."""
+        cuts = [*range(0, self.n, size), self.n]
+        vectors = None if self.vectors is None else self.vectors[cuts]
+        bags = []
+        if self.bags and self.sizes[-1] <= most_tokens * (len(cuts) - 1):
+            bags = [_merged(self.bags[a:b]) for a, b in itertools.pairwise(cuts)]
+        return _Side(self.lengths[cuts], self.sizes[cuts], vectors, bags), cuts
+
+
+def _merged(bags: list[Bag]) -> Bag:
+    """One bag for several texts: each text's tokens numbered after the ones before."""
+    keys: dict[str, int] = {}
+    size = 0
+    for bag in bags:
+        for key, mask in bag.keys.items():
+            keys[key] = keys.get(key, 0) | mask << size
+        size += bag.size
+    return Bag(keys, size)
+
+
+def _running(values) -> np.ndarray:
+    return np.concatenate(([0.0], np.cumsum(np.asarray(values, dtype=np.float64))))
+
+
+def _side(
+    texts: Sequence[str], lang: str, other: str, lexicon: Lexicon | None, encoder: Encoder | None
+) -> _Side:
+    bags = [lexicon.bag(t, lang, other) for t in texts] if lexicon is not None else []
+    running = None
+    if encoder is not None:
+        vectors = encoder.vectors(texts)
+        running = np.zeros((len(texts) + 1, vectors.shape[1]), dtype=np.float32)
+        np.cumsum(vectors, axis=0, out=running[1:])
+    return _Side(
+        _running([text_length(t, lang) for t in texts]),
+        _running([b.size for b in bags]) if bags else np.zeros(len(texts) + 1),
+        running,
+        bags,
+    )
+
+
+# -- bead scores -------------------------------------------------------------------------
+
+
 class _Scorer:
-    """Bead scores for one pair of texts, with the lexical matches of sentence pairs cached."""
+    """The scores of every bead shape ending in a row's band, for one level searched in
+    `bands`. Scores are computed for the grid of a source and b target sentences (a, b from
+    1 to the largest in the bead shapes) at once, as arrays (a, b, column)."""
 
     def __init__(
         self,
-        src: list[str],
-        tgt: list[str],
-        src_lang: str,
-        tgt_lang: str,
-        lexicon: Lexicon | None,
+        src: _Side,
+        tgt: _Side,
         settings: SentenceSettings,
+        bands: Sequence[tuple[int, int]],
+        keep: bool = False,
     ):
-        self.weight = settings.lexical_weight
-        self.variance = settings.length_variance
-        self.skip_penalty = settings.skip_penalty
-        self.aligned, self.skips = settings.aligned, settings.skips
-        # How many target sentences a bead can span when it has more than d source
-        # sentences, and how many source sentences when it has more than d target sentences.
-        self.src_reach = tuple(
-            max(b for a, b in self.aligned if a > d) for d in range(max(a for a, _ in self.aligned))
+        self.src, self.tgt = src, tgt
+        self.shapes = settings.beads
+        self.settings = settings
+        total_src, total_tgt = src.lengths[-1], tgt.lengths[-1]
+        self.ratio = total_tgt / total_src if total_src and total_tgt else 1.0
+        semantic = settings.semantic_weight if src.vectors is not None else 0.0
+        lexical = settings.lexical_weight + settings.semantic_weight - semantic
+        self.lexical_weight = lexical if src.bags and tgt.bags else 0.0
+        self.semantic_weight = semantic
+        self.length_weight = 1.0 - self.lexical_weight - self.semantic_weight
+        self.most_src = max(a for a, _ in settings.aligned)
+        self.most_tgt = max(b for _, b in settings.aligned)
+        self.aligned = [s for s, (a, b) in enumerate(self.shapes) if a and b]
+        self.aligned_shape = np.array([self.shapes[s] for s in self.aligned])
+        self.skips = [(s, (a, b)) for s, (a, b) in enumerate(self.shapes) if not (a and b)]
+        self.depth = np.arange(1, self.most_src + 1)[:, None, None]  # a, on the grid
+        self.width = np.arange(1, self.most_tgt + 1)[None, :, None]  # b
+        self.lexicon = (
+            _LexicalMatches(src.bags, tgt.bags, self.most_src, self.most_tgt, bands)
+            if self.lexical_weight
+            else None
         )
-        self.tgt_reach = tuple(
-            max(a for a, b in self.aligned if b > d) for d in range(max(b for _, b in self.aligned))
-        )
-        src_len = [text_length(s, src_lang) for s in src]
-        tgt_len = [text_length(t, tgt_lang) for t in tgt]
-        ratio = (sum(tgt_len) / sum(src_len)) if sum(src_len) and sum(tgt_len) else 1.0
-        self.src_cum = _cumulative(src_len)
-        self.tgt_cum = _cumulative([t / ratio for t in tgt_len])
-        self.src_bags: list[Bag] = []
-        self.tgt_bags: list[Bag] = []
-        if self.weight:
-            if lexicon is None:
-                raise ValueError("a lexical weight without a lexicon")
-            self.src_bags = [lexicon.bag(s, src_lang, tgt_lang) for s in src]
-            self.tgt_bags = [lexicon.bag(t, tgt_lang, src_lang) for t in tgt]
-        self.src_size = _cumulative([b.size for b in self.src_bags])
-        self.tgt_size = _cumulative([b.size for b in self.tgt_bags])
-        self.pairs: dict[tuple[int, int], tuple[int, int]] = {}
-        self.src_cache: dict[tuple[int, int], list[int]] = {}
-        self.tgt_cache: dict[tuple[int, int], list[int]] = {}
+        self.kept: dict[int, tuple[int, np.ndarray]] | None = {} if keep else None
 
-    def center(self, i: int) -> int:
-        """The target position that the lengths predict for source position i."""
-        return bisect.bisect_left(self.tgt_cum, self.src_cum[i] - 1e-9)
+    def gains(self, i: int, lo: int, hi: int) -> np.ndarray:
+        """What each bead shape ending at (i, j), lo <= j <= hi, adds to a path."""
+        out = np.full((len(self.shapes), hi - lo + 1), -math.inf)
+        scores, growth = self._grid(i, lo, hi)
+        rows, cols = self.aligned_shape[:, 0] - 1, self.aligned_shape[:, 1] - 1
+        aligned = scores[rows, cols]
+        out[self.aligned] = aligned * growth[rows, cols]
+        for s, (a, b) in self.skips:
+            if a <= i:
+                out[s, max(b, lo) - lo :] = -self.settings.skip_penalty * (a + b)
+        if self.kept is not None:
+            self.kept[i] = (lo, aligned.astype(np.float32))
+        return out
 
-    def length_fit(self, i0: int, i1: int, j0: int, j1: int) -> float:
+    def score(self, xs: tuple[int, ...], ys: tuple[int, ...]) -> float:
+        """The score of a bead of the path just searched (kept while searching)."""
+        assert self.kept is not None
+        lo, scores = self.kept[xs[-1] + 1]
+        s = self.aligned.index(self.shapes.index((len(xs), len(ys))))
+        return float(scores[s, ys[-1] + 1 - lo])
+
+    def _grid(self, i: int, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """Scores in [0, 1] (-inf where a bead cannot end) and growths, on the grid."""
+        columns = np.arange(lo, hi + 1)
+        score = self.length_weight * self._length_fit(i, columns)
+        growth = ((self.depth + self.width) / 2) ** self.settings.size_exponent
+        if self.lexicon is not None:
+            lexical, evidence = self.lexicon.row(i, lo, hi)
+            score += self.lexical_weight * lexical
+            # Only the sentences that match tokens on the other side make a bead grow, so
+            # that a sentence with nothing in common with a bead is left out, not absorbed.
+            growth = (np.maximum(evidence, 2) / 2) ** self.settings.size_exponent
+        if self.semantic_weight:
+            score += self.semantic_weight * self._semantic(i, columns)
+        score[(self.depth > i) | (self.width > columns)] = -math.inf
+        return score, np.broadcast_to(growth, score.shape)
+
+    def _length_fit(self, i: int, columns: np.ndarray) -> np.ndarray:
         """Gale–Church: the two-sided p-value of the difference of the normalised lengths."""
-        x = self.src_cum[i1] - self.src_cum[i0]
-        y = self.tgt_cum[j1] - self.tgt_cum[j0]
-        return math.erfc(abs(y - x) / math.sqrt(self.variance * (x + y))) if x + y else 1.0
+        starts = np.maximum(i - self.depth[:, 0, 0], 0)
+        x = (self.src.lengths[i] - self.src.lengths[starts])[:, None, None]
+        ends = self.tgt.lengths
+        y = ((ends[columns] - ends[np.maximum(columns - self.width[0, :, :], 0)]) / self.ratio)[
+            None
+        ]
+        total = x + y
+        spread = np.sqrt(self.settings.length_variance * np.maximum(total, 1e-9))
+        return np.where(total > 0, erfc(np.abs(y - x) / spread), 1.0)
 
-    def scores(self, i: int, j: int) -> list[Move]:
-        """(a, b, score) of every bead of a source and b target sentences ending at (i, j)."""
-        out = [(a, b, -self.skip_penalty * (a + b)) for a, b in self.skips if a <= i and b <= j]
-        if not (i and j):
-            return out
-        weight = self.weight
-        lexical = self.lexical(i, j) if weight else []
-        for k, (a, b) in enumerate(self.aligned):
-            if a <= i and b <= j:
-                fit = self.length_fit(i - a, i, j - b, j)
-                out.append((a, b, fit + weight * (lexical[k] - fit) if weight else fit))
-        return out
+    def _semantic(self, i: int, columns: np.ndarray) -> np.ndarray:
+        """The cosine of the bead's summed source and target vectors, rescaled to [0, 1]."""
+        src, tgt = self.src.vectors, self.tgt.vectors
+        assert src is not None and tgt is not None
+        starts = np.maximum(i - self.depth[:, 0, 0], 0)
+        sources = _unit(src[i] - src[starts])  # (a, dimensions)
+        before = np.maximum(columns[None, :] - self.width[0], 0)  # (b, column)
+        targets = _unit(tgt[columns][None] - tgt[before])  # (b, column, dimensions)
+        cosine = np.einsum("ad,bcd->abc", sources, targets)
+        floor, span = self.settings.semantic_floor, self.settings.semantic_span
+        return np.clip((cosine - floor) / span, 0.0, 1.0)
 
-    def lexical(self, i: int, j: int) -> list[float]:
-        """Per aligned bead shape ending at (i, j): the Dice share of its tokens, both sides,
-        that are matched on the other side of the bead."""
-        src_or = [self.src_matches(i - 1 - da, j) for da in range(min(i, len(self.src_reach)))]
-        tgt_or = [self.tgt_matches(j - 1 - db, i) for db in range(min(j, len(self.tgt_reach)))]
-        src_size, tgt_size = self.src_size, self.tgt_size
-        out = []
-        for a, b in self.aligned:
-            if a > i or b > j:
-                out.append(0.0)
-                continue
-            covered = 0
-            for da in range(a):
-                covered += src_or[da][b - 1]
-            for db in range(b):
-                covered += tgt_or[db][a - 1]
-            size = src_size[i] - src_size[i - a] + tgt_size[j] - tgt_size[j - b]
-            out.append(covered / size if size else 0.0)
-        return out
 
-    def src_matches(self, k: int, j: int) -> list[int]:
-        """How many tokens of source k the targets j-1, j-2 … j-b match, for b = 1, 2 …"""
-        found = self.src_cache.get((k, j))
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+class _LexicalMatches:
+    """The lexical score of beads: the share of their tokens, both sides, that share a key
+    with the other side. A bead's matches are unions of its sentence pairs' matches: each pair
+    in the bands is compared once, when its source is first needed, and forgotten once the
+    rows that need it are searched."""
+
+    def __init__(
+        self,
+        src: list[Bag],
+        tgt: list[Bag],
+        most_src: int,
+        most_tgt: int,
+        bands: Sequence[tuple[int, int]],
+    ):
+        self.src, self.tgt = src, tgt
+        self.most_src, self.most_tgt = most_src, most_tgt
+        self.bands = bands
+        self.src_sizes = _running([b.size for b in src])
+        self.tgt_sizes = _running([b.size for b in tgt])
+        # Per source k: the first target compared, the masks of k's tokens and of the
+        # targets' tokens matched, and how many of k's tokens the b targets before each
+        # column match (from the first column of row k + 1's band).
+        self.sources: dict[int, tuple[int, list[int], list[int], int, np.ndarray]] = {}
+
+    def row(self, i: int, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """The lexical score and the number of sentences with a match, on the (a, b, column)
+        grid at row i."""
+        most_src, most_tgt = self.most_src, self.most_tgt
+        width = hi - lo + 1
+        self._forget(i)
+        # Source side: tokens of the a last sources matched by the b targets before j.
+        by_source = np.zeros((most_src, most_tgt, width))
+        for d in range(min(i, most_src)):
+            _, _, _, first, counts = self._source(i - 1 - d)
+            by_source[d] = counts[lo - first : hi - first + 1].T
+        src_cover = np.cumsum(by_source, axis=0)
+        src_evidence = np.cumsum(by_source > 0, axis=0)
+        # Target side: tokens of each target from lo - b matched by the a last sources.
+        first = lo - most_tgt
+        by_target = np.zeros((hi - first, most_src))
+        unions = [0] * (hi - first)
+        for d in range(min(i, most_src)):
+            start, _, tgt_masks, _, _ = self._source(i - 1 - d)
+            for c in range(max(0, -first), hi - first):
+                unions[c] |= tgt_masks[first + c - start]
+                by_target[c, d] = unions[c].bit_count()
+        tgt_prefix = np.vstack([np.zeros(most_src), np.cumsum(by_target, axis=0)])
+        matched_prefix = np.vstack([np.zeros(most_src), np.cumsum(by_target > 0, axis=0)])
+        ends = np.arange(lo, hi + 1) - first  # (column,)
+        starts = ends[None, :] - np.arange(1, most_tgt + 1)[:, None]  # (b, column)
+        tgt_cover = (tgt_prefix[ends][None] - tgt_prefix[starts]).transpose(2, 0, 1)
+        tgt_evidence = (matched_prefix[ends][None] - matched_prefix[starts]).transpose(2, 0, 1)
+        columns = np.arange(lo, hi + 1)
+        before = np.maximum(columns[None, :] - np.arange(1, most_tgt + 1)[:, None], 0)
+        tgt_size = self.tgt_sizes[columns][None] - self.tgt_sizes[before]  # (b, column)
+        src_first = np.maximum(i - np.arange(1, most_src + 1), 0)
+        src_size = self.src_sizes[i] - self.src_sizes[src_first]  # (a,)
+        size = src_size[:, None, None] + tgt_size[None]
+        cover = src_cover + tgt_cover
+        score = np.divide(cover, size, out=np.zeros_like(size), where=size > 0)
+        return score, src_evidence + tgt_evidence
+
+    def _source(self, k: int) -> tuple[int, list[int], list[int], int, np.ndarray]:
+        found = self.sources.get(k)
         if found is None:
-            found = self.src_cache[k, j] = _unions(
-                [self.pair(k, j - 1 - db)[0] for db in range(min(j, self.src_reach[0]))]
-            )
+            found = self.sources[k] = self._compare(k)
         return found
 
-    def tgt_matches(self, k: int, i: int) -> list[int]:
-        """How many tokens of target k the sources i-1, i-2 … i-a match, for a = 1, 2 …"""
-        found = self.tgt_cache.get((k, i))
-        if found is None:
-            found = self.tgt_cache[k, i] = _unions(
-                [self.pair(i - 1 - da, k)[1] for da in range(min(i, self.tgt_reach[0]))]
-            )
-        return found
+    def _compare(self, k: int) -> tuple[int, list[int], list[int], int, np.ndarray]:
+        """Source k against every target that the rows k + 1 … k + most_src search."""
+        last_row = min(k + self.most_src, len(self.bands) - 1)
+        first_end, last_end = self.bands[k + 1][0], self.bands[last_row][1]
+        start = max(0, first_end - self.most_tgt)
+        bag = self.src[k]
+        pairs = [overlap(bag, self.tgt[j]) for j in range(start, last_end)]
+        src_masks = [p[0] for p in pairs]
+        tgt_masks = [p[1] for p in pairs]
+        counts = np.zeros((last_end - first_end + 1, self.most_tgt))
+        for c, end in enumerate(range(first_end, last_end + 1)):
+            union = 0
+            for b in range(self.most_tgt):
+                j = end - 1 - b
+                if j >= start:
+                    union |= src_masks[j - start]
+                counts[c, b] = union.bit_count()
+        return start, src_masks, tgt_masks, first_end, counts
 
-    def pair(self, i: int, j: int) -> tuple[int, int]:
-        found = self.pairs.get((i, j))
-        if found is None:
-            found = self.pairs[i, j] = overlap(self.src_bags[i], self.tgt_bags[j])
-        return found
+    def _forget(self, i: int) -> None:
+        """Drop the sources that only rows before i needed."""
+        for k in [k for k in self.sources if k < i - self.most_src]:
+            del self.sources[k]
 
 
-def _unions(masks: list[int]) -> list[int]:
-    """Token counts of the growing unions of `masks`: [|m0|, |m0 ∪ m1|, …]."""
-    out, union = [], 0
-    for mask in masks:
-        union |= mask
-        out.append(union.bit_count())
-    return out
-
-
-def _cumulative(values: list[float] | list[int]) -> list[float]:
-    out = [0.0]
-    for v in values:
-        out.append(out[-1] + v)
-    return out
+# -- the search --------------------------------------------------------------------------
 
 
 def align_sentences(
@@ -219,65 +382,81 @@ def align_sentences(
     tgt_lang: str,
     lexicon: Lexicon | None,
     settings: SentenceSettings = SETTINGS,
+    encoder: Encoder | None = None,
 ) -> list[Bead]:
     """Beads covering every sentence of both lists once, in order.
 
     Either direction (zh→en, en→zh) and one language (zh→zh, en→en, where the lexical
     evidence is the tokens the two sentences share). A lexical weight of 0 in `settings`
-    gives a length-only aligner (Gale–Church), which needs no lexicon.
+    and no encoder give a length-only aligner (Gale–Church), which needs no lexicon.
     """
-    scorer = _Scorer(src, tgt, src_lang, tgt_lang, lexicon, settings)
-    n, m = len(src), len(tgt)
-    width = settings.first_band
-    spans = [(scorer.center(i), scorer.center(i)) for i in range(n + 1)]
-    while True:
-        bands = _bands(spans, width, m)
-        beads = [
-            Bead(i, j, max(0.0, round(score, 4)))
-            for i, j, score in best_path(n, m, scorer.scores, bands)
+    if not src or not tgt:
+        return [Bead((i,), (), 0.0) for i in range(len(src))] + [
+            Bead((), (j,), 0.0) for j in range(len(tgt))
         ]
-        if not _held(beads, bands, m) or width > max(n, m):
-            return beads
-        # Search again around the path just found, and more widely: the band held it back.
-        spans = _path_spans(beads, n)
-        width += width // 2
+    if settings.lexical_weight and lexicon is None:
+        raise ValueError("a lexical weight without a lexicon")
+    use_lexicon = lexicon if settings.lexical_weight else None
+    use_encoder = encoder if settings.semantic_weight else None
+    src_side = _side(src, src_lang, tgt_lang, use_lexicon, use_encoder)
+    tgt_side = _side(tgt, tgt_lang, src_lang, use_lexicon, use_encoder)
+    path, scorer = _search(src_side, tgt_side, settings, keep=True)
+    return [
+        Bead(xs, ys, max(0.0, min(1.0, round(scorer.score(xs, ys), 4))) if xs and ys else 0.0)
+        for xs, ys in path
+    ]
 
 
-def _held(beads: list[Bead], bands: Sequence[tuple[int, int]], m: int) -> bool:
-    """Whether the path runs along the edge of its band somewhere: held back by the band,
-    it may belong further out."""
+def _search(
+    src: _Side, tgt: _Side, settings: SentenceSettings, keep: bool = False
+) -> tuple[list[tuple[tuple[int, ...], tuple[int, ...]]], _Scorer]:
+    """The best path of beads at this level, and its scorer: the whole matrix is searched
+    when it is small, else the band around the path found on blocks."""
+    n, m = src.n, tgt.n
+    if (n + 1) * (m + 1) <= settings.whole or max(n, m) <= settings.block:
+        bands = [(0, m)] * (n + 1)
+    else:
+        coarse, src_cuts, tgt_cuts = _coarse_path(src, tgt, settings)
+        bands = _bands_around(coarse, src_cuts, tgt_cuts, settings.margin, m)
+    scorer = _Scorer(src, tgt, settings, bands, keep)
+    steps = banded_path(n, m, settings.beads, bands, scorer.gains)
+    return [(xs, ys) for xs, ys, _ in steps], scorer
+
+
+def _coarse_path(src: _Side, tgt: _Side, settings: SentenceSettings):
+    """The path on blocks, and where the blocks start on each side; the blocks themselves
+    are gone once it is found."""
+    coarse_src, src_cuts = src.blocks(settings.block, settings.block_tokens)
+    coarse_tgt, tgt_cuts = tgt.blocks(settings.block, settings.block_tokens)
+    path, _ = _search(coarse_src, coarse_tgt, settings)
+    return path, src_cuts, tgt_cuts
+
+
+def _bands_around(
+    coarse: list[tuple[tuple[int, ...], tuple[int, ...]]],
+    src_cuts: list[int],
+    tgt_cuts: list[int],
+    margin: int,
+    m: int,
+) -> list[tuple[int, int]]:
+    """Per source position, the target positions within `margin` of the blocks' path, each
+    band reaching back to the one before so that a path always exists."""
+    n = src_cuts[-1]
+    first = [m] * (n + 1)
+    last = [0] * (n + 1)
     i = j = 0
-    for bead in beads:
-        i, j = i + len(bead.src), j + len(bead.tgt)
-        lo, hi = bands[i]
-        if (j - lo < 2 and lo > 0) or (hi - j < 2 and hi < m):
-            return True
-    return False
-
-
-def _bands(spans: list[tuple[int, int]], width: int, m: int) -> list[tuple[int, int]]:
-    """Per source position, the target positions searched: `width` either side of its span,
-    each band reaching back to the one before so that a path always exists."""
+    for xs, ys in coarse:
+        i1, j1 = i + len(xs), j + len(ys)
+        lo, hi = tgt_cuts[j], tgt_cuts[j1]
+        for row in range(src_cuts[i], src_cuts[i1] + 1):
+            first[row], last[row] = min(first[row], lo), max(last[row], hi)
+        i, j = i1, j1
     bands: list[tuple[int, int]] = []
-    n = len(spans) - 1
-    for i, (first, last) in enumerate(spans):
-        lo = 0 if i == 0 else max(0, first - width)
-        hi = m if i == n else min(m, last + width)
+    for row in range(n + 1):
+        lo = 0 if row == 0 else max(0, first[row] - margin)
+        hi = m if row == n else min(m, last[row] + margin)
         if bands:
-            lo = min(lo, bands[-1][1])
+            lo = max(bands[-1][0], min(lo, bands[-1][1]))
+            hi = max(hi, bands[-1][1])
         bands.append((lo, hi))
     return bands
-
-
-def _path_spans(beads: list[Bead], n: int) -> list[tuple[int, int]]:
-    """Per source position, the target positions that the path of `beads` passes through."""
-    spans: list[list[int]] = [[] for _ in range(n + 1)]
-    i = j = 0
-    spans[0].append(0)
-    for bead in beads:
-        i1, j1 = i + len(bead.src), j + len(bead.tgt)
-        for row in range(i + 1, i1):
-            spans[row] += (j, j1)
-        spans[i1].append(j1)
-        i, j = i1, j1
-    return [(min(js), max(js)) for js in spans]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.align.encoder import Encoder
 from pipeline.align.lexicon import Lexicon
 from pipeline.align.overrides import Override
 from pipeline.align.segments import Segment, SentenceLink, align_unit_sentences
@@ -33,10 +34,15 @@ class Translation:
 
 
 def align_translation(
-    a: Document, b: Document, lexicon: Lexicon, overrides: list[Override] | None = None
+    a: Document,
+    b: Document,
+    lexicon: Lexicon,
+    overrides: list[Override] | None = None,
+    encoder: Encoder | None = None,
 ) -> Translation:
-    """Units linked, the human decisions applied, the sentences of linked units aligned."""
+    """Units linked, the human decisions applied, the sentences of linked units aligned
+    (by their vectors too when an encoder is given)."""
     alignment = align_documents(a, b, lexicon)
     apply_overrides(alignment, overrides or [])
-    sentences, segments = align_unit_sentences(alignment, lexicon)
+    sentences, segments = align_unit_sentences(alignment, lexicon, encoder)
     return Translation(alignment, sentences, segments)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.align.encoder import load_encoder
 from pipeline.align.lexicon import Lexicon
 from pipeline.align.overrides import OVERRIDES, load_overrides
 from pipeline.align.pairs import translation_pairs
@@ -99,4 +100,5 @@ def translations(
         if a.meta.language != b.meta.language:
             pairs = [(a, b) if a.meta.language == DRAFTING_LANGUAGE else (b, a)]
     overrides = load_overrides(root / OVERRIDES, str(OVERRIDES))
-    return [align_translation(a, b, lexicon, overrides) for a, b in pairs]
+    encoder = load_encoder()
+    return [align_translation(a, b, lexicon, overrides, encoder) for a, b in pairs]

@@ -15,6 +15,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from pipeline.align.chains import align_chain, plan_chains
+from pipeline.align.encoder import load_encoder
 from pipeline.align.overrides import Override
 from pipeline.align.pairs import translation_pairs
 from pipeline.align.plans import lineages
@@ -96,7 +97,7 @@ class TranslationJob:
 
     def run(self) -> Product:
         a, b = pickle.loads(self.a), pickle.loads(self.b)
-        result = align_translation(a, b, _lexicon(), list(self.overrides))
+        result = align_translation(a, b, _lexicon(), list(self.overrides), load_encoder())
         folder = "alignments"
         links = result.alignment.links
         review = sum(1 for link in links if link.review)
