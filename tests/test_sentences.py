@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from pipeline import cli
@@ -160,6 +161,38 @@ def test_sentence_vectors_see_meaning_across_languages(encoder):
     assert vectors.shape == (5, 512)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
     assert not vectors[3].any() and not vectors[4].any()
+
+
+def test_a_forked_helper_encodes_half_a_long_list(monkeypatch, tmp_path, encoder):
+    """From SPLIT_MIN_TEXTS texts on, half of them are encoded by a forked helper: the
+    vectors are those of one process, in order."""
+    from pipeline.align import encoder as module
+
+    texts = ZH + EN
+    alone = encoder.vectors(texts)
+    real = module.SentenceEncoder._encode_into
+
+    def noted(self, connection, half):  # runs in the helper
+        (tmp_path / "helper").write_text(f"{os.getpid()} {len(half)}")
+        real(self, connection, half)
+
+    monkeypatch.setattr(module, "SPLIT_MIN_TEXTS", 4)
+    monkeypatch.setattr(module.SentenceEncoder, "_encode_into", noted)
+    split = encoder.vectors(texts)
+    pid, count = (tmp_path / "helper").read_text().split()
+    assert int(pid) != os.getpid() and int(count) == len(texts) // 2
+    assert np.allclose(split, alone, atol=1e-5)
+
+
+def test_document_vectors_are_the_encoders(encoder):
+    from pipeline.align.encoder import DocumentVectors
+
+    known = DocumentVectors(encoder, [ZH, EN])
+    assert np.allclose(
+        known.vectors(EN[2:4] + ZH[:1]), encoder.vectors(EN[2:4] + ZH[:1]), atol=1e-5
+    )
+    assert known.vectors(["一个新的句子。"]).shape == (1, 512)  # unseen: encoded on its own
+    assert known.vectors([]).shape == (0, 512)
 
 
 def test_english_to_chinese_gives_the_same_beads_mirrored(lexicon):

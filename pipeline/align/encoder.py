@@ -16,6 +16,9 @@ before it.
 from __future__ import annotations
 
 import functools
+import multiprocessing
+import os
+import threading
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -25,6 +28,8 @@ import numpy as np
 # changes little, while the encoder's time and memory grow with the text (a 100,000-character
 # line would take a gigabyte).
 ENCODED_CHARACTERS = 2000
+# From this many texts, a forked helper encodes half of them at the same time.
+SPLIT_MIN_TEXTS = 2000
 
 
 class Encoder(Protocol):
@@ -49,9 +54,49 @@ class SentenceEncoder:
         out = np.zeros((len(texts), 512), dtype=np.float32)
         wanted = [k for k, text in enumerate(texts) if any(ch.isalnum() for ch in text)]
         if wanted:
-            found = self._model.encode([texts[k][:ENCODED_CHARACTERS] for k in wanted])
-            out[wanted] = np.asarray(found, dtype=np.float32)
+            out[wanted] = self._encode([texts[k][:ENCODED_CHARACTERS] for k in wanted])
         return out
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        """The texts' vectors; a long list is cut in two, the second half encoded by a
+        forked helper while this process encodes the first."""
+        if not _may_fork(len(texts)):
+            return np.asarray(self._model.encode(texts), dtype=np.float32)
+        half = len(texts) // 2
+        self._model.encode(texts[:1])  # loaded before the fork, so that the helper shares it
+        context = multiprocessing.get_context("fork")
+        mine, theirs = context.Pipe(duplex=False)
+        helper = context.Process(target=self._encode_into, args=(theirs, texts[half:]), daemon=True)
+        helper.start()
+        theirs.close()
+        try:
+            first = np.asarray(self._model.encode(texts[:half]), dtype=np.float32)
+            try:
+                second = mine.recv()
+            except EOFError:  # the helper died: encode its half here
+                second = np.asarray(self._model.encode(texts[half:]), dtype=np.float32)
+        finally:
+            mine.close()
+            helper.join()
+        return np.concatenate([first, second])
+
+    def _encode_into(self, connection, texts: list[str]) -> None:
+        try:
+            connection.send(np.asarray(self._model.encode(texts), dtype=np.float32))
+        finally:
+            connection.close()
+
+
+def _may_fork(count: int) -> bool:
+    """Whether to split the work with a forked helper: for a long list, on a machine with a
+    second core, and not inside a helper or a pool worker (its siblings have the other
+    cores), nor beside other threads (a fork copies a lock another thread may hold)."""
+    return (
+        count >= SPLIT_MIN_TEXTS
+        and (os.cpu_count() or 1) > 1
+        and multiprocessing.parent_process() is None
+        and threading.active_count() == 1
+    )
 
 
 class DocumentVectors:
