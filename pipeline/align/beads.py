@@ -2,74 +2,46 @@
 
 Two sequences, x[0:n] and y[0:m], are cut into beads: a bead takes the next `a` items of x
 and the next `b` of y (a, b >= 0, not both 0); a 1–0 or 0–1 bead leaves an item unaligned.
-The caller says which beads may end at each cell (i, j) — `moves(i, j)` yields `(a, b, gain)`
-with a <= i and b <= j — and what each is worth. With best(0, 0) = 0,
+The caller names the bead shapes (a, b) and says, a row at a time, what each is worth where
+it ends: `gains(i, lo, hi)` is an array (shape, column) of the gains of the beads ending at
+(i, j) for lo <= j <= hi, -inf where one cannot end. With best(0, 0) = 0,
 
-    best(i, j) = max over (a, b, gain) in moves(i, j) of  best(i - a, j - b) + gain,
+    best(i, j) = max over shapes (a, b) of  best(i - a, j - b) + gain(a, b, i, j),
 
-and the path is read back from (n, m) to (0, 0).
+and the path is read back from (n, m) to (0, 0). A row's cells are filled from the rows
+before by whole-array operations, one shape after the other; its 0–1 beads, which chain
+along the row, by one running maximum after them.
 
 Invariants:
 - every item of x and of y is in exactly one bead, and the beads keep both orders;
 - the path found maximises the sum of its gains among the paths inside the band: row i is
-  searched at the columns `bands[i] = (lo, hi)` only (all of them without bands), and a cell
-  outside the band, or one no bead reaches, takes no part;
-- ties are broken by order: a later candidate replaces an earlier one only when it is better
-  by more than `tie`, so the same inputs always give the same path;
-- the band of each row must reach the band of the row before (lo_i <= hi_{i-1}) and the last
-  row's must hold m, so that (n, m) is reachable from (0, 0) through skips alone.
+  searched at the columns `bands[i] = (lo, hi)` only, and a cell outside the band, or one no
+  bead reaches, takes no part;
+- ties are broken by order: a later shape replaces an earlier one only when it is better by
+  more than `tie`, and a 0–1 bead only when it is strictly better, so the same inputs always
+  give the same path;
+- row 0's band starts at 0, the band of each row reaches the band of the row before
+  (lo_i <= hi_{i-1}) and the last row's holds m, so that (n, m) is reachable from (0, 0);
+- the only shape with no x item is (0, 1).
 
-Time and memory grow with the number of cells searched: n·m without bands, about n times
-the band's width with them.
-
-`banded_path` is the same programme for gains known a row at a time as arrays (the sentence
-aligner's): each row's cells are filled from the rows before by whole-array operations, and
-its 0–1 beads, which chain inside the row, by one running maximum. Its invariants are the
-same, with one difference in ties: a 0–1 bead is taken only when strictly better.
+Time and memory grow with the number of cells searched: n·m with every row's band whole,
+about n times the band's width otherwise.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
-Move = tuple[int, int, float]  # a, b, gain
 PathBead = tuple[tuple[int, ...], tuple[int, ...], float]  # x indices, y indices, gain
-Moves = Callable[[int, int], Iterable[Move]]
-
-
-def best_path(
-    n: int, m: int, moves: Moves, bands: Sequence[tuple[int, int]] | None = None, tie: float = 0.0
-) -> list[PathBead]:
-    """The beads of the best path from (0, 0) to (n, m), in order, each with its gain."""
-    best: list[dict[int, float]] = [{} for _ in range(n + 1)]
-    back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]
-    best[0][0] = 0.0
-    for i in range(n + 1):
-        lo, hi = bands[i] if bands is not None else (0, m)
-        for j in range(max(lo, 1 if i == 0 else 0), hi + 1):
-            top, arg = -math.inf, None
-            for a, b, gain in moves(i, j):
-                prev = best[i - a].get(j - b)
-                if prev is not None and prev + gain > top + tie:
-                    top, arg = prev + gain, (a, b, gain)
-            if arg is not None:
-                best[i][j], back[i][j] = top, arg
-    steps: list[PathBead] = []
-    i, j = n, m
-    while i or j:
-        a, b, gain = back[i][j]
-        steps.append((tuple(range(i - a, i)), tuple(range(j - b, j)), gain))
-        i, j = i - a, j - b
-    return steps[::-1]
 
 
 RowGains = Callable[[int, int, int], np.ndarray]
 
 
-def banded_path(
+def best_path(
     n: int,
     m: int,
     shapes: Sequence[tuple[int, int]],

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import erfc
 
-from pipeline.align.beads import banded_path
+from pipeline.align.beads import best_path
 from pipeline.align.encoder import Encoder
 from pipeline.align.lexicon import Bag, Lexicon, overlap
 from pipeline.languages import table
@@ -419,7 +419,7 @@ def _search(
         coarse, src_cuts, tgt_cuts = _coarse_path(src, tgt, settings)
         bands = _bands_around(coarse, src_cuts, tgt_cuts, settings.margin, m)
     scorer = _Scorer(src, tgt, settings, bands, keep)
-    steps = banded_path(n, m, settings.beads, bands, scorer.gains)
+    steps = best_path(n, m, settings.beads, bands, scorer.gains)
     return [(xs, ys) for xs, ys, _ in steps], scorer
 
 

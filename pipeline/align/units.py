@@ -11,10 +11,12 @@ split in two — the difference is reported next to the links, not papered over.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.align.beads import Move, best_path
+import numpy as np
+
+from pipeline.align.beads import best_path
 from pipeline.align.lexicon import Lexicon
 from pipeline.languages import table
 from pipeline.model import (
@@ -228,19 +230,20 @@ def _beads(
 
     shapes = sorted(settings.beads, key=lambda ab: (-ab[0], -ab[1]))
 
-    def moves(i: int, j: int) -> Iterator[Move]:
-        for a, b in shapes:
-            if a > i or b > j:
-                continue
-            if not (a and b):
-                yield a, b, 0.0
-                continue
-            gain = pair_score(i - a, i, j - b, j) - settings.link_threshold
-            if a + b == 3:
-                gain -= settings.merge_penalty
-            yield a, b, gain
+    def gains(i: int, lo: int, hi: int) -> np.ndarray:
+        out = np.full((len(shapes), hi - lo + 1), -np.inf)
+        for s, (a, b) in enumerate(shapes):
+            for j in range(max(lo, b), hi + 1) if a <= i else ():
+                gain = 0.0
+                if a and b:
+                    gain = pair_score(i - a, i, j - b, j) - settings.link_threshold
+                    gain -= settings.merge_penalty if a + b == 3 else 0.0
+                out[s, j - lo] = gain
+        return out
 
-    steps = [(i, j) for i, j, _ in best_path(len(xs), len(ys), moves, tie=settings.tie)]
+    n, m = len(xs), len(ys)
+    everywhere = [(0, m)] * (n + 1)
+    steps = [(i, j) for i, j, _ in best_path(n, m, shapes, everywhere, gains, settings.tie)]
     steps = _pair_gaps(steps, xs, ys, pair_score, settings)
     return [
         (i, j, pair_score(i[0], i[-1] + 1, j[0], j[-1] + 1) if i and j else 0.0) for i, j in steps
