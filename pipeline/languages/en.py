@@ -574,14 +574,26 @@ def split_paragraph(para: str) -> list[str]:
     return [s for s in out if s]
 
 
+_WORD_BEFORE = re.compile(r"[\w.]*$")
+_LOOK_BACK = 32  # characters, more than the longest abbreviation
+_STOP_BEFORE_DIGIT = re.compile(r"\.\s+\d")
+
+
 def _abbreviation(para: str, at: int, mark: str) -> bool:
     """Is the full stop at `at` part of an abbreviation or an initial (U.N., J. Smith)?"""
     if not mark.startswith(".") or mark.startswith("..."):
         return False
-    word = re.search(r"[\w.]*$", para[:at]).group().lower().rstrip(".")  # type: ignore[union-attr]
+    # The word before the stop, looked for in the few characters before it (the whole
+    # paragraph would make a long one-line text quadratic): one that fills them is longer
+    # than any abbreviation, and not an initial.
+    before = para[max(0, at - _LOOK_BACK) : at]
+    word = _WORD_BEFORE.search(before).group()  # type: ignore[union-attr]
+    if len(word) == len(before) and at > _LOOK_BACK:
+        return False
+    word = word.lower().rstrip(".")
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return True
-    return word in BEFORE_NUMBER and re.match(r"\.\s+\d", para[at:]) is not None
+    return word in BEFORE_NUMBER and _STOP_BEFORE_DIGIT.match(para, at) is not None
 
 
 def line_continues(before: str, line: str) -> bool:

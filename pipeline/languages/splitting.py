@@ -35,17 +35,20 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
 
 
 def _paragraphs(text: str, lang: str) -> list[str]:
+    """The paragraphs, each gathered as its lines and joined once (joining line by line
+    would make a long paragraph of short lines quadratic). `line_continues` looks at the
+    end of what comes before, the last line."""
     language = table(lang)
-    paras: list[str] = []
+    paras: list[list[str]] = []
     joining = False
     for line in text.splitlines():
         line = line.strip()
         if not line:
             joining = False
             continue
-        if joining and paras and language.line_continues(paras[-1], line):
-            paras[-1] += language.joiner + line
+        if joining and paras and language.line_continues(paras[-1][-1], line):
+            paras[-1].append(line)
         else:
-            paras.append(line)
+            paras.append([line])
         joining = True
-    return paras
+    return [language.joiner.join(lines) for lines in paras]
