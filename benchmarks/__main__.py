@@ -12,6 +12,7 @@ from benchmarks import (
     macdev,
     pdf_speed,
     qa_speed,
+    sentence_scaling,
     site_speed,
     succession_speed,
 )
@@ -24,6 +25,7 @@ def main() -> None:
             align_speed,
             charter_speed,
             macdev,
+            sentence_scaling,
             succession_speed,
             qa_speed,
             batch_speed,

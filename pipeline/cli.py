@@ -177,7 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
     sentalign = commands.add_parser(
         "sentalign",
         help="two texts to a sentence alignment, one bead a line",
-        description="Align the sentences of two texts; prints beads such as [0, 1]:[0].",
+        description="Align the sentences of two texts; prints beads such as [0, 1]:[0], "
+        "a TSV with both texts or a TMX translation memory.",
     )
     sentalign.add_argument("src", type=Path, help="source text")
     sentalign.add_argument("tgt", type=Path, help="target text")
@@ -186,6 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sentalign.add_argument("--src-lang", choices=LANGUAGES, help="(default: detected)")
     sentalign.add_argument("--tgt-lang", choices=LANGUAGES, help="(default: detected)")
+    sentalign.add_argument(
+        "--to",
+        choices=("beads", "tsv", "tmx"),
+        default="beads",
+        help="output format (default: beads, one a line)",
+    )
+    sentalign.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     sentalign.set_defaults(run=run_sentalign)
     return parser
 
@@ -378,24 +386,62 @@ def _positive(text: str) -> int:
 
 
 def run_sentalign(args: argparse.Namespace) -> int:
-    from pipeline.align.sentences import align_sentences, split_sentences
-    from pipeline.languages import guess_language
-    from pipeline.readers.decode import decode
+    from pipeline.align.sentences import align_sentences
     from pipeline.terminology import glossary_lexicon
+    from pipeline.writers import sentence_beads
+    from pipeline.writers.tmx import segments_to_tmx
 
-    sides = []
-    for path, lang in ((args.src, args.src_lang), (args.tgt, args.tgt_lang)):
+    (src, src_lang), (tgt, tgt_lang) = _sentence_sides(args)
+    beads = align_sentences(src, tgt, src_lang, tgt_lang, glossary_lexicon())
+    if args.to == "tsv":
+        data = sentence_beads.beads_to_tsv(beads, src, tgt, src_lang, tgt_lang)
+    elif args.to == "tmx":
+        name = f"{args.src.name}/{args.tgt.name}"
+        segments = sentence_beads.beads_to_segments(beads, src, tgt, src_lang, tgt_lang, name)
+        data = segments_to_tmx(segments, src_lang, tgt_lang, src_lang)
+    else:
+        data = sentence_beads.beads_to_text(beads)
+    _emit(data, args.output)
+    return EXIT_OK
+
+
+def _sentence_sides(args: argparse.Namespace) -> list[tuple[list[str], str]]:
+    """Each file's sentences and language. A file with no sentences (empty, or blanks only)
+    is an error naming it: there is nothing to align it with. A language given that the text
+    does not look like, or two texts of one language where a language was guessed, is warned
+    about, once both files are read; the alignment goes on in the languages given or guessed."""
+    from pipeline.languages import guess_language, table
+    from pipeline.languages.splitting import split_sentences
+    from pipeline.readers.decode import decode
+
+    sides, warnings = [], []
+    for path, given, flag in (
+        (args.src, args.src_lang, "--src-lang"),
+        (args.tgt, args.tgt_lang, "--tgt-lang"),
+    ):
         try:
             text = decode(path.read_bytes(), str(path)).text
         except OSError as err:
             raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
-        lang = lang or guess_language(text)
-        sides.append((text.splitlines() if args.presplit else split_sentences(text, lang), lang))
-    (src, src_lang), (tgt, tgt_lang) = sides
-    for bead in align_sentences(src, tgt, src_lang, tgt_lang, glossary_lexicon()):
-        sys.stdout.write(f"[{', '.join(map(str, bead.src))}]:[{', '.join(map(str, bead.tgt))}]\n")
-    sys.stdout.flush()
-    return EXIT_OK
+        looks = guess_language(text)
+        lang = given or looks
+        if looks != lang:
+            warning = f"the text looks {table(looks).name}, not {table(lang).name} as {flag} says"
+            warnings.append((path, f"{warning}; aligned as {table(lang).name} all the same"))
+        sentences = text.splitlines() if args.presplit else split_sentences(text, lang)
+        if not any(sentence.strip() for sentence in sentences):
+            raise InputError(str(path), "no sentences: the file holds only blanks")
+        sides.append((sentences, lang))
+    (_, src_lang), (_, tgt_lang) = sides
+    if src_lang == tgt_lang and not (args.src_lang and args.tgt_lang):
+        name = table(src_lang).name
+        warning = f"{name} like {args.src}: aligned {name} to {name}"
+        warnings.append(
+            (args.tgt, f"{warning} (--src-lang and --tgt-lang say so, and silence this)")
+        )
+    for path, warning in warnings:
+        _warn(path, [warning])
+    return sides
 
 
 def main(argv: list[str] | None = None) -> int:
