@@ -13,8 +13,6 @@ Gale–Church), for comparison.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import subprocess
 import sys
 import tempfile
@@ -36,17 +34,18 @@ def pairs(folder: Path = MAC_DEV) -> list[str]:
 
 
 def align_cli(stem: str, folder: Path = MAC_DEV) -> str:
-    """`planalign sentalign --presplit NNN.zh NNN.en`, run in this process: its stdout."""
+    """`planalign sentalign --presplit NNN.zh NNN.en`, run in this process: its output."""
     from pipeline.cli import main
 
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    with tempfile.TemporaryDirectory(prefix="planalign-macdev-") as scratch:
+        out = Path(scratch) / f"{stem}.align"
         status = main(
             ["sentalign", "--presplit", str(folder / f"{stem}.zh"), str(folder / f"{stem}.en")]
+            + ["-o", str(out)]
         )
-    if status:
-        raise RuntimeError(f"sentalign failed on mac-dev {stem} (exit {status})")
-    return out.getvalue()
+        if status:
+            raise RuntimeError(f"sentalign failed on mac-dev {stem} (exit {status})")
+        return out.read_text(encoding="utf-8")
 
 
 def align_with(stem: str, settings, lexicon=None, folder: Path = MAC_DEV) -> str:
@@ -91,7 +90,9 @@ def run(folder: Path) -> list[str]:
     from pipeline.align.sentences import SentenceSettings
     from pipeline.terminology import glossary_lexicon
 
-    length_only = SentenceSettings(lexical_weight=0.0, semantic_weight=0.0)
+    # Gale–Church as it is known: every cell searched (the coarse-to-fine search, guided by
+    # lengths alone, finds less: 0.45 against 0.51).
+    length_only = SentenceSettings(lexical_weight=0.0, semantic_weight=0.0, whole=10**9)
     baseline = write({stem: align_with(stem, length_only) for stem in stems}, folder / "baseline")
     lexicon = glossary_lexicon()
     lexical = write(

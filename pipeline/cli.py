@@ -193,6 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="beads",
         help="output format (default: beads, one a line)",
     )
+    sentalign.add_argument(
+        "--no-vectors",
+        action="store_true",
+        help="align by the lexicon and the lengths alone, without sentence vectors (faster)",
+    )
     sentalign.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     sentalign.set_defaults(run=run_sentalign)
     return parser
@@ -224,6 +229,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_align(args: argparse.Namespace) -> int:
+    from pipeline.align.encoder import load_encoder
     from pipeline.align.overrides import load_overrides
     from pipeline.align.translation import align_translation
     from pipeline.extract import extract_file
@@ -238,7 +244,7 @@ def run_align(args: argparse.Namespace) -> int:
             f"same language as {args.a} ({a.meta.language}): align takes two language versions",
         )
     overrides = load_overrides(args.overrides, str(args.overrides))
-    result = align_translation(a, b, glossary_lexicon(), overrides)
+    result = align_translation(a, b, glossary_lexicon(), overrides, load_encoder())
     _warn(args.overrides, result.alignment.warnings)
     if args.to == "tsv":
         data = alignment_to_tsv(result.alignment)
@@ -386,13 +392,17 @@ def _positive(text: str) -> int:
 
 
 def run_sentalign(args: argparse.Namespace) -> int:
-    from pipeline.align.sentences import align_sentences
+    from pipeline.align.encoder import load_encoder
+    from pipeline.align.sentences import SETTINGS, align_sentences
     from pipeline.terminology import glossary_lexicon
     from pipeline.writers import sentence_beads
     from pipeline.writers.tmx import segments_to_tmx
 
     (src, src_lang), (tgt, tgt_lang) = _sentence_sides(args)
-    beads = align_sentences(src, tgt, src_lang, tgt_lang, glossary_lexicon())
+    encoder = None if args.no_vectors else load_encoder()
+    beads = align_sentences(
+        src, tgt, src_lang, tgt_lang, glossary_lexicon(), SETTINGS, encoder=encoder
+    )
     if args.to == "tsv":
         data = sentence_beads.beads_to_tsv(beads, src, tgt, src_lang, tgt_lang)
     elif args.to == "tmx":

@@ -123,6 +123,7 @@ class _Side:
     sizes: np.ndarray  # (n + 1,)
     vectors: np.ndarray | None  # (n + 1, dimensions)
     bags: list[Bag]
+    span: int = 1  # sentences per item
 
     @property
     def n(self) -> int:
@@ -137,7 +138,8 @@ class _Side:
         bags = []
         if self.bags and self.sizes[-1] <= most_tokens * (len(cuts) - 1):
             bags = [_merged(self.bags[a:b]) for a, b in itertools.pairwise(cuts)]
-        return _Side(self.lengths[cuts], self.sizes[cuts], vectors, bags), cuts
+        span = self.span * size
+        return _Side(self.lengths[cuts], self.sizes[cuts], vectors, bags, span), cuts
 
 
 def _merged(bags: list[Bag]) -> Bag:
@@ -211,6 +213,8 @@ class _Scorer:
             else None
         )
         self.kept: dict[int, tuple[int, np.ndarray]] | None = {} if keep else None
+        # Leaving a block unaligned costs what leaving its sentences would.
+        self.skip_penalty = settings.skip_penalty * src.span
 
     def gains(self, i: int, lo: int, hi: int) -> np.ndarray:
         """What each bead shape ending at (i, j), lo <= j <= hi, adds to a path."""
@@ -221,7 +225,7 @@ class _Scorer:
         out[self.aligned] = aligned * growth[rows, cols]
         for s, (a, b) in self.skips:
             if a <= i:
-                out[s, max(b, lo) - lo :] = -self.settings.skip_penalty * (a + b)
+                out[s, max(b, lo) - lo :] = -self.skip_penalty * (a + b)
         if self.kept is not None:
             self.kept[i] = (lo, aligned.astype(np.float32))
         return out
@@ -237,7 +241,7 @@ class _Scorer:
         """Scores in [0, 1] (-inf where a bead cannot end) and growths, on the grid."""
         columns = np.arange(lo, hi + 1)
         score = self.length_weight * self._length_fit(i, columns)
-        growth = ((self.depth + self.width) / 2) ** self.settings.size_exponent
+        growth = np.ones_like(score)  # no sentence is known to match without a lexicon
         if self.lexicon is not None:
             lexical, evidence = self.lexicon.row(i, lo, hi)
             score += self.lexical_weight * lexical
@@ -247,7 +251,7 @@ class _Scorer:
         if self.semantic_weight:
             score += self.semantic_weight * self._semantic(i, columns)
         score[(self.depth > i) | (self.width > columns)] = -math.inf
-        return score, np.broadcast_to(growth, score.shape)
+        return score, growth
 
     def _length_fit(self, i: int, columns: np.ndarray) -> np.ndarray:
         """Gale–Church: the two-sided p-value of the difference of the normalised lengths."""
