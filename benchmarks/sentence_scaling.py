@@ -228,7 +228,7 @@ def parse_sizes(text: str) -> list[tuple[int, int]]:
 def report(sizes: list[tuple[int, int]], timeout: float, vectors: bool = False) -> Iterator[str]:
     """A line a size, as each is measured."""
     previous: dict | None = None
-    what = "sentence scaling, with sentence vectors," if vectors else "sentence scaling"
+    what = f"sentence scaling, {'with' if vectors else 'without'} sentence vectors,"
     for n, m in sizes:
         figures = measure(n, m, timeout, vectors)
         if figures is None:
@@ -271,8 +271,12 @@ def _f1(value: float | None) -> str:
 
 
 def run(folder: Path, sizes: str = SIZES, timeout: float = TIMEOUT) -> list[str]:
-    """`make bench`'s lines."""
-    return list(report(parse_sizes(sizes), timeout))
+    """`make bench`'s lines: with the sentence vectors, as `sentalign` aligns, and without
+    (`sentalign --no-vectors`)."""
+    return [
+        *report(parse_sizes(sizes), timeout, vectors=True),
+        *report(parse_sizes(sizes), timeout, vectors=False),
+    ]
 
 
 def main(argv: list[str]) -> None:

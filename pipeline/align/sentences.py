@@ -79,6 +79,8 @@ class SentenceSettings:
     # Blocks are compared by their tokens while they hold at most this many on average
     # (about 64 sentences), above that by their lengths and vectors alone.
     block_tokens: int = 1500
+    # A path found by lengths alone is less sure: the band around it is this many times wider.
+    length_only_widening: int = 4
 
     def __post_init__(self):
         if not (0 <= self.lexical_weight and 0 <= self.semantic_weight):
@@ -420,20 +422,22 @@ def _search(
     if (n + 1) * (m + 1) <= settings.whole or max(n, m) <= settings.block:
         bands = [(0, m)] * (n + 1)
     else:
-        coarse, src_cuts, tgt_cuts = _coarse_path(src, tgt, settings)
-        bands = _bands_around(coarse, src_cuts, tgt_cuts, settings.margin, m)
+        coarse, src_cuts, tgt_cuts, guessed = _coarse_path(src, tgt, settings)
+        margin = settings.margin * (settings.length_only_widening if guessed else 1)
+        bands = _bands_around(coarse, src_cuts, tgt_cuts, margin, m)
     scorer = _Scorer(src, tgt, settings, bands, keep)
     steps = best_path(n, m, settings.beads, bands, scorer.gains)
     return [(xs, ys) for xs, ys, _ in steps], scorer
 
 
 def _coarse_path(src: _Side, tgt: _Side, settings: SentenceSettings):
-    """The path on blocks, and where the blocks start on each side; the blocks themselves
-    are gone once it is found."""
+    """The path on blocks, where the blocks start on each side, and whether the path was
+    found by the blocks' lengths alone; the blocks themselves are gone once it is found."""
     coarse_src, src_cuts = src.blocks(settings.block, settings.block_tokens)
     coarse_tgt, tgt_cuts = tgt.blocks(settings.block, settings.block_tokens)
     path, _ = _search(coarse_src, coarse_tgt, settings)
-    return path, src_cuts, tgt_cuts
+    guessed = not (coarse_src.bags and coarse_tgt.bags) and coarse_src.vectors is None
+    return path, src_cuts, tgt_cuts, guessed
 
 
 def _bands_around(
