@@ -220,13 +220,14 @@ def module_state() -> dict[str, dict[str, int]]:
     }
 
 
-def test_aligners_read_no_file_and_change_no_global_state(lexicon, seeds):
+def test_aligners_read_no_file_and_change_no_global_state(lexicon, encoder, seeds):
     import cn2an  # noqa: F401 - libraries import themselves (and read their data) beforehand
     import jieba
     import pypinyin  # noqa: F401
 
     from pipeline.align.plans import align_plans
     from pipeline.align.sentences import align_sentences, split_sentences
+    from pipeline.align.translation import align_translation
     from pipeline.align.units import align_documents
     from pipeline.extract import extract_file
 
@@ -245,6 +246,10 @@ def test_aligners_read_no_file_and_change_no_global_state(lexicon, seeds):
         units = align_documents(zh, en, lexicon)
         plans = align_plans(lausanne, srap, lexicon)
         beads = align_sentences(sentences_zh, sentences_en, "zh", "en", lexicon)
+        with_vectors = align_sentences(
+            sentences_zh, sentences_en, "zh", "en", lexicon, encoder=encoder
+        )
+        translation = align_translation(zh, en, lexicon, encoder=encoder)
     assert module_state() == before
     assert len(jieba.dt.FREQ) == jieba_words  # jieba's own tokenizer is nobody's to change
     assert [(k.a, k.b) for k in units.links] == [
@@ -252,6 +257,10 @@ def test_aligners_read_no_file_and_change_no_global_state(lexicon, seeds):
     ]
     assert plans == align_plans(lausanne, srap, lexicon)
     assert beads == align_sentences(sentences_zh, sentences_en, "zh", "en", lexicon)
+    assert with_vectors == align_sentences(
+        sentences_zh, sentences_en, "zh", "en", lexicon, encoder=encoder
+    )
+    assert len(translation.segments) > 20
     assert len(units.links) > 20 and len(plans) > 40 and len(beads) > 20
 
 

@@ -39,7 +39,8 @@ class Encoder(Protocol):
 
 
 class SentenceEncoder:
-    """The multilingual encoder, loaded on first use (about a second)."""
+    """The multilingual encoder, its weights read on first use (`load_encoder` reads them
+    at once)."""
 
     def __init__(self, threads: int = 1):
         self.threads = threads
@@ -123,5 +124,8 @@ class DocumentVectors:
 
 @functools.cache
 def load_encoder() -> SentenceEncoder:
-    """The encoder, one per process."""
-    return SentenceEncoder()
+    """The encoder, one per process, its weights read (about a second): the aligners it is
+    handed to read no file."""
+    encoder = SentenceEncoder()
+    encoder.vectors(["loaded"])
+    return encoder
