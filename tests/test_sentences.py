@@ -417,3 +417,16 @@ def test_mac_dev_strict_bead_f1(tmp_path, lexicon, encoder, with_vectors, least)
     print(f"mac-dev: {result.stdout.strip()}; aligned in {seconds:.2f} s")
     f1 = float(re.search(r"F1=([\d.]+)", result.stdout).group(1))
     assert f1 >= least, result.stdout
+
+
+@pytest.mark.parametrize(
+    "wrong, message",
+    [
+        ({"lexical_weight": 0.7, "semantic_weight": 0.4}, "more than 1"),
+        ({"semantic_weight": -0.1}, "negative"),
+        ({"block": 1}, "two sentences"),
+    ],
+)
+def test_settings_refuse_what_makes_no_sense(wrong, message):
+    with pytest.raises(ValueError, match=message):
+        SentenceSettings(**wrong)
