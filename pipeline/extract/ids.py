@@ -13,6 +13,7 @@ from collections import Counter
 from pipeline.languages.numerals import from_roman
 from pipeline.model import Action, Article, Block, Document, Item, Paragraph, Section
 
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9._-]")
 # Sections whose id says what they are rather than where they stand.
 NAMED = {"preamble": "pre", "articles": "arts", "resolution": "res", "operative": "op"}
 
@@ -21,7 +22,7 @@ def assign_ids(doc: Document) -> None:
     taken: Counter[str] = Counter()
 
     def unique(uid: str) -> str:
-        uid = re.sub(r"[^A-Za-z0-9._-]", "_", uid)
+        uid = _NOT_IN_ID.sub("_", uid)
         taken[uid] += 1
         return uid if taken[uid] == 1 else f"{uid}-{taken[uid]}"
 

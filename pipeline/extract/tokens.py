@@ -149,14 +149,20 @@ def classify(line: Line, lang: LanguageTable, star_notes: bool, family: str = PL
             if kind == FOOTNOTE:
                 token.num = (token.num or "").translate(FROM_SUPERSCRIPT)
             piece = text if group == WHOLE_LINE else (match.group(group) if group else "")
-            token.text = parse_inline(piece)
+            token.text = _inline(piece)
             return token
     if lang.indicators_head.match(text):
         token.kind = INDICATORS
     elif lang.appendix.match(text):
         token.kind = APPENDIX
-    token.text = parse_inline(text)
+    token.text = _inline(text)
     return token
+
+
+def _inline(text: str) -> Text:
+    """`parse_inline`'s: a line in ASCII holds no superscript marker, and most lines of an
+    English document are (every line goes through here, and the search takes time)."""
+    return Text(text) if text.isascii() else parse_inline(text)
 
 
 def _number(groups: dict[str, str | None], lang: LanguageTable) -> str | None:

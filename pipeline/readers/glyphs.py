@@ -28,9 +28,14 @@ _NOT_TEXT_RUN = re.compile(f"[{_NOT_TEXT}]+")
 _SPECIAL = re.compile(f"[{_NOT_TEXT}{SOFT_HYPHEN}\v{''.join(_LIGATURES)}]")
 
 
+def needs_cleaning(text: str) -> bool:
+    """Whether `clean_characters` would change anything in the text or a piece of it."""
+    return _SPECIAL.search(text) is not None
+
+
 def clean_characters(text: str) -> tuple[str, str]:
     """The text without what is not text, and what was left out (in order, repeats kept)."""
-    if _SPECIAL.search(text) is None:
+    if not needs_cleaning(text):
         return text, ""
     dropped = "".join(_NOT_TEXT_RUN.findall(text))
     text = _NOT_TEXT_RUN.sub("", text)

@@ -102,11 +102,9 @@ def _running_pairs(pages: list[PdfPage], size: float) -> list[tuple[PdfLine, Pdf
     pairs: list[tuple[PdfLine, PdfLine]] = []
     for page in pages:
         cells = [cell for table in find_tables(page) for row in table for cell in row]
-        running = [
-            ln
-            for ln in page.lines
-            if abs(ln.size - size) < 0.5 and not any(_inside(ln, cell) for cell in cells)
-        ]
+        running = [ln for ln in page.lines if abs(ln.size - size) < 0.5]
+        if cells:
+            running = [ln for ln in running if not any(_inside(ln, cell) for cell in cells)]
         pairs += pairwise(sorted(running, key=lambda ln: ln.top))
     return pairs
 
@@ -123,22 +121,34 @@ def _step(a: PdfLine, b: PdfLine) -> float:
     return min(b.top - a.top, b.bottom - a.bottom)
 
 
-def strip_page_furniture(pages: list[PdfPage], symbol: str | None) -> None:
-    """Running headers (the symbol), footers (job number, page number) out of every page.
+def prepare_page(page: PdfPage, symbol: str | None, lang: LanguageTable) -> None:
+    """What the layout does to each page alone, before it looks at the document as a whole
+    (done where the page was read, by a helper process for a long PDF): the characters left
+    out of the text layer noted, the running header and footer taken off, labels glued to
+    their text, ruled tables found, the hyphenated words listed. `symbol`: `find_symbol`'s
+    on the first page."""
+    page.not_text = [line.not_text for line in page.lines if line.not_text]
+    strip_page_furniture(page, symbol)
+    page.lines = _glue_labels(page.lines, lang)
+    find_tables(page)
+    page.compounds = hyphenated_words(line.text for line in page.lines)
+
+
+def strip_page_furniture(page: PdfPage, symbol: str | None) -> None:
+    """Running headers (the symbol), footers (job number, page number) off the page.
     Only what reads as furniture goes: a word processor may set the body's first line, or a
     note's last, inside the band where another engine prints its header or footer."""
-    for page in pages:
-        kept = []
-        for line in page.lines:
-            text = line.text.strip()
-            furniture = (
-                _JOB_NUMBER.match(text)
-                or _PAGE_NUMBER.match(text)
-                or (page.number > 1 and text == symbol)
-            )
-            if not (furniture and _in_margin(line, page)):
-                kept.append(line)
-        page.lines = kept
+    kept = []
+    for line in page.lines:
+        text = line.text.strip()
+        furniture = (
+            _JOB_NUMBER.match(text)
+            or _PAGE_NUMBER.match(text)
+            or (page.number > 1 and text == symbol)
+        )
+        if not (furniture and _in_margin(line, page)):
+            kept.append(line)
+    page.lines = kept
 
 
 def _in_margin(line: PdfLine, page: PdfPage) -> bool:
@@ -186,13 +196,10 @@ def find_symbol(first: PdfPage) -> str | None:
 def layout(
     pages: list[PdfPage], lang: LanguageTable, front_end: Callable[[list[str]], int]
 ) -> list[str]:
-    """The document's logical lines; `front_end` says where the first-page block ends."""
-    symbol = find_symbol(pages[0])
-    strip_page_furniture(pages, symbol)
-    for page in pages:
-        page.lines = _glue_labels(page.lines, lang)
+    """The document's logical lines, from pages each through `prepare_page`; `front_end`
+    says where the first-page block ends."""
     grid = measure(pages)
-    compounds = hyphenated_words(ln.text for page in pages for ln in page.lines)
+    compounds = frozenset().union(*(page.compounds for page in pages))
     out: list[str] = []
     first = pages[0].lines
     front_count = front_end([ln.text for ln in first])
@@ -235,6 +242,7 @@ def _referenced(lines: list[PdfLine]) -> set[str]:
     return {
         match.group().translate(FROM_SUPERSCRIPT)
         for line in lines
+        if not line.text.isascii()  # superscript digits are not ASCII
         for match in _RAISED_NUMBER.finditer(line.text)
     }
 

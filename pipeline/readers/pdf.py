@@ -21,7 +21,7 @@ from pypdfium2 import raw
 
 from pipeline.errors import InputError
 from pipeline.model.inline import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
-from pipeline.readers.glyphs import clean_characters
+from pipeline.readers.glyphs import clean_characters, needs_cleaning
 
 # A superscript is drawn at most this fraction of its line's type size.
 SUPERSCRIPT_RATIO = 0.8
@@ -72,6 +72,10 @@ class PdfPage:
     rules: list[dict] = field(default_factory=list)
     # The cell boxes of its ruled tables, once the layout has asked (readers/tables.py).
     ruled_tables: list | None = None
+    # Set by the layout's `prepare_page`: what its lines left out of the text layer (before
+    # the running header and footer went), and the hyphenated words they hold.
+    not_text: list[str] = field(default_factory=list)
+    compounds: frozenset[str] = frozenset()
 
 
 def open_pdf(path: Path, display: str) -> pdfium.PdfDocument:
@@ -105,14 +109,17 @@ def _why_unreadable(path: Path) -> str:
 def read_pages(
     pdf: pdfium.PdfDocument, display: str, first: int = 0, last: int | None = None
 ) -> list[PdfPage]:
-    pages = []
-    for index in range(first, len(pdf) if last is None else last):
-        page = pdf[index]
-        try:
-            pages.append(_read_page(page, index + 1, display))
-        finally:
-            page.close()
-    return pages
+    return [
+        read_page(pdf, index, display) for index in range(first, len(pdf) if last is None else last)
+    ]
+
+
+def read_page(pdf: pdfium.PdfDocument, index: int, display: str) -> PdfPage:
+    page = pdf[index]
+    try:
+        return _read_page(page, index + 1, display)
+    finally:
+        page.close()
 
 
 def _read_page(page: pdfium.PdfPage, number: int, display: str) -> PdfPage:
@@ -185,6 +192,9 @@ class _Probe:
         self.bottom, self.top = ctypes.c_double(), ctypes.c_double()
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        # Whether the page holds digits or asterisks, spaces before punctuation, characters
+        # that are not text: what its lines are searched for.
+        self.digits = self.gaps = self.clean = True
 
     def box(self, index: int) -> tuple[float, float, float, float]:
         raw.FPDFText_GetCharBox(self.textpage, index, self.left, self.right, self.bottom, self.top)
@@ -227,6 +237,11 @@ class _Probe:
 
 def _lines(textpage, text: str, number: int, width: float, height: float) -> list[PdfLine]:
     probe = _Probe(textpage)
+    # What no line of the page holds need not be looked for line by line (a line's text is a
+    # piece of the page's, and its line-end hyphen is written as a hyphen).
+    probe.digits = _MAYBE_RAISED.search(text) is not None
+    probe.gaps = _SPACE_BEFORE_PUNCTUATION.search(text) is not None
+    probe.clean = needs_cleaning(text.replace(PDFIUM_LINE_END_HYPHEN, ""))
     lines: list[PdfLine] = []
     start = 0
     for match in [*_LINE_BREAK.finditer(text), None]:
@@ -303,7 +318,9 @@ def _line(
     _, x1, bottom1, top1 = probe.box(last)
     size = probe.line_size(first, last)
     segment = text[first : last + 1]
-    line_text, not_text = clean_characters(_marked(probe, segment, first, size))
+    line_text, not_text = _marked(probe, segment, first, size), ""
+    if probe.clean:
+        line_text, not_text = clean_characters(line_text)
     if "\t" in line_text or "  " in line_text:
         line_text = _BLANKS.sub(" ", line_text)
     if line_text[:1] in _GLUED_START:
@@ -326,9 +343,8 @@ def _raised(probe: _Probe, index: int, size: float) -> bool:
     return probe.box(index)[2] - probe.box(index - 1)[2] > RAISED_SHIFT * size
 
 
-def _marked(probe: _Probe, segment: str, first: int, size: float) -> str:
-    """The segment with its raised digits as superscripts, pdfium's spaces before punctuation
-    left out and its line-end hyphen as a hyphen."""
+def _superscripts(probe: _Probe, segment: str, first: int, size: float) -> list[str] | None:
+    """The segment's characters with its raised digits as superscripts; None if it has none."""
     chars: list[str] | None = None
     for match in _MAYBE_RAISED.finditer(segment):
         if probe.size(first + match.start()) < SUPERSCRIPT_RATIO * size:
@@ -338,10 +354,18 @@ def _marked(probe: _Probe, segment: str, first: int, size: float) -> str:
         if _raised(probe, first + match.start(), size):
             chars = chars or list(segment)
             chars[match.start() : match.end()] = match.group().translate(TO_SUPERSCRIPT)
-    for match in _SPACE_BEFORE_PUNCTUATION.finditer(segment):
-        if probe.generated(first + match.start()):
-            chars = chars or list(segment)
-            chars[match.start()] = ""  # pdfium's, for the gap a word processor left (法 ,)
+    return chars
+
+
+def _marked(probe: _Probe, segment: str, first: int, size: float) -> str:
+    """The segment with its raised digits as superscripts, pdfium's spaces before punctuation
+    left out and its line-end hyphen as a hyphen."""
+    chars = _superscripts(probe, segment, first, size) if probe.digits else None
+    if probe.gaps:
+        for match in _SPACE_BEFORE_PUNCTUATION.finditer(segment):
+            if probe.generated(first + match.start()):
+                chars = chars or list(segment)
+                chars[match.start()] = ""  # pdfium's, for the gap a word processor left (法 ,)
     if chars is None:
         if segment[-1] == PDFIUM_LINE_END_HYPHEN:
             return segment[:-1] + "-"

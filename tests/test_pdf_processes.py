@@ -1,0 +1,88 @@
+"""A long PDF is read by this process and forked helpers, each taking runs of pages: what comes
+out is what one process reading every page in turn gives, unit for unit and warning for
+warning, and a page that cannot be read is reported as it would be then."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfgen
+import pypdfium2 as pdfium
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.extract import extract_file
+from pipeline.readers import pdftext
+from pipeline.readers.pdf import open_pdf, read_page
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory) -> Path:
+    """Three fixtures, four times over, in one PDF: running text, notes, ruled tables."""
+    folder = tmp_path_factory.mktemp("long")
+    combined = pdfium.PdfDocument.new()
+    for name in ("oslo", "appendix", "dubrovnik"):
+        part = folder / f"{name}.pdf"
+        pdfgen.render_file(ROOT / "tests" / "fixtures" / "en" / f"{name}.txt", part, "en", name)
+        for _ in range(4):
+            combined.import_pages(pdfium.PdfDocument(str(part)))
+    path = folder / "long.pdf"
+    combined.save(str(path))
+    return path
+
+
+def read(path: Path, processes: int, monkeypatch, lang: str | None = "en"):
+    """The document and its warnings (or the error it stops with), read by `processes`
+    processes taking a page at a time, so that their runs interleave."""
+    with monkeypatch.context() as patch:
+        patch.setattr(pdftext, "reading_processes", lambda pages: processes)
+        patch.setattr(pdftext, "RUN_PAGES", 1)
+        helpers = []
+        start = pdftext._Helper.__init__
+
+        def counted(self, *args):
+            helpers.append(self)
+            start(self, *args)
+
+        patch.setattr(pdftext._Helper, "__init__", counted)
+        try:
+            result = extract_file(path, "long", lang)
+        except InputError as err:
+            result = str(err)
+    assert len(helpers) == processes - 1
+    return result
+
+
+@pytest.mark.parametrize("lang", ["en", None])
+def test_helpers_read_what_one_process_reads(long_pdf, monkeypatch, lang):
+    alone = read(long_pdf, 1, monkeypatch, lang)
+    shared = read(long_pdf, 2, monkeypatch, lang)
+    assert len(pdfium.PdfDocument(str(long_pdf))) >= 12
+    assert alone.actions() and alone.footnotes
+    assert shared == alone
+
+
+def test_the_first_page_that_cannot_be_read_is_named(long_pdf, tmp_path, monkeypatch):
+    """Pages without a Unicode map near both ends: whichever process meets which first, the
+    error names the earlier, as one process reading in turn does."""
+    chinese = tmp_path / "zh.pdf"
+    pdfgen.render_file(ROOT / "corpus" / "002_0c1cfc0310d863da.txt", chinese, "zh", "nmap")
+    garbage = pdfium.PdfDocument(str(pdfgen.make_no_unicode_map(chinese, tmp_path / "no.pdf")))
+    mixed = pdfium.PdfDocument(str(long_pdf))
+    mixed.import_pages(garbage, [0], index=3)
+    mixed.import_pages(garbage, [0])
+    path = tmp_path / "mixed.pdf"
+    mixed.save(str(path))
+    pages = open_pdf(path, "mixed")
+    unreadable = []
+    for index in range(len(pages)):
+        try:
+            read_page(pages, index, "mixed")
+        except InputError as err:
+            unreadable.append(err.page)
+    assert len(unreadable) == 2 and unreadable[-1] == len(pages)
+    alone = read(path, 1, monkeypatch)
+    assert f"page {unreadable[0]}: text without a Unicode mapping" in alone
+    assert read(path, 2, monkeypatch) == alone
