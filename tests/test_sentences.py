@@ -425,8 +425,20 @@ def test_mac_dev_strict_bead_f1(tmp_path, lexicon, encoder, with_vectors, least)
         ({"lexical_weight": 0.7, "semantic_weight": 0.4}, "more than 1"),
         ({"semantic_weight": -0.1}, "negative"),
         ({"block": 1}, "two sentences"),
+        ({"beads": ((1, 0), (0, 1))}, "one aligns both"),
+        ({"beads": ((1, 1), (0, 0))}, "not both 0"),
     ],
 )
 def test_settings_refuse_what_makes_no_sense(wrong, message):
     with pytest.raises(ValueError, match=message):
         SentenceSettings(**wrong)
+
+
+def test_bead_shapes_may_be_given_as_lists(lexicon):
+    """As read from JSON or TOML: the same beads as the tuples."""
+    as_lists = SentenceSettings(beads=[[1, 1], [1, 0], [0, 1], [1, 2], [2, 1]])
+    assert as_lists.beads == ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
+    assert pairs(align_sentences(ZH[:2], EN[:3], "zh", "en", lexicon, as_lists)) == [
+        ((0,), (0,)),
+        ((1,), (1, 2)),
+    ]

@@ -83,6 +83,9 @@ class SentenceSettings:
     length_only_widening: int = 4
 
     def __post_init__(self):
+        object.__setattr__(self, "beads", tuple((int(a), int(b)) for a, b in self.beads))
+        if not self.aligned or any(a < 0 or b < 0 or not (a or b) for a, b in self.beads):
+            raise ValueError("bead shapes are pairs of counts, not both 0, and one aligns both")
         if not (0 <= self.lexical_weight and 0 <= self.semantic_weight):
             raise ValueError("weights must not be negative")
         if self.lexical_weight + self.semantic_weight > 1:
