@@ -55,8 +55,11 @@ CLOSING_QUOTES = "”’」』"
 
 def split_paragraph(para: str) -> list[str]:
     out, start = [], 0
+    depth, counted = 0, 0  # 《 less 》 in para[:counted], counted on from one end to the next
     for m in SENTENCE_END.finditer(para):
-        if para.count("《", 0, m.start()) > para.count("》", 0, m.start()):
+        depth += para.count("《", counted, m.start()) - para.count("》", counted, m.start())
+        counted = m.start()
+        if depth > 0:
             continue  # inside a title
         end = m.end()
         if m.group().rstrip()[-1] in CLOSING_QUOTES:
