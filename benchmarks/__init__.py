@@ -1,5 +1,6 @@
 """Benchmarks behind `make bench`: each compares with a reference run in the same command."""
 
+import resource
 import time
 
 
@@ -11,3 +12,17 @@ def best_of(run, times: int = 3) -> float:
         run()
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory, in MB. Linux's `ru_maxrss` survives `exec`, so a
+    fresh interpreter started by a large one would report its parent's peak: the kernel's
+    high-water mark of this process's own memory (VmHWM) is read instead where there is one."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes

@@ -161,9 +161,10 @@ def fastest_pair(ours: Callable[[], object], reference: Callable[[], object], ti
 _PEAK = """
 import json, resource, sys
 from pathlib import Path
+from benchmarks import peak_mb
 from pipeline.extract import extract_file
 extract_file(Path(sys.argv[1]), "bench", sys.argv[2])
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+own = peak_mb() * 1024
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps([own, workers]))
 """

@@ -12,7 +12,7 @@ about N × N for a size `N`, about N × M for `NxM`.
 
 Each size runs in a fresh process (`--child`), so that its peak memory is its own: the lexicon
 (`glossary_lexicon`) is built and the pair read before the clock starts; the figures are the
-seconds of `align_sentences` alone, the peak resident memory (`ru_maxrss`) less the process's
+seconds of `align_sentences` alone, the peak resident memory (`benchmarks.peak_mb`) less the process's
 before aligning, and the absolute peak. A size that takes longer than `--timeout` seconds is
 stopped and reported as "over N s". Besides: the strict bead F1 on the mac-dev pieces against
 their gold (mac-dev's measure: beads with an empty side left out), and how many of the seams
@@ -39,6 +39,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from benchmarks import peak_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -163,11 +165,11 @@ def child(n: int, m: int, vectors: bool) -> dict:
     if encoder is not None:
         encoder.vectors(["loaded"])
     src, tgt, placed = build(n, m)
-    before, helpers_before = _peak_mb(), _peak_mb(resource.RUSAGE_CHILDREN)
+    before, helpers_before = peak_mb(), _helpers_mb()
     start = time.perf_counter()
     beads = align_sentences(src, tgt, CHINESE.code, ENGLISH.code, lexicon, encoder=encoder)
     seconds = time.perf_counter() - start
-    peak, helpers = _peak_mb(), _peak_mb(resource.RUSAGE_CHILDREN)
+    peak, helpers = peak_mb(), _helpers_mb()
     f1, kept, seams = quality(beads, placed)
     return {
         "src": len(src),
@@ -185,8 +187,10 @@ def child(n: int, m: int, vectors: bool) -> dict:
     }
 
 
-def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024  # Linux: kilobytes
+def _helpers_mb() -> float:
+    """The peak of the largest forked helper ended so far (a fork, unlike an exec, starts
+    its own count)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # Linux: kilobytes
 
 
 def measure(n: int, m: int, timeout: float, vectors: bool = False) -> dict | None:
