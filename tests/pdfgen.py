@@ -149,6 +149,18 @@ def zh_numeral(roman: str) -> str:
     )
 
 
+def first_page_block(meta, lang: str) -> list[str]:
+    """The lines of the block at the top right of a UN document's first page."""
+    original = meta.original_language
+    lines = (
+        "Distr.: General",
+        english_date(meta.date),
+        LANG_NAMES[lang],
+        original and f"Original: {LANG_NAMES.get(original, original)}",
+    )
+    return [line for line in lines if line]
+
+
 def english_date(iso: str | None) -> str | None:
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
     return f"{int(m[3])} {MONTHS[int(m[2]) - 1]} {m[1]}" if m else None
@@ -440,17 +452,7 @@ class Typesetter:
         meta = self.doc.meta
         self.text(self.x1, 790, self.symbol, "b", 14, right=True)
         self.rule(self.left, 782, self.x1)
-        original = meta.original_language
-        block = [
-            line
-            for line in (
-                "Distr.: General",
-                english_date(meta.date),
-                LANG_NAMES[self.lang],
-                original and f"Original: {LANG_NAMES.get(original, original)}",
-            )
-            if line
-        ]
+        block = first_page_block(meta, self.lang)
         for i, line in enumerate(block):
             self.text(self.x1 - 110, 768 - 11 * i, line, "r", 9)
         self.y = 768 - 11 * len(block) - 6

@@ -31,10 +31,9 @@ if __name__ == "__main__":  # run as a script: make `pipeline` and `pdfgen` impo
 from lxml import etree
 from pdfgen import (
     ACTION_LABELS,
-    LANG_NAMES,
     WORDS,
     clause_label,
-    english_date,
+    first_page_block,
     letter_label,
     rendering_marks,
     treaty_parts,
@@ -229,17 +228,7 @@ class Writer:
         for note in self.doc.doc_notes:
             if not note.referenced_by:
                 symbol.append(self.note(note.n))
-        original = meta.original_language
-        block = [
-            line
-            for line in (
-                "Distr.: General",
-                english_date(meta.date),
-                LANG_NAMES[self.lang],
-                original and f"Original: {LANG_NAMES.get(original, original)}",
-            )
-            if line
-        ]
+        block = first_page_block(meta, self.lang)
         for line in block:
             self.para("Block", head=line)
         for front in meta.front:

@@ -207,8 +207,10 @@ class _Scorer:
         self.length_weight = 1.0 - self.lexical_weight - self.semantic_weight
         self.most_src = max(a for a, _ in settings.aligned)
         self.most_tgt = max(b for _, b in settings.aligned)
-        self.aligned = [s for s, (a, b) in enumerate(self.shapes) if a and b]
-        self.aligned_shape = np.array([self.shapes[s] for s in self.aligned])
+        # Which shapes hold sentences of both sides, and where they are on the grid.
+        self.both_sides = [s for s, (a, b) in enumerate(self.shapes) if a and b]
+        aligned_shape = np.array([self.shapes[s] for s in self.both_sides])
+        self.grid_a, self.grid_b = aligned_shape[:, 0] - 1, aligned_shape[:, 1] - 1
         self.skips = [(s, (a, b)) for s, (a, b) in enumerate(self.shapes) if not (a and b)]
         self.depth = np.arange(1, self.most_src + 1)[:, None, None]  # a, on the grid
         self.width = np.arange(1, self.most_tgt + 1)[None, :, None]  # b
@@ -225,9 +227,8 @@ class _Scorer:
         """What each bead shape ending at (i, j), lo <= j <= hi, adds to a path."""
         out = np.full((len(self.shapes), hi - lo + 1), -math.inf)
         scores, growth = self._grid(i, lo, hi)
-        rows, cols = self.aligned_shape[:, 0] - 1, self.aligned_shape[:, 1] - 1
-        aligned = scores[rows, cols]
-        out[self.aligned] = aligned * growth[rows, cols]
+        aligned = scores[self.grid_a, self.grid_b]
+        out[self.both_sides] = aligned * growth[self.grid_a, self.grid_b]
         for s, (a, b) in self.skips:
             if a <= i:
                 out[s, max(b, lo) - lo :] = -self.skip_penalty * (a + b)
@@ -239,7 +240,7 @@ class _Scorer:
         """The score of a bead of the path just searched (kept while searching)."""
         assert self.kept is not None
         lo, scores = self.kept[xs[-1] + 1]
-        s = self.aligned.index(self.shapes.index((len(xs), len(ys))))
+        s = self.both_sides.index(self.shapes.index((len(xs), len(ys))))
         return float(scores[s, ys[-1] + 1 - lo])
 
     def _grid(self, i: int, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
@@ -288,6 +289,18 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.maximum(norms, 1e-12)
 
 
+@dataclass(frozen=True)
+class _Compared:
+    """A source sentence against the targets its rows search: from target `start` on, the
+    masks of the targets' tokens it matches; from end column `first_end` on, how many of its
+    own tokens the b = 1, 2 … targets before each column match (`counts[column, b - 1]`)."""
+
+    start: int
+    tgt_masks: list[int]
+    first_end: int
+    counts: np.ndarray
+
+
 class _LexicalMatches:
     """The lexical score of beads: the share of their tokens, both sides, that share a key
     with the other side. A bead's matches are unions of its sentence pairs' matches: each pair
@@ -307,10 +320,7 @@ class _LexicalMatches:
         self.bands = bands
         self.src_sizes = _running([b.size for b in src])
         self.tgt_sizes = _running([b.size for b in tgt])
-        # Per source k: the first target compared, the masks of k's tokens and of the
-        # targets' tokens matched, and how many of k's tokens the b targets before each
-        # column match (from the first column of row k + 1's band).
-        self.sources: dict[int, tuple[int, list[int], list[int], int, np.ndarray]] = {}
+        self.sources: dict[int, _Compared] = {}  # the sources the next rows need
 
     def row(self, i: int, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
         """The lexical score and the number of sentences with a match, on the (a, b, column)
@@ -321,8 +331,9 @@ class _LexicalMatches:
         # Source side: tokens of the a last sources matched by the b targets before j.
         by_source = np.zeros((most_src, most_tgt, width))
         for d in range(min(i, most_src)):
-            _, _, _, first, counts = self._source(i - 1 - d)
-            by_source[d] = counts[lo - first : hi - first + 1].T
+            compared = self._source(i - 1 - d)
+            first = compared.first_end
+            by_source[d] = compared.counts[lo - first : hi - first + 1].T
         src_cover = np.cumsum(by_source, axis=0)
         src_evidence = np.cumsum(by_source > 0, axis=0)
         # Target side: tokens of each target from lo - b matched by the a last sources.
@@ -330,7 +341,8 @@ class _LexicalMatches:
         by_target = np.zeros((hi - first, most_src))
         unions = [0] * (hi - first)
         for d in range(min(i, most_src)):
-            start, _, tgt_masks, _, _ = self._source(i - 1 - d)
+            compared = self._source(i - 1 - d)
+            start, tgt_masks = compared.start, compared.tgt_masks
             for c in range(max(0, -first), hi - first):
                 unions[c] |= tgt_masks[first + c - start]
                 by_target[c, d] = unions[c].bit_count()
@@ -350,13 +362,13 @@ class _LexicalMatches:
         score = np.divide(cover, size, out=np.zeros_like(size), where=size > 0)
         return score, src_evidence + tgt_evidence
 
-    def _source(self, k: int) -> tuple[int, list[int], list[int], int, np.ndarray]:
+    def _source(self, k: int) -> _Compared:
         found = self.sources.get(k)
         if found is None:
             found = self.sources[k] = self._compare(k)
         return found
 
-    def _compare(self, k: int) -> tuple[int, list[int], list[int], int, np.ndarray]:
+    def _compare(self, k: int) -> _Compared:
         """Source k against every target that the rows k + 1 … k + most_src search."""
         last_row = min(k + self.most_src, len(self.bands) - 1)
         first_end, last_end = self.bands[k + 1][0], self.bands[last_row][1]
@@ -373,7 +385,7 @@ class _LexicalMatches:
                 if j >= start:
                     union |= src_masks[j - start]
                 counts[c, b] = union.bit_count()
-        return start, src_masks, tgt_masks, first_end, counts
+        return _Compared(start, tgt_masks, first_end, counts)
 
     def _forget(self, i: int) -> None:
         """Drop the sources that only rows before i needed."""
