@@ -100,5 +100,5 @@ def translations(
         if a.meta.language != b.meta.language:
             pairs = [(a, b) if a.meta.language == DRAFTING_LANGUAGE else (b, a)]
     overrides = load_overrides(root / OVERRIDES, str(OVERRIDES))
-    encoder = load_encoder()
+    encoder = load_encoder() if pairs else None  # about a second and 120 MB: only if needed
     return [align_translation(a, b, lexicon, overrides, encoder) for a, b in pairs]
