@@ -22,9 +22,10 @@ between pieces the beads keep (a correct alignment has a bead boundary at each).
         [--timeout 300] [--vectors]
 
 `--vectors` aligns with the sentence encoder as well (`pipeline.align.encoder`), as
-`planalign sentalign` does not (yet): its model is loaded before the clock starts, the
-vectors are computed inside it, and a forked helper's peak (a long list is encoded half by
-a helper) is reported beside the process's.
+`planalign sentalign` does unless told `--no-vectors`: its model is loaded before the clock
+starts, the vectors (of the sentences and of each two neighbours read together) are computed
+inside it, and a forked helper's peak (a long list is encoded half by a helper) is reported
+beside the process's.
 """
 
 from __future__ import annotations

