@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.model.document import Action, Article, Block, Document, Item, Note, Paragraph, Section
+from pipeline.model.document import (
+    Action,
+    Article,
+    Block,
+    Document,
+    Item,
+    Note,
+    Paragraph,
+    Section,
+    Text,
+)
 
 
 @dataclass(frozen=True)
@@ -22,6 +32,7 @@ class Unit:
     n: str  # its number or letter as printed, "" when it has none
     parent: str  # the uid of the unit it sits in, "" for none
     text: str  # its text; an action's paragraphs one a line
+    texts: tuple[Text, ...] = ()  # the same with its marks: an action may run to several
 
 
 def units(doc: Document) -> list[Unit]:
@@ -36,7 +47,8 @@ def units(doc: Document) -> list[Unit]:
 def _sections(sections: list[Section], parent: str) -> list[Unit]:
     out: list[Unit] = []
     for section in sections:
-        out.append(Unit(section.uid, section.kind, section.n or "", parent, section.head.text))
+        head = section.head
+        out.append(Unit(section.uid, section.kind, section.n or "", parent, head.text, (head,)))
         out += [unit for block in section.blocks for unit in _block(block, section.uid)]
         out += _sections(section.subsections, section.uid)
     return out
@@ -44,28 +56,33 @@ def _sections(sections: list[Section], parent: str) -> list[Unit]:
 
 def _block(block: Block, parent: str) -> list[Unit]:
     if isinstance(block, Article):
-        head = Unit(block.uid, "article", block.n, parent, block.head.text)
+        head = Unit(block.uid, "article", block.n, parent, block.head.text, (block.head,))
         return [head, *(unit for p in block.paragraphs for unit in _block(p, block.uid))]
     if isinstance(block, Paragraph):
         kind = "paragraph" if block.kind == "text" else block.kind
-        own = Unit(block.uid, kind, block.n or "", parent, block.body.text)
+        own = Unit(block.uid, kind, block.n or "", parent, block.body.text, (block.body,))
         return [own, *_items(block.items, "item", block.uid)]
     return _action(block, parent)
 
 
 def _action(action: Action, parent: str) -> list[Unit]:
-    text = "\n".join(t.text for t in [action.body, *action.more])
+    texts = (action.body, *action.more)
     return [
-        Unit(action.uid, "action", action.n, parent, text),
+        Unit(action.uid, "action", action.n, parent, "\n".join(t.text for t in texts), texts),
         *_items(action.subitems, "subitem", action.uid),
         *_items(action.indicators, "indicator", action.uid),
-        *(Unit(r.uid, "restatement", "", action.uid, r.body.text) for r in action.restatements),
+        *(
+            Unit(r.uid, "restatement", "", action.uid, r.body.text, (r.body,))
+            for r in action.restatements
+        ),
     ]
 
 
 def _items(items: list[Item], kind: str, parent: str) -> list[Unit]:
-    return [Unit(item.uid, kind, item.n or "", parent, item.body.text) for item in items]
+    return [
+        Unit(item.uid, kind, item.n or "", parent, item.body.text, (item.body,)) for item in items
+    ]
 
 
 def _note(note: Note, kind: str) -> Unit:
-    return Unit(note.uid, kind, note.n, note.referenced_by, note.body.text)
+    return Unit(note.uid, kind, note.n, note.referenced_by, note.body.text, (note.body,))

@@ -2,14 +2,20 @@
 
 The side-by-side and lineage pages show units out of their document's flow (a row per
 link); this catalogue gives them each unit's text and label by uid, and the document order
-to sort rows by.
+to sort rows by. It is the model's outline (`pipeline.model.outline`) in the page's words.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.model import Action, Article, Block, Document, Item, Section, Text
+from pipeline.model import Document, Text
+from pipeline.model.outline import units
+
+# The outline's kinds a page shows under another name; a section's kinds (chapter, appendix,
+# preamble …) all show as "section".
+_PAGE_KINDS = {"group": "paragraph", "footnote": "note", "document-note": "note"}
+_SAME_KINDS = {"article", "paragraph", "action", "subitem", "indicator", "restatement", "item"}
 
 
 @dataclass(frozen=True)
@@ -25,46 +31,18 @@ class PageUnit:
         return " ".join(t.text for t in self.texts)
 
 
-Entry = tuple[str, str, str, tuple[Text, ...]]  # uid, kind, label, texts
-
-
 def catalogue(doc: Document) -> dict[str, PageUnit]:
-    """uid → its unit, in document order (dicts keep it)."""
-    units: list[Entry] = [entry for block in doc.preamble for entry in _block_units(block)]
-    units += _section_units(doc.sections)
-    units += [(n.uid, "note", n.n, (n.body,)) for n in doc.notes()]
-    return {
-        uid: PageUnit(uid, kind, label, texts, position)
-        for position, (uid, kind, label, texts) in enumerate(units)
-        if uid
-    }
+    """uid → its unit, in document order (dicts keep it). A restatement is labelled with its
+    action's number."""
+    found: dict[str, PageUnit] = {}
+    for position, unit in enumerate(units(doc)):
+        parent = found.get(unit.parent)
+        label = parent.label if unit.kind == "restatement" and parent else unit.n
+        found[unit.uid] = PageUnit(unit.uid, _page_kind(unit.kind), label, unit.texts, position)
+    return found
 
 
-def _section_units(sections: list[Section]) -> list[Entry]:
-    out: list[Entry] = []
-    for section in sections:
-        out.append((section.uid, "section", section.n or "", (section.head,)))
-        out += [entry for block in section.blocks for entry in _block_units(block)]
-        out += _section_units(section.subsections)
-    return out
-
-
-def _block_units(block: Block) -> list[Entry]:
-    if isinstance(block, Article):
-        head: Entry = (block.uid, "article", block.n, (block.head,))
-        return [head, *(entry for p in block.paragraphs for entry in _block_units(p))]
-    if isinstance(block, Action):
-        return [
-            (block.uid, "action", block.n, (block.body, *block.more)),
-            *_item_units("subitem", block.subitems),
-            *_item_units("indicator", block.indicators),
-            *((r.uid, "restatement", block.n, (r.body,)) for r in block.restatements),
-        ]
-    return [
-        (block.uid, "paragraph", block.n or "", (block.body,)),
-        *_item_units("item", block.items),
-    ]
-
-
-def _item_units(kind: str, items: list[Item]) -> list[Entry]:
-    return [(i.uid, kind, i.n or "", (i.body,)) for i in items]
+def _page_kind(kind: str) -> str:
+    if kind in _SAME_KINDS:
+        return kind
+    return _PAGE_KINDS.get(kind, "section")
