@@ -51,13 +51,12 @@ def align_cli(stem: str, folder: Path = MAC_DEV) -> str:
 def align_with(stem: str, settings, lexicon=None, folder: Path = MAC_DEV) -> str:
     """The beads of `align_sentences` with these settings and no sentence vectors."""
     from pipeline.align.sentences import align_sentences
+    from pipeline.writers.sentence_beads import beads_to_text
 
     src = (folder / f"{stem}.zh").read_text(encoding="utf-8").splitlines()
     tgt = (folder / f"{stem}.en").read_text(encoding="utf-8").splitlines()
     beads = align_sentences(src, tgt, "zh", "en", lexicon, settings)
-    return "".join(
-        f"[{', '.join(map(str, b.src))}]:[{', '.join(map(str, b.tgt))}]\n" for b in beads
-    )
+    return beads_to_text(beads).decode("utf-8")
 
 
 def write(predictions: dict[str, str], folder: Path) -> Path:

@@ -102,7 +102,7 @@ class SentenceEncoder:
             try:
                 mine.recv()
             except EOFError:  # the helper died: read its half here
-                self._read_into(None, rest, singles, pairs, half)
+                self._read_rest(rest, singles, pairs, half)
         finally:
             mine.close()
             helper.join()
@@ -115,17 +115,19 @@ class SentenceEncoder:
             read_into(self._network, texts, singles, pairs)
 
     def _read_into(self, connection, rest: list[str], singles, pairs, half: int) -> None:
+        """In the helper: `_read_rest`, then word that it is done."""
+        try:
+            self._read_rest(rest, singles, pairs, half)
+            connection.send(True)
+        finally:
+            connection.close()
+
+    def _read_rest(self, rest: list[str], singles, pairs, half: int) -> None:
         """The texts from half - 1 on: their pairs, and their vectors but the first (the
         other process's last)."""
-        try:
-            own = np.empty((len(rest), DIMENSIONS), dtype=np.float32)
-            self._read_here(rest, own, pairs[half - 1 :])
-            singles[half:] = own[1:]
-            if connection is not None:
-                connection.send(True)
-        finally:
-            if connection is not None:
-                connection.close()
+        own = np.empty((len(rest), DIMENSIONS), dtype=np.float32)
+        self._read_here(rest, own, pairs[half - 1 :])
+        singles[half:] = own[1:]
 
 
 def _vectors_for(count: int, shared: bool = False) -> Vectors:

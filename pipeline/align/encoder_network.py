@@ -186,10 +186,9 @@ def read_into(
     for first in range(0, max(len(texts) - 1, 1), CHUNK_TEXTS):
         chunk = [network.pieces(t) for t in texts[first : first + CHUNK_TEXTS + 1]]
         chunk_singles, chunk_pairs = _read_chunk(network, chunk)
-        last = first + len(chunk) == len(texts)  # else its last text is the next chunk's first
-        singles[first : first + len(chunk) - (0 if last else 1)] = (
-            chunk_singles if last else chunk_singles[:-1]
-        )
+        # A chunk's last text is the next chunk's first, and its vector that chunk's.
+        kept = len(chunk) if first + len(chunk) == len(texts) else len(chunk) - 1
+        singles[first : first + kept] = chunk_singles[:kept]
         pairs[first : first + len(chunk_pairs)] = chunk_pairs
 
 

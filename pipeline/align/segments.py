@@ -78,7 +78,7 @@ def align_unit_sentences(
         units = f"{' '.join(link.a)} {' '.join(link.b)}"
         beads = align_sentences(texts_a, texts_b, lang_a, lang_b, lexicon, SETTINGS, encoder)
         for bead in beads:
-            label = f"{list(bead.src)}:{list(bead.tgt)}"
+            label = bead.label
             links.append(
                 SentenceLink(
                     [side_a[i][0] for i in bead.src],

@@ -112,6 +112,11 @@ class Bead:
     tgt: tuple[int, ...]
     score: float
 
+    @property
+    def label(self) -> str:
+        """As mac-dev's gold files write a bead: `[0, 1]:[0]`, `[]` for an empty side."""
+        return f"{list(self.src)}:{list(self.tgt)}"
+
 
 def text_length(text: str, lang: str) -> float:
     """Length in units of one Chinese character: characters other than spaces, per language."""

@@ -26,12 +26,8 @@ from pipeline.languages import table
 TSV_COLUMNS = ("src", "tgt", "score", "src_text", "tgt_text")
 
 
-def bead_label(bead: Bead) -> str:
-    return f"[{', '.join(map(str, bead.src))}]:[{', '.join(map(str, bead.tgt))}]"
-
-
 def beads_to_text(beads: Sequence[Bead]) -> bytes:
-    return "".join(bead_label(bead) + "\n" for bead in beads).encode("utf-8")
+    return "".join(bead.label + "\n" for bead in beads).encode("utf-8")
 
 
 def beads_to_tsv(
@@ -65,7 +61,7 @@ def beads_to_segments(
     each one's id."""
     aligned = [bead for bead in beads if bead.src and bead.tgt]
     return [
-        Segment(f"{name}/{k}", bead_label(bead), src_text, tgt_text)
+        Segment(f"{name}/{k}", bead.label, src_text, tgt_text)
         for k, (bead, src_text, tgt_text) in enumerate(
             _texts(aligned, src, tgt, src_lang, tgt_lang)
         )
