@@ -72,7 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Follow one action from plan to plan, differences marked word by word.",
     )
     trace.add_argument("action", help="the action's number as printed, e.g. 12 or 4.1")
-    trace.add_argument("--plan", help="plan key the number refers to (default: the latest)")
+    trace.add_argument(
+        "--plan",
+        help="plan key the number refers to (default: the latest plan of the chain that has "
+        "it; asked for when two chains' latest plans do)",
+    )
     trace.add_argument("--to", choices=("text", "html", "json"), default="text")
     trace.add_argument(
         "--root",

@@ -303,3 +303,33 @@ def test_cli_trace_of_a_merge(tmp_path: Path, capsys) -> None:
     ]
     assert main(["trace", "5", "--plan", "fx-a", "--root", str(tmp_path)]) == 0
     assert "  → fx-b 6  (split" in capsys.readouterr().out
+
+
+def test_cli_trace_asks_which_chain_when_two_latest_plans_hold_the_action(
+    tmp_path: Path, capsys
+) -> None:
+    """Two chains (the fixture plans a → b → c, and copies of b then a under other keys):
+    action 2 of "the latest plan" could be fx-c's or gx-b's, so trace names both and asks."""
+    chain_corpus(tmp_path)
+    corpus = tmp_path / "corpus"
+    for name, copied in (("a", "b"), ("b", "a")):  # gx-b, a copy of plan a: 7 actions
+        (corpus / f"copy-{name}.txt").write_bytes((CHAIN / f"plan-{copied}.txt").read_bytes())
+    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        for name, follows in (("a", ""), ("b", 'follows = "gx-a"\n')):
+            manifest.write(
+                f'[[document]]\nid = "gx-{name}"\nfile = "copy-{name}.txt"\nlang = "en"\n'
+                f'convention = "CCM"\nkind = "action-plan"\ntitle = "Copy {name}"\n'
+                f'plan = "gx-{name}"\n{follows}\n'
+            )
+    assert main(["trace", "2", "--root", str(tmp_path)]) != 0
+    captured = capsys.readouterr()
+    [line] = captured.err.strip().splitlines()
+    assert "action 2 is in the latest plan of 2 chains (fx-c, gx-b)" in line
+    assert "--plan" in line and "Traceback" not in captured.err and not captured.out
+    assert main(["trace", "2", "--plan", "gx-b", "--root", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Action lineage: gx-a 2 → gx-b 2")
+    assert "fx-" not in out
+    # An action only one latest plan holds needs no --plan (fx-c has an action 8, gx-b not).
+    assert main(["trace", "8", "--root", str(tmp_path)]) == 0
+    assert "fx-c 8" in capsys.readouterr().out

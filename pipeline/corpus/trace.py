@@ -15,8 +15,11 @@ from pipeline.writers.lineage import render_html, render_json, render_text
 
 
 def trace_action(root: Path, action: str, plan: str | None, fmt: str, color: bool) -> str:
-    """The lineage of action `action` of plan `plan` (default: the latest plan of a chain)."""
+    """The lineage of action `action` of plan `plan` (default: the latest plan of a chain;
+    when the latest plans of several chains hold such an action, `plan` must say which)."""
     chains = _chains(root)
+    if plan is None:
+        _refuse_ambiguous(root, chains, action)
     for chain in chains:
         keys = [doc.meta.plan for doc in chain.plans]
         column = keys.index(plan) if plan in keys else (len(keys) - 1 if plan is None else None)
@@ -28,6 +31,17 @@ def trace_action(root: Path, action: str, plan: str | None, fmt: str, color: boo
     where = f"plan {plan!r}" if plan else "the latest plan of any chain"
     known = ", ".join("→".join(d.meta.plan or d.id for d in c.plans) for c in chains) or "none"
     raise InputError(f"{root / 'corpus'}", f"no action {action} in {where} (chains: {known})")
+
+
+def _refuse_ambiguous(root: Path, chains: list[Chain], action: str) -> None:
+    latest = [c.plans[-1] for c in chains if any(a.n == action for a in c.plans[-1].actions())]
+    if len(latest) > 1:
+        keys = ", ".join(doc.meta.plan or doc.id for doc in latest)
+        raise InputError(
+            f"{root / 'corpus'}",
+            f"action {action} is in the latest plan of {len(latest)} chains ({keys}): "
+            "say which with --plan KEY",
+        )
 
 
 def _chains(root: Path) -> list[Chain]:
