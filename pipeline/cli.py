@@ -396,14 +396,14 @@ def _positive(text: str) -> int:
 
 
 def run_sentalign(args: argparse.Namespace) -> int:
-    from pipeline.align.encoder import DocumentVectors, load_encoder
+    from pipeline.align.encoder import load_encoder, read_ahead
     from pipeline.align.sentences import SETTINGS, align_sentences
     from pipeline.terminology import glossary_lexicon
     from pipeline.writers import sentence_beads
     from pipeline.writers.tmx import segments_to_tmx
 
     (src, src_lang), (tgt, tgt_lang) = _sentence_sides(args)
-    encoder = None if args.no_vectors else DocumentVectors(load_encoder(), [src, tgt])
+    encoder = None if args.no_vectors else read_ahead(load_encoder(), [src, tgt])
     beads = align_sentences(
         src, tgt, src_lang, tgt_lang, glossary_lexicon(), SETTINGS, encoder=encoder
     )

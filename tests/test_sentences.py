@@ -251,6 +251,26 @@ def test_document_vectors_read_the_documents_as_one_list(encoder):
     assert calls[-1] == [ZH[-1], EN[0]]
 
 
+def test_read_ahead_only_what_one_process_would_read_alone(encoder):
+    """`sentalign` reads two sides ahead together only when one is too short for the encoder
+    to split between two processes; long sides are read in turn, not kept in memory."""
+    from pipeline.align.encoder import SPLIT_MIN_TEXTS, DocumentVectors, read_ahead
+
+    calls: list[int] = []
+
+    class Counting:
+        def run_vectors(self, texts):
+            calls.append(len(texts))
+            return encoder.run_vectors(texts)
+
+    counting = Counting()
+    long_side = [f"Sentence {k}." for k in range(SPLIT_MIN_TEXTS)]
+    assert read_ahead(counting, [long_side, long_side + ["One more."]]) is counting
+    assert calls == []  # nothing read ahead
+    ahead = read_ahead(counting, [ZH, long_side])
+    assert isinstance(ahead, DocumentVectors) and calls == [len(ZH) + SPLIT_MIN_TEXTS]
+
+
 def test_a_side_of_one_sentence_with_vectors(lexicon, encoder):
     """A side of one sentence has no neighbours to read it with: its beads are those of its
     vector alone, and both sides are covered once."""

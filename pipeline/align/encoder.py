@@ -197,6 +197,16 @@ class DocumentVectors:
             self.pairs.setdefault(neighbours, vector)
 
 
+def read_ahead(encoder: Encoder, documents: Sequence[Sequence[str]]) -> Encoder:
+    """An encoder for aligning these documents with each other: when one of them is too
+    short for the encoder to split between two processes, all are read ahead together
+    (`DocumentVectors`); long ones are left to be read in turn, since vectors read ahead
+    stay in memory while they are aligned (31 MB more at 5,000 x 6,000 sentences)."""
+    if all(len(document) >= SPLIT_MIN_TEXTS for document in documents):
+        return encoder
+    return DocumentVectors(encoder, documents)
+
+
 def _rows(vectors: list[np.ndarray]) -> np.ndarray:
     return np.stack(vectors) if vectors else np.zeros((0, DIMENSIONS), dtype=np.float32)
 
