@@ -173,10 +173,10 @@ class DocumentVectors:
         self.encoder = encoder
         self.singles: dict[str, np.ndarray] = {}
         self.pairs: dict[tuple[str, str], np.ndarray] = {}
-        texts = [list(document) for document in documents]
-        singles, pairs = encoder.run_vectors(list(itertools.chain.from_iterable(texts)))
+        lists = [list(document) for document in documents]
+        singles, pairs = encoder.run_vectors(list(itertools.chain.from_iterable(lists)))
         start = 0
-        for document in texts:
+        for document in lists:
             end = start + len(document)
             self._keep(document, (singles[start:end], pairs[start : max(start, end - 1)]))
             start = end

@@ -18,30 +18,32 @@ def trace_action(root: Path, action: str, plan: str | None, fmt: str, color: boo
     """The lineage of action `action` of plan `plan` (default: the latest plan of a chain;
     when the latest plans of several chains hold such an action, `plan` must say which)."""
     chains = _chains(root)
-    if plan is None:
-        _refuse_ambiguous(root, chains, action)
-    for chain in chains:
-        keys = [doc.meta.plan for doc in chain.plans]
-        column = keys.index(plan) if plan in keys else (len(keys) - 1 if plan is None else None)
-        if column is not None and any(a.n == action for a in chain.plans[column].actions()):
-            lineage = lineage_of(chain, column, action)
-            if fmt == "html":
-                return render_html(lineage)
-            return render_json(lineage) if fmt == "json" else render_text(lineage, color)
-    where = f"plan {plan!r}" if plan else "the latest plan of any chain"
-    known = ", ".join("→".join(d.meta.plan or d.id for d in c.plans) for c in chains) or "none"
-    raise InputError(f"{root / 'corpus'}", f"no action {action} in {where} (chains: {known})")
-
-
-def _refuse_ambiguous(root: Path, chains: list[Chain], action: str) -> None:
-    latest = [c.plans[-1] for c in chains if any(a.n == action for a in c.plans[-1].actions())]
-    if len(latest) > 1:
-        keys = ", ".join(doc.meta.plan or doc.id for doc in latest)
+    found = [(c, column) for c in chains if (column := _column(c, plan, action)) is not None]
+    corpus = f"{root / 'corpus'}"
+    if not found:
+        where = f"plan {plan!r}" if plan else "the latest plan of any chain"
+        known = ", ".join("→".join(d.meta.plan or d.id for d in c.plans) for c in chains)
+        raise InputError(corpus, f"no action {action} in {where} (chains: {known or 'none'})")
+    if plan is None and len(found) > 1:
+        keys = ", ".join(c.plans[column].meta.plan or c.plans[column].id for c, column in found)
         raise InputError(
-            f"{root / 'corpus'}",
-            f"action {action} is in the latest plan of {len(latest)} chains ({keys}): "
+            corpus,
+            f"action {action} is in the latest plan of {len(found)} chains ({keys}): "
             "say which with --plan KEY",
         )
+    lineage = lineage_of(*found[0], action)
+    if fmt == "html":
+        return render_html(lineage)
+    return render_json(lineage) if fmt == "json" else render_text(lineage, color)
+
+
+def _column(chain: Chain, plan: str | None, action: str) -> int | None:
+    """Where plan `plan` (None: the latest) stands in the chain, if it has the action."""
+    keys = [doc.meta.plan for doc in chain.plans]
+    column = keys.index(plan) if plan in keys else (len(keys) - 1 if plan is None else None)
+    if column is None or not any(a.n == action for a in chain.plans[column].actions()):
+        return None
+    return column
 
 
 def _chains(root: Path) -> list[Chain]:
