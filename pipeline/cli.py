@@ -371,11 +371,17 @@ def run_corpus(args: argparse.Namespace) -> int:
             args.root,
             executor=executor,
             force=args.force,
-            progress=Progress.for_terminal(print, sys.stderr),
+            progress=Progress.for_terminal(_log_line, sys.stderr),
         )
     finally:
         executor.close()
     return EXIT_FAILURES if result.failures else EXIT_OK
+
+
+def _log_line(line: str) -> None:
+    """A batch run's line, written at once: a log read as it grows (or a watcher waiting for
+    a document) sees each task when it ends, not when a pipe's buffer fills."""
+    print(line, flush=True)
 
 
 def _cpu_count() -> int:
