@@ -20,7 +20,7 @@ PACKAGE = ROOT / "pipeline"
 
 # Lowest first; a module imports from its own layer or below (README, "Layout").
 LAYERS = (
-    {"__init__", "errors", "atomic", "usercache", "doc_ids"},
+    {"__init__", "errors", "atomic", "usercache", "doc_ids", "gc_pause"},
     {"languages"},
     {"model"},
     {"readers"},

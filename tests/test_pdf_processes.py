@@ -86,3 +86,20 @@ def test_the_first_page_that_cannot_be_read_is_named(long_pdf, tmp_path, monkeyp
     alone = read(path, 1, monkeypatch)
     assert f"page {unreadable[0]}: text without a Unicode mapping" in alone
     assert read(path, 2, monkeypatch) == alone
+
+
+def test_pages_pickle_back_whole(long_pdf):
+    """Pages cross from a helper pickled: every line comes back with every field it had (a
+    field added to `PdfLine` but left out of its compact pickle would fail here)."""
+    import pickle
+
+    pdf = open_pdf(long_pdf, "long.pdf")
+    try:
+        pages = [read_page(pdf, index, "long.pdf") for index in range(3)]
+    finally:
+        pdf.close()
+    back = pickle.loads(pickle.dumps(pages))
+    lines = [line for page in pages for line in page.lines]
+    assert len(lines) > 50 and any(line.bold for line in lines)
+    assert [line for page in back for line in page.lines] == lines
+    assert [p.rules for p in back] == [p.rules for p in pages]

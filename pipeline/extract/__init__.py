@@ -23,6 +23,7 @@ from pipeline.extract.resolution import build_resolution
 from pipeline.extract.restore import restore_paragraph_numbers
 from pipeline.extract.structure import build_body
 from pipeline.extract.treaty import build_treaty
+from pipeline.gc_pause import collector_paused
 from pipeline.languages import LANGUAGES, LanguageTable, guess_language, table
 from pipeline.model import Document, Source
 from pipeline.model.findings import FRONT
@@ -49,14 +50,15 @@ def extract_file(
     display: str | None = None,
     manifest: dict | None = None,
 ) -> Document:
-    if path.suffix.lower() == ".pdf":
-        kind = (manifest or {}).get("kind")
-        source = read_pdf(
-            path, display, lang, lambda texts, table: pdf_front_end(texts, table, kind)
-        )
-    else:
-        source = read_text(path, display)
-    return extract_source(source, doc_id or default_id(path), lang, manifest)
+    with collector_paused():
+        if path.suffix.lower() == ".pdf":
+            kind = (manifest or {}).get("kind")
+            source = read_pdf(
+                path, display, lang, lambda texts, table: pdf_front_end(texts, table, kind)
+            )
+        else:
+            source = read_text(path, display)
+        return extract_source(source, doc_id or default_id(path), lang, manifest)
 
 
 def pdf_front_end(texts: list[str], language: LanguageTable, kind: str | None = None) -> int:
