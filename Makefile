@@ -36,8 +36,9 @@ system-deps:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when pyproject.toml is newer than the stamp.
-$(STAMP): pyproject.toml | $(BIN)/python
+# Reinstall (and build the C module again) only when pyproject.toml or the C source is newer
+# than the stamp.
+$(STAMP): pyproject.toml pipeline/readers/_pdfchars.c | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev,dask]'
 	touch $(STAMP)
 

@@ -101,12 +101,17 @@ def _running_pairs(pages: list[PdfPage], size: float) -> list[tuple[PdfLine, Pdf
     """Each line of running text (body type, outside ruled tables) with the one below it."""
     pairs: list[tuple[PdfLine, PdfLine]] = []
     for page in pages:
-        cells = [cell for table in find_tables(page) for row in table for cell in row]
-        running = [ln for ln in page.lines if abs(ln.size - size) < 0.5]
-        if cells:
-            running = [ln for ln in running if not any(_inside(ln, cell) for cell in cells)]
+        running = [ln for ln in page.untabled_lines() if abs(ln.size - size) < 0.5]
         pairs += pairwise(sorted(running, key=lambda ln: ln.top))
     return pairs
+
+
+def _untabled(page: PdfPage) -> list[PdfLine] | None:
+    """The page's lines outside its ruled tables; None when it has none."""
+    cells = [cell for table in find_tables(page) for row in table for cell in row]
+    if not cells:
+        return None
+    return [ln for ln in page.lines if not any(_inside(ln, cell) for cell in cells)]
 
 
 def _inside(line: PdfLine, cell: tuple[float, float, float, float]) -> bool:
@@ -130,7 +135,7 @@ def prepare_page(page: PdfPage, symbol: str | None, lang: LanguageTable) -> None
     page.not_text = [line.not_text for line in page.lines if line.not_text]
     strip_page_furniture(page, symbol)
     page.lines = _glue_labels(page.lines, lang)
-    find_tables(page)
+    page.untabled = _untabled(page)
     page.compounds = hyphenated_words(line.text for line in page.lines)
 
 

@@ -1,8 +1,9 @@
 """PDF pages to positioned lines, read with pypdfium2 (characters) and pdfplumber (tables).
 
-Speed matters here: rather than one call per character, the page's text comes out in one
-call with pdfium's own line breaks, and geometry and type are asked for once per line
-(plus once per digit, to find superscript footnote markers). What comes out is a list of
+Speed matters here: the page's text comes out in one call with pdfium's own line breaks,
+and what is known of each character (box, type size, bold, whether pdfium made it up) in one
+more, by the C module `_pdfchars` (through ctypes, each such question would cost about a
+microsecond, some hundred thousand of them in a long PDF). What comes out is a list of
 `PdfLine`s per page, in top-down coordinates, for `pipeline.readers.layout` to rebuild
 paragraphs, notes and tables from.
 """
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -21,6 +24,7 @@ from pypdfium2 import raw
 
 from pipeline.errors import InputError
 from pipeline.model.inline import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
+from pipeline.readers._pdfchars import CHAR_FIELDS, read_chars
 from pipeline.readers.glyphs import clean_characters, needs_cleaning
 
 # A superscript is drawn at most this fraction of its line's type size.
@@ -32,7 +36,6 @@ _LINE_BREAK = re.compile(f"\r\n|\r|\n|{PDFIUM_LINE_END_HYPHEN}")
 # What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
 _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
 _BULLETS = "•▪●"
-_SPACE = re.compile(" ")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
 _MAYBE_RAISED = re.compile(r"[0-9*]")
 # A number right after a word or a mark, which a word processor may raise at full size.
@@ -91,6 +94,12 @@ class PdfPage:
     # the running header and footer went), and the hyphenated words they hold.
     not_text: list[str] = field(default_factory=list)
     compounds: frozenset[str] = frozenset()
+    # Its lines outside its ruled tables, where `prepare_page` found tables (the running text
+    # the layout measures the line pitch on); None: all its lines.
+    untabled: list[PdfLine] | None = None
+
+    def untabled_lines(self) -> list[PdfLine]:
+        return self.lines if self.untabled is None else self.untabled
 
 
 def open_pdf(path: Path, display: str) -> pdfium.PdfDocument:
@@ -198,60 +207,83 @@ def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> 
     }
 
 
-class _Probe:
-    """Reusable ctypes out-parameters for pdfium's per-character queries."""
+# pdfium's functions that `_pdfchars.read_chars` calls, as pypdfium2 loaded them.
+_CHAR_FUNCTIONS = tuple(
+    ctypes.cast(function, ctypes.c_void_p).value
+    for function in (
+        raw.FPDFText_GetCharBox,
+        raw.FPDFText_GetFontSize,
+        raw.FPDFText_IsGenerated,
+        raw.FPDFText_GetTextObject,
+        raw.FPDFText_GetFontWeight,
+        raw.FPDFText_GetFontInfo,
+        raw.FPDFTextObj_GetTextRenderMode,
+    )
+)
+_LEFT, _RIGHT, _BOTTOM, _TOP, _SIZE, _BOLD = range(CHAR_FIELDS)  # a record's fields
 
-    def __init__(self, textpage):
+
+class _Probe:
+    """The page's characters, read from pdfium in one call (`_pdfchars`): box, type size,
+    whether pdfium made the character up, whether it is bold."""
+
+    def __init__(self, textpage, count: int):
         self.textpage = textpage
-        self.left, self.right = ctypes.c_double(), ctypes.c_double()
-        self.bottom, self.top = ctypes.c_double(), ctypes.c_double()
-        self.name = ctypes.create_string_buffer(128)
-        self.flags = ctypes.c_int()
+        address = ctypes.cast(textpage, ctypes.c_void_p).value or 0
+        records, self.made_up = read_chars(address, count, _CHAR_FUNCTIONS)
+        self.chars = cast(Sequence[float], memoryview(records).cast("d"))
         # Whether the page holds digits or asterisks, spaces before punctuation, characters
         # that are not text: what its lines are searched for.
         self.digits = self.gaps = self.clean = True
 
     def box(self, index: int) -> tuple[float, float, float, float]:
-        raw.FPDFText_GetCharBox(self.textpage, index, self.left, self.right, self.bottom, self.top)
-        return self.left.value, self.right.value, self.bottom.value, self.top.value
+        at = index * CHAR_FIELDS
+        left, right, bottom, top = self.chars[at : at + 4]
+        return left, right, bottom, top
+
+    def left(self, index: int) -> float:
+        return self.chars[index * CHAR_FIELDS + _LEFT]
+
+    def right(self, index: int) -> float:
+        return self.chars[index * CHAR_FIELDS + _RIGHT]
+
+    def foot(self, index: int) -> float:
+        return self.chars[index * CHAR_FIELDS + _BOTTOM]
 
     def gap(self, before: int, after: int) -> float:
         """The blank between two characters, in multiples of the type size."""
-        right = self.box(before)[1]
-        left = self.box(after)[0]
-        return (left - right) / max(self.size(before), 1.0)
+        return (self.left(after) - self.right(before)) / max(self.size(before), 1.0)
 
     def size(self, index: int) -> float:
-        return raw.FPDFText_GetFontSize(self.textpage, index)
+        return self.chars[index * CHAR_FIELDS + _SIZE]
 
     def line_size(self, first: int, last: int) -> float:
         """The line's type size: the largest of its first, middle and last characters'."""
-        size, textpage = raw.FPDFText_GetFontSize, self.textpage
         middle = first + (last - first) // 2
-        return max(size(textpage, first), size(textpage, middle), size(textpage, last))
+        return max(self.size(first), self.size(middle), self.size(last))
 
     def generated(self, index: int) -> bool:
         """Whether pdfium made the character up (a space for a gap, a line break)."""
-        return raw.FPDFText_IsGenerated(self.textpage, index) == 1
+        return self.made_up[index] == 1
+
+    def generated_spaces(self, text: str, start: int, end: int) -> list[int]:
+        """The spaces pdfium made up between `start` and `end`, in order."""
+        found = []
+        index = self.made_up.find(1, start, end)
+        while index >= 0:
+            if text[index] == " ":
+                found.append(index)
+            index = self.made_up.find(1, index + 1, end)
+        return found
 
     def bold(self, index: int) -> bool:
-        if raw.FPDFText_GetFontWeight(self.textpage, index) >= 600:
-            return True
-        length = raw.FPDFText_GetFontInfo(
-            self.textpage, index, self.name, len(self.name), self.flags
-        )
-        if b"Bold" in self.name.raw[: max(0, length - 1)]:
-            return True
-        obj = raw.FPDFText_GetTextObject(self.textpage, index)
-        # Bold simulated by stroking the outline (render mode fill + stroke).
-        return (
-            bool(obj)
-            and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
-        )
+        """A heavy weight, "Bold" in the font's name, or bold simulated by stroking the
+        outline (render mode fill + stroke)."""
+        return self.chars[index * CHAR_FIELDS + _BOLD] == 1.0
 
 
 def _lines(textpage, text: str, number: int, width: float, height: float) -> list[PdfLine]:
-    probe = _Probe(textpage)
+    probe = _Probe(textpage, len(text))
     # What no line of the page holds need not be looked for line by line (a line's text is a
     # piece of the page's, and its line-end hyphen is written as a hyphen).
     probe.digits = _MAYBE_RAISED.search(text) is not None
@@ -299,13 +331,12 @@ def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, i
     two table cells side by side are two pieces (a paragraph number and its hanging text
     are one). A bullet after such a space opens a cell of its own however close it is set
     (a table without cell padding)."""
-    if end - start < 3 or raw.FPDFText_CountRects(probe.textpage, start, end - start) <= 1:
+    spaces = probe.generated_spaces(text, start + 1, end - 1) if end - start >= 3 else []
+    if not spaces or raw.FPDFText_CountRects(probe.textpage, start, end - start) <= 1:
         return _trimmed(text, [(start, end - 1)])  # one run of text: nothing stands apart
-    is_generated, textpage = raw.FPDFText_IsGenerated, probe.textpage
-    spaces = [m.start() for m in _SPACE.finditer(text, start + 1, end - 1)]
     pieces = []
     first = start
-    for index in [i for i in spaces if is_generated(textpage, i) == 1]:
+    for index in spaces:
         if not _MARKER.match(text[first:index].strip()) and (
             text[index + 1] in _BULLETS or probe.gap(index - 1, index + 1) > 1.2
         ):
@@ -355,7 +386,7 @@ def _line(
 
 def _raised(probe: _Probe, index: int, size: float) -> bool:
     """A reference set in full size but raised: its foot well above the character before."""
-    return probe.box(index)[2] - probe.box(index - 1)[2] > RAISED_SHIFT * size
+    return probe.foot(index) - probe.foot(index - 1) > RAISED_SHIFT * size
 
 
 def _superscripts(probe: _Probe, segment: str, first: int, size: float) -> list[str] | None:

@@ -1,0 +1,86 @@
+"""The C module `_pdfchars` reads every character of a page in one call: what it gives is what
+pdfium's own functions say of each character, asked one at a time through ctypes."""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import pdfgen
+import pypdfium2 as pdfium
+import pytest
+from pypdfium2 import raw
+
+from pipeline.readers import pdf as pdf_reader
+from pipeline.readers._pdfchars import CHAR_FIELDS, read_chars
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def asked_one_by_one(textpage, index: int) -> tuple[list[float], bool]:
+    """Box, type size and bold, and whether pdfium made the character up, by ctypes."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if not raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top):
+        left.value = right.value = bottom.value = top.value = 0.0
+    size = raw.FPDFText_GetFontSize(textpage, index)
+    name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    length = raw.FPDFText_GetFontInfo(textpage, index, name, len(name), flags)
+    obj = raw.FPDFText_GetTextObject(textpage, index)
+    bold = (
+        raw.FPDFText_GetFontWeight(textpage, index) >= 600
+        or (0 < length <= len(name) and b"Bold" in name.raw[: length - 1])
+        or (
+            bool(obj)
+            and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
+        )
+    )
+    record = [left.value, right.value, bottom.value, top.value, size, float(bold)]
+    return record, raw.FPDFText_IsGenerated(textpage, index) == 1
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> list[Path]:
+    """Test fixtures rendered by the reportlab generator: bold headings, ruled tables whose
+    cells pdfium bridges with spaces of its own, Chinese type."""
+    folder = tmp_path_factory.mktemp("chars")
+    paths = []
+    for source, lang in (("en/appendix.txt", "en"), ("bilingual/plan-zh.txt", "zh")):
+        path = folder / f"{Path(source).stem}.pdf"
+        pdfgen.render_file(FIXTURES / source, path, lang, Path(source).stem)
+        paths.append(path)
+    return paths
+
+
+def test_every_character_as_pdfium_says_it(rendered):
+    seen_bold = seen_generated = 0
+    for path in rendered:
+        pdf = pdfium.PdfDocument(str(path))
+        for page in pdf:
+            textpage = page.get_textpage()
+            count = raw.FPDFText_CountChars(textpage.raw)
+            address = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+            records, generated = read_chars(address, count, pdf_reader._CHAR_FUNCTIONS)
+            values = memoryview(records).cast("d")
+            assert len(values) == count * CHAR_FIELDS and len(generated) == count
+            for index in range(count):
+                expected, made_up = asked_one_by_one(textpage.raw, index)
+                at = index * CHAR_FIELDS
+                assert list(values[at : at + CHAR_FIELDS]) == expected, (path.name, index)
+                assert generated[index] == made_up, (path.name, index)
+                seen_bold += expected[-1] == 1.0
+                seen_generated += made_up
+            textpage.close()
+            page.close()
+        pdf.close()
+    # Both flags were met, so the comparison covered them.
+    assert seen_bold > 0 and seen_generated > 0
+
+
+def test_a_bad_call_is_an_error_not_a_crash():
+    with pytest.raises(ValueError, match="null text page"):
+        read_chars(0, 1, pdf_reader._CHAR_FUNCTIONS)
+    with pytest.raises(TypeError, match="7 addresses"):
+        read_chars(1, 1, (1, 2))
+    with pytest.raises(ValueError, match="null address"):
+        read_chars(1, 1, (0,) * 7)
