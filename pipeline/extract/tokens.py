@@ -83,16 +83,35 @@ WHOLE_LINE = "*"  # a token whose text is its whole line (a chapter's, an articl
 Patterns = list[tuple[str, "re.Pattern[str] | None", str | None]]
 
 
-_PATTERNS: dict[tuple[str, bool, str], Patterns] = {}
+_PATTERNS: dict[tuple[str, bool, str], tuple[Patterns, re.Pattern[str]]] = {}
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 
 
-def _patterns(lang: LanguageTable, star_notes: bool, family: str) -> Patterns:
-    """(kind, pattern, group holding the token's text), in the order they are tried; made
-    once per language, note convention and family (classify asks for every line)."""
+def _patterns(
+    lang: LanguageTable, star_notes: bool, family: str
+) -> tuple[Patterns, re.Pattern[str]]:
+    """(kind, pattern, group holding the token's text), in the order they are tried, and
+    `_first_of` them; made once per language, note convention and family (classify asks for
+    every line)."""
     key = (lang.code, star_notes, family)
     if key not in _PATTERNS:
-        _PATTERNS[key] = _make_patterns(lang, star_notes, family)
+        patterns = _make_patterns(lang, star_notes, family)
+        _PATTERNS[key] = patterns, _first_of(patterns)
     return _PATTERNS[key]
+
+
+def _first_of(patterns: Patterns) -> re.Pattern[str]:
+    """One pattern for all of them, which tells in one search which is the first to match a
+    line: the group `_k` holds the k-th (its own groups renamed, two may share a name; none
+    refers back to a group)."""
+    alternatives = []
+    for k, (_, pattern, _) in enumerate(patterns):
+        if pattern is None:
+            continue
+        source = _GROUP_NAME.sub(rf"(?P<\1_{k}>", pattern.pattern)
+        flags = "i" if pattern.flags & re.IGNORECASE else ""
+        alternatives.append(f"(?P<_{k}>(?{flags}:{source}))" if flags else f"(?P<_{k}>{source})")
+    return re.compile("|".join(alternatives))
 
 
 def _make_patterns(lang: LanguageTable, star_notes: bool, family: str) -> Patterns:
@@ -141,16 +160,19 @@ def classify(line: Line, lang: LanguageTable, star_notes: bool, family: str = PL
             token.kind, token.cells = ROW, [c.strip() for c in text.split("\t")]
         return token
     text = text.strip()
-    for kind, pattern, group in _patterns(lang, star_notes, family):
-        match = pattern.match(text) if pattern is not None else None
-        if match:
-            token.kind = kind
-            token.num = _number(match.groupdict(), lang)
-            if kind == FOOTNOTE:
-                token.num = (token.num or "").translate(FROM_SUPERSCRIPT)
-            piece = text if group == WHOLE_LINE else (match.group(group) if group else "")
-            token.text = _inline(piece)
-            return token
+    patterns, first_of = _patterns(lang, star_notes, family)
+    found = first_of.match(text)
+    if found is not None:
+        kind, pattern, group = patterns[int(found.lastgroup[1:])]  # type: ignore[index]
+        match = pattern.match(text)  # type: ignore[union-attr]
+        assert match is not None  # the pattern `first_of` found
+        token.kind = kind
+        token.num = _number(match.groupdict(), lang)
+        if kind == FOOTNOTE:
+            token.num = (token.num or "").translate(FROM_SUPERSCRIPT)
+        piece = text if group == WHOLE_LINE else (match.group(group) if group else "")
+        token.text = _inline(piece)
+        return token
     if lang.indicators_head.match(text):
         token.kind = INDICATORS
     elif lang.appendix.match(text):

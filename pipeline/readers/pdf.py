@@ -220,47 +220,33 @@ _CHAR_FUNCTIONS = tuple(
         raw.FPDFTextObj_GetTextRenderMode,
     )
 )
-_LEFT, _RIGHT, _BOTTOM, _TOP, _SIZE, _BOLD = range(CHAR_FIELDS)  # a record's fields
 
 
 class _Probe:
-    """The page's characters, read from pdfium in one call (`_pdfchars`): box, type size,
-    whether pdfium made the character up, whether it is bold."""
+    """The page's characters, read from pdfium in one call (`_pdfchars`): each field of
+    their records as a sequence indexed by character (box, type size, bold), and a byte per
+    character saying whether pdfium made it up."""
 
     def __init__(self, textpage, count: int):
         self.textpage = textpage
         address = ctypes.cast(textpage, ctypes.c_void_p).value or 0
         records, self.made_up = read_chars(address, count, _CHAR_FUNCTIONS)
-        self.chars = cast(Sequence[float], memoryview(records).cast("d"))
+        fields = memoryview(records).cast("d")
+        self.lefts, self.rights, self.feet, self.tops, self.sizes, self.bolds = (
+            cast(Sequence[float], fields[at::CHAR_FIELDS]) for at in range(CHAR_FIELDS)
+        )
         # Whether the page holds digits or asterisks, spaces before punctuation, characters
         # that are not text: what its lines are searched for.
         self.digits = self.gaps = self.clean = True
 
-    def box(self, index: int) -> tuple[float, float, float, float]:
-        at = index * CHAR_FIELDS
-        left, right, bottom, top = self.chars[at : at + 4]
-        return left, right, bottom, top
-
-    def left(self, index: int) -> float:
-        return self.chars[index * CHAR_FIELDS + _LEFT]
-
-    def right(self, index: int) -> float:
-        return self.chars[index * CHAR_FIELDS + _RIGHT]
-
-    def foot(self, index: int) -> float:
-        return self.chars[index * CHAR_FIELDS + _BOTTOM]
-
     def gap(self, before: int, after: int) -> float:
         """The blank between two characters, in multiples of the type size."""
-        return (self.left(after) - self.right(before)) / max(self.size(before), 1.0)
-
-    def size(self, index: int) -> float:
-        return self.chars[index * CHAR_FIELDS + _SIZE]
+        return (self.lefts[after] - self.rights[before]) / max(self.sizes[before], 1.0)
 
     def line_size(self, first: int, last: int) -> float:
         """The line's type size: the largest of its first, middle and last characters'."""
-        middle = first + (last - first) // 2
-        return max(self.size(first), self.size(middle), self.size(last))
+        sizes = self.sizes
+        return max(sizes[first], sizes[first + (last - first) // 2], sizes[last])
 
     def generated(self, index: int) -> bool:
         """Whether pdfium made the character up (a space for a gap, a line break)."""
@@ -279,7 +265,7 @@ class _Probe:
     def bold(self, index: int) -> bool:
         """A heavy weight, "Bold" in the font's name, or bold simulated by stroking the
         outline (render mode fill + stroke)."""
-        return self.chars[index * CHAR_FIELDS + _BOLD] == 1.0
+        return self.bolds[index] == 1.0
 
 
 def _lines(textpage, text: str, number: int, width: float, height: float) -> list[PdfLine]:
@@ -333,7 +319,8 @@ def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, i
     (a table without cell padding)."""
     spaces = probe.generated_spaces(text, start + 1, end - 1) if end - start >= 3 else []
     if not spaces or raw.FPDFText_CountRects(probe.textpage, start, end - start) <= 1:
-        return _trimmed(text, [(start, end - 1)])  # one run of text: nothing stands apart
+        piece = _trimmed(text, start, end - 1)  # one run of text: nothing stands apart
+        return [piece] if piece is not None else []
     pieces = []
     first = start
     for index in spaces:
@@ -343,25 +330,22 @@ def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, i
             pieces.append((first, index - 1))
             first = index + 1
     pieces.append((first, end - 1))
-    return _trimmed(text, pieces)
+    return [piece for a, b in pieces if (piece := _trimmed(text, a, b)) is not None]
 
 
-def _trimmed(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    trimmed = []
-    for a, b in pieces:
-        segment = text[a : b + 1]
-        a += len(segment) - len(segment.lstrip())
-        b = a + len(segment.strip()) - 1
-        if b >= a:
-            trimmed.append((a, b))
-    return trimmed
+def _trimmed(text: str, first: int, last: int) -> tuple[int, int] | None:
+    """The piece from `first` to `last` without the blanks at its ends; None if all blank."""
+    segment = text[first : last + 1]
+    unindented = segment.lstrip()
+    first += len(segment) - len(unindented)
+    last = first + len(unindented.rstrip()) - 1
+    return (first, last) if last >= first else None
 
 
 def _line(
     probe: _Probe, text: str, first: int, last: int, number: int, width: float, height: float
 ) -> PdfLine:
-    x0, _, bottom0, top0 = probe.box(first)
-    _, x1, bottom1, top1 = probe.box(last)
+    x0, x1 = probe.lefts[first], probe.rights[last]
     size = probe.line_size(first, last)
     segment = text[first : last + 1]
     line_text, not_text = _marked(probe, segment, first, size), ""
@@ -372,8 +356,8 @@ def _line(
     if line_text[:1] in _GLUED_START:
         # A note definition opens with its raised marker: "¹text" reads "¹ text".
         line_text = _MARKER_GLUED.sub(r"\1 ", line_text)
-    top = height - max(top0, top1)
-    bottom = height - min(bottom0, bottom1)
+    top = height - max(probe.tops[first], probe.tops[last])
+    bottom = height - min(probe.feet[first], probe.feet[last])
     # Bold marks headings, which never fill the line: long lines are not asked.
     letter = (
         None
@@ -386,14 +370,15 @@ def _line(
 
 def _raised(probe: _Probe, index: int, size: float) -> bool:
     """A reference set in full size but raised: its foot well above the character before."""
-    return probe.foot(index) - probe.foot(index - 1) > RAISED_SHIFT * size
+    return probe.feet[index] - probe.feet[index - 1] > RAISED_SHIFT * size
 
 
 def _superscripts(probe: _Probe, segment: str, first: int, size: float) -> list[str] | None:
     """The segment's characters with its raised digits as superscripts; None if it has none."""
     chars: list[str] | None = None
+    sizes, smaller = probe.sizes, SUPERSCRIPT_RATIO * size
     for match in _MAYBE_RAISED.finditer(segment):
-        if probe.size(first + match.start()) < SUPERSCRIPT_RATIO * size:
+        if sizes[first + match.start()] < smaller:
             chars = chars or list(segment)
             chars[match.start()] = match.group().translate(TO_SUPERSCRIPT)
     for match in _GLUED_NUMBER.finditer(segment):

@@ -8,6 +8,7 @@ texts joined line by line, for `pipeline.readers.layout` to place in the page's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 from operator import itemgetter
 
@@ -102,9 +103,10 @@ def table_rows(
         return lines, []
     used: set[int] = set()
     rows: list[PageBlock] = []
+    by_height = _LinesByHeight(lines)
     for ruled in found:
         for cells in ruled:
-            cell_lines = [_in_cell(lines, cell, used) for cell in cells]
+            cell_lines = [by_height.in_cell(cell, used) for cell in cells]
             if not any(cell_lines):
                 continue
             rows.append(_row(cell_lines, lang, compounds))
@@ -235,15 +237,24 @@ def _row_cells(row: list[Band], columns: list[tuple[float, float]]) -> list[Cell
     return [(x0 - 1, top, x1 + 1, bottom) for x0, x1 in columns]
 
 
-def _in_cell(lines: list[PdfLine], cell, used: set[int]) -> list[PdfLine]:
-    x0, top, x1, bottom = cell
-    inside = []
-    for index, line in enumerate(lines):
-        centre_y = (line.top + line.bottom) / 2
-        if x0 - 1 <= line.x0 <= x1 and top <= centre_y <= bottom:
-            inside.append(line)
-            used.add(index)
-    return inside
+class _LinesByHeight:
+    """A page's lines by the height of their centre, for the lines of a cell to be found
+    without going through the page's every line for every cell."""
+
+    def __init__(self, lines: list[PdfLine]):
+        self.lines = lines
+        centres = sorted(((ln.top + ln.bottom) / 2, index) for index, ln in enumerate(lines))
+        self.heights = [height for height, _ in centres]
+        self.order = [index for _, index in centres]
+
+    def in_cell(self, cell: Cell, used: set[int]) -> list[PdfLine]:
+        """The lines whose centre the cell holds and whose start is inside its width, in the
+        page's order; their indices added to `used`."""
+        x0, top, x1, bottom = cell
+        span = self.order[bisect_left(self.heights, top) : bisect_right(self.heights, bottom)]
+        inside = sorted(index for index in span if x0 - 1 <= self.lines[index].x0 <= x1)
+        used.update(inside)
+        return [self.lines[index] for index in inside]
 
 
 def _row(cells: list[list[PdfLine]], lang: LanguageTable, compounds: frozenset[str]) -> PageBlock:
