@@ -84,3 +84,37 @@ def test_a_bad_call_is_an_error_not_a_crash():
         read_chars(1, 1, (1, 2))
     with pytest.raises(ValueError, match="null address"):
         read_chars(1, 1, (0,) * 7)
+
+
+def test_page_lines_cut_at_pdfiums_breaks(rendered):
+    """`page_lines` cuts a page's text where `\\r\\n`, `\\r`, `\\n` or pdfium's line-end
+    hyphen says, keeps every character that is not a blank, and measures each line's box
+    from its first and last characters."""
+    import re
+
+    breaks = re.compile(f"\r\n|\r|\n|{pdf_reader.PDFIUM_LINE_END_HYPHEN}")
+    for path in rendered:
+        pdf = pdfium.PdfDocument(str(path))
+        for page in pdf:
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            probe = pdf_reader._Probe(textpage.raw, len(text))
+            found = pdf_reader.page_lines(text, probe.records, probe.made_up, 595.0, 0, "")
+            expected = [
+                piece
+                for piece in re.split(f"(?<={pdf_reader.PDFIUM_LINE_END_HYPHEN})|\r\n|\r|\n", text)
+                if piece.strip()
+            ]
+            assert [text[start:end] for start, end, *_ in found] == expected
+            for start, end, first, last, x0, x1, *_ in found:
+                if first >= 0:
+                    assert text[first : last + 1] == text[start:end].strip()
+                    assert (x0, x1) == (probe.lefts[first], probe.rights[last])
+            assert "".join(breaks.sub("", text).split()) == "".join(
+                "".join(text[s:e] for s, e, *_ in found)
+                .replace(pdf_reader.PDFIUM_LINE_END_HYPHEN, "")
+                .split()
+            )
+            textpage.close()
+            page.close()
+        pdf.close()

@@ -12,6 +12,10 @@
  * addresses of FPDFText_GetCharBox, FPDFText_GetFontSize, FPDFText_IsGenerated,
  * FPDFText_GetTextObject, FPDFText_GetFontWeight, FPDFText_GetFontInfo and
  * FPDFTextObj_GetTextRenderMode, in that order.
+ *
+ * page_lines(text, records, generated, width, checks, glued) -> list: the page's printed
+ * lines as pdf.py's `_lines` cuts them, each (start, end, first, last, x0, x1, top, foot,
+ * size, bold, plain) in pdfium's coordinates; see `page_lines` below.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -134,9 +138,213 @@ static PyObject *read_chars(PyObject *self, PyObject *args)
     return Py_BuildValue("(NN)", records, generated);
 }
 
+/* Fields of a character's record, as read_chars writes them. */
+enum { LEFT, RIGHT, FOOT, TOP, SIZE, BOLD };
+#define FIELD(records, index, field) ((records)[(Py_ssize_t)(index) * CHAR_FIELDS + (field)])
+
+/* What pdf.py asks for, by name: its constants, the same numbers. */
+#define SUPERSCRIPT_RATIO 0.8
+#define RAISED_SHIFT 0.3
+#define BOLD_ASKED_UP_TO 0.6 /* of the page's width: longer lines are never headings */
+#define LINE_END_HYPHEN 0xFFFE
+#define CHECK_DIGITS 1 /* the page holds digits or asterisks: raised ones are looked for */
+#define CHECK_GAPS 2   /* it holds a space before punctuation: pdfium's are left out */
+#define CHECK_CLEAN 4  /* it holds characters that are not text */
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t length;
+} Text;
+
+static Py_UCS4 at(const Text *text, Py_ssize_t index)
+{
+    return PyUnicode_READ(text->kind, text->data, index);
+}
+
+/* Whether the character is one of the ASCII characters of `set`. */
+static int is_one_of(Py_UCS4 c, const char *set)
+{
+    return c != 0 && c < 128 && strchr(set, (int)c) != NULL;
+}
+
+/* pdf.py's _LETTER: not a blank, a digit or one of .,;:()[] */
+static int is_letter(Py_UCS4 c)
+{
+    return !Py_UNICODE_ISSPACE(c) && !Py_UNICODE_ISDECIMAL(c) && !is_one_of(c, ".,;:()[]");
+}
+
+/* The character whose boldness tells the line's: a letter from the middle on, or else
+ * the first; -1 when the segment holds none. */
+static Py_ssize_t bold_witness(const Text *text, Py_ssize_t first, Py_ssize_t last)
+{
+    Py_ssize_t index;
+
+    for (index = first + (last - first) / 2; index <= last; index++)
+        if (is_letter(at(text, index)))
+            return index;
+    for (index = first; index <= last; index++)
+        if (is_letter(at(text, index)))
+            return index;
+    return -1;
+}
+
+/* Whether `_line` in pdf.py would leave the segment's text as it is: no raised number, no
+ * space of pdfium's before punctuation, no line-end hyphen, no tab or double blank, no
+ * opening note marker, nothing to clean. `glued` holds what opens a note definition. */
+static int is_plain(const Text *text, const double *records, const char *generated,
+                    Py_ssize_t first, Py_ssize_t last, double size, int checks, PyObject *glued)
+{
+    Py_ssize_t index;
+    Py_UCS4 c, before;
+
+    if (checks & CHECK_CLEAN || at(text, last) == LINE_END_HYPHEN)
+        return 0;
+    if (PyUnicode_FindChar(glued, at(text, first), 0, PyUnicode_GET_LENGTH(glued), 1) >= 0)
+        return 0;
+    for (index = first; index <= last; index++) {
+        c = at(text, index);
+        if (c == '\t' || (c == ' ' && index < last && at(text, index + 1) == ' '))
+            return 0;
+        if (checks & CHECK_DIGITS) {
+            if (((c >= '0' && c <= '9') || c == '*')
+                && FIELD(records, index, SIZE) < SUPERSCRIPT_RATIO * size)
+                return 0;
+            if (index > first && Py_UNICODE_ISDECIMAL(c)) {
+                before = at(text, index - 1);
+                if (!Py_UNICODE_ISSPACE(before) && !Py_UNICODE_ISDECIMAL(before)
+                    && FIELD(records, index, FOOT) - FIELD(records, index - 1, FOOT)
+                           > RAISED_SHIFT * size)
+                    return 0;
+            }
+        }
+        if (checks & CHECK_GAPS && c == ' ' && index < last && generated[index]
+            && is_one_of(at(text, index + 1), ",.;:!?)"))
+            return 0;
+    }
+    return 1;
+}
+
+/* A space of pdfium's making strictly inside the line: it may bridge two cells. */
+static int has_made_up_space(const Text *text, const char *generated, Py_ssize_t start,
+                             Py_ssize_t end)
+{
+    Py_ssize_t index;
+
+    if (end - start < 3)
+        return 0;
+    for (index = start + 1; index < end - 1; index++)
+        if (generated[index] && at(text, index) == ' ')
+            return 1;
+    return 0;
+}
+
+static PyObject *line_tuple(const Text *text, const double *records, const char *generated,
+                            Py_ssize_t start, Py_ssize_t end, double width, int checks,
+                            PyObject *glued)
+{
+    Py_ssize_t first = start, last = end - 1, witness;
+    double x0, x1, size, top, foot;
+    int bold = 0;
+
+    if (has_made_up_space(text, generated, start, end))
+        return Py_BuildValue("nnnndddddii", start, end, (Py_ssize_t)-1, (Py_ssize_t)-1,
+                             0.0, 0.0, 0.0, 0.0, 0.0, 0, 0);
+    while (first <= last && Py_UNICODE_ISSPACE(at(text, first)))
+        first++;
+    while (last >= first && Py_UNICODE_ISSPACE(at(text, last)))
+        last--;
+    if (last < first) {
+        Py_RETURN_NONE;
+    }
+    x0 = FIELD(records, first, LEFT);
+    x1 = FIELD(records, last, RIGHT);
+    size = FIELD(records, first, SIZE);
+    if (FIELD(records, first + (last - first) / 2, SIZE) > size)
+        size = FIELD(records, first + (last - first) / 2, SIZE);
+    if (FIELD(records, last, SIZE) > size)
+        size = FIELD(records, last, SIZE);
+    top = FIELD(records, first, TOP) > FIELD(records, last, TOP) ? FIELD(records, first, TOP)
+                                                                 : FIELD(records, last, TOP);
+    foot = FIELD(records, first, FOOT) < FIELD(records, last, FOOT)
+               ? FIELD(records, first, FOOT)
+               : FIELD(records, last, FOOT);
+    if (!(x1 - x0 > width * BOLD_ASKED_UP_TO)) {
+        witness = bold_witness(text, first, last);
+        bold = witness >= 0 && FIELD(records, witness, BOLD) == 1.0;
+    }
+    return Py_BuildValue("nnnndddddii", start, end, first, last, x0, x1, top, foot, size, bold,
+                         is_plain(text, records, generated, first, last, size, checks, glued));
+}
+
+/* The page's text cut at pdfium's line breaks (\r\n, \r, \n, and after its line-end
+ * hyphen), each line as a tuple: where it starts and ends in the text; where its text
+ * starts and ends without its blanks (first and last, or -1 and -1 when pdfium made up a
+ * space inside it, for pdf.py to cut it into pieces itself); its box (left of the first
+ * character, right of the last, the higher top and the lower foot of the two); its type
+ * size (the largest of its first, middle and last characters'); whether it is bold; and
+ * whether its text needs nothing done (plain). Lines of blanks alone are left out. */
+static PyObject *page_lines(PyObject *self, PyObject *args)
+{
+    PyObject *string, *glued, *lines, *line;
+    Py_buffer records, generated;
+    double width;
+    int checks;
+    Py_ssize_t index, start = 0, end, next;
+    Text text;
+    Py_UCS4 c;
+
+    (void)self;
+    if (!PyArg_ParseTuple(args, "Uy*y*diU", &string, &records, &generated, &width, &checks,
+                          &glued))
+        return NULL;
+    text.kind = PyUnicode_KIND(string);
+    text.data = PyUnicode_DATA(string);
+    text.length = PyUnicode_GET_LENGTH(string);
+    lines = NULL;
+    if (records.len < (Py_ssize_t)(text.length * CHAR_FIELDS * sizeof(double))
+        || generated.len < text.length) {
+        PyErr_SetString(PyExc_ValueError, "page_lines: fewer characters read than the text holds");
+        goto done;
+    }
+    lines = PyList_New(0);
+    if (lines == NULL)
+        goto done;
+    for (index = 0; index <= text.length; index++) {
+        c = index < text.length ? at(&text, index) : 0;
+        if (index == text.length)
+            end = next = text.length;
+        else if (c == '\r' && index + 1 < text.length && at(&text, index + 1) == '\n')
+            end = index, next = index + 2;
+        else if (c == '\r' || c == '\n')
+            end = index, next = index + 1;
+        else if (c == LINE_END_HYPHEN)
+            end = next = index + 1;
+        else
+            continue;
+        line = line_tuple(&text, records.buf, generated.buf, start, end, width, checks, glued);
+        if (line == NULL || (line != Py_None && PyList_Append(lines, line) < 0)) {
+            Py_XDECREF(line);
+            Py_CLEAR(lines);
+            goto done;
+        }
+        Py_DECREF(line);
+        if (index == text.length)
+            break;
+        start = next;
+        index = next - 1;
+    }
+done:
+    PyBuffer_Release(&records);
+    PyBuffer_Release(&generated);
+    return lines;
+}
+
 static PyMethodDef methods[] = {
     {"read_chars", read_chars, METH_VARARGS,
      "read_chars(textpage, count, functions) -> (records, generated): see the module."},
+    {"page_lines", page_lines, METH_VARARGS,
+     "page_lines(text, records, generated, width, checks, glued) -> list: see the module."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -149,7 +357,11 @@ PyMODINIT_FUNC PyInit__pdfchars(void)
 {
     PyObject *created = PyModule_Create(&module);
 
-    if (created != NULL && PyModule_AddIntConstant(created, "CHAR_FIELDS", CHAR_FIELDS) < 0) {
+    if (created != NULL
+        && (PyModule_AddIntConstant(created, "CHAR_FIELDS", CHAR_FIELDS) < 0
+            || PyModule_AddIntConstant(created, "CHECK_DIGITS", CHECK_DIGITS) < 0
+            || PyModule_AddIntConstant(created, "CHECK_GAPS", CHECK_GAPS) < 0
+            || PyModule_AddIntConstant(created, "CHECK_CLEAN", CHECK_CLEAN) < 0)) {
         Py_DECREF(created);
         return NULL;
     }

@@ -1,5 +1,11 @@
 CHAR_FIELDS: int
+CHECK_DIGITS: int
+CHECK_GAPS: int
+CHECK_CLEAN: int
 
 def read_chars(
     textpage: int, count: int, functions: tuple[int | None, ...]
 ) -> tuple[bytes, bytes]: ...
+def page_lines(
+    text: str, records: bytes, generated: bytes, width: float, checks: int, glued: str
+) -> list[tuple[int, int, int, int, float, float, float, float, float, int, int]]: ...

@@ -24,7 +24,14 @@ from pypdfium2 import raw
 
 from pipeline.errors import InputError
 from pipeline.model.inline import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
-from pipeline.readers._pdfchars import CHAR_FIELDS, read_chars
+from pipeline.readers._pdfchars import (
+    CHAR_FIELDS,
+    CHECK_CLEAN,
+    CHECK_DIGITS,
+    CHECK_GAPS,
+    page_lines,
+    read_chars,
+)
 from pipeline.readers.glyphs import clean_characters, needs_cleaning
 
 # A superscript is drawn at most this fraction of its line's type size.
@@ -32,7 +39,6 @@ SUPERSCRIPT_RATIO = 0.8
 # pdfium writes a hyphen that ends a printed line as U+FFFE and joins the two lines; the line
 # is cut after it again and the hyphen written as one, so that a PDF joins as its text does.
 PDFIUM_LINE_END_HYPHEN = "\ufffe"
-_LINE_BREAK = re.compile(f"\r\n|\r|\n|{PDFIUM_LINE_END_HYPHEN}")
 # What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
 _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
 _BULLETS = "•▪●"
@@ -230,8 +236,8 @@ class _Probe:
     def __init__(self, textpage, count: int):
         self.textpage = textpage
         address = ctypes.cast(textpage, ctypes.c_void_p).value or 0
-        records, self.made_up = read_chars(address, count, _CHAR_FUNCTIONS)
-        fields = memoryview(records).cast("d")
+        self.records, self.made_up = read_chars(address, count, _CHAR_FUNCTIONS)
+        fields = memoryview(self.records).cast("d")
         self.lefts, self.rights, self.feet, self.tops, self.sizes, self.bolds = (
             cast(Sequence[float], fields[at::CHAR_FIELDS]) for at in range(CHAR_FIELDS)
         )
@@ -269,25 +275,36 @@ class _Probe:
 
 
 def _lines(textpage, text: str, number: int, width: float, height: float) -> list[PdfLine]:
+    """The page's printed lines: cut at pdfium's line breaks, each line's box, type size and
+    boldness measured and its text taken as it is by `_pdfchars.page_lines`; what needs more
+    (pieces side by side, raised numbers, characters to clean) done here."""
     probe = _Probe(textpage, len(text))
     # What no line of the page holds need not be looked for line by line (a line's text is a
     # piece of the page's, and its line-end hyphen is written as a hyphen).
     probe.digits = _MAYBE_RAISED.search(text) is not None
     probe.gaps = _SPACE_BEFORE_PUNCTUATION.search(text) is not None
     probe.clean = needs_cleaning(text.replace(PDFIUM_LINE_END_HYPHEN, ""))
+    checks = (
+        (CHECK_DIGITS if probe.digits else 0)
+        | (CHECK_GAPS if probe.gaps else 0)
+        | (CHECK_CLEAN if probe.clean else 0)
+    )
     lines: list[PdfLine] = []
-    start = 0
-    for match in [*_LINE_BREAK.finditer(text), None]:
-        end = len(text) if match is None else _line_end(match)
-        for first, last in _pieces(probe, text, start, end):
-            lines.append(_line(probe, text, first, last, number, width, height))
-        start = match.end() if match else len(text)
+    found = page_lines(text, probe.records, probe.made_up, width, checks, _GLUED_START)
+    for start, end, first, last, x0, x1, top, foot, size, bold, plain in found:
+        if first < 0:  # pdfium bridged a gap inside it: perhaps two cells side by side
+            for piece_first, piece_last in _pieces(probe, text, start, end):
+                lines.append(_line(probe, text, piece_first, piece_last, number, width, height))
+            continue
+        line_text, not_text = (
+            (text[first : last + 1], "") if plain else _line_text(probe, text, first, last, size)
+        )
+        lines.append(
+            PdfLine(
+                number, line_text, x0, x1, height - top, height - foot, size, bold == 1, not_text
+            )
+        )
     return _rejoin(lines)
-
-
-def _line_end(line_break: re.Match) -> int:
-    """Where the line before a break ends: before a line feed, after pdfium's hyphen."""
-    return line_break.end() if line_break.group() == PDFIUM_LINE_END_HYPHEN else line_break.start()
 
 
 def _rejoin(lines: list[PdfLine]) -> list[PdfLine]:
@@ -348,14 +365,7 @@ def _line(
     x0, x1 = probe.lefts[first], probe.rights[last]
     size = probe.line_size(first, last)
     segment = text[first : last + 1]
-    line_text, not_text = _marked(probe, segment, first, size), ""
-    if probe.clean:
-        line_text, not_text = clean_characters(line_text)
-    if "\t" in line_text or "  " in line_text:
-        line_text = _BLANKS.sub(" ", line_text)
-    if line_text[:1] in _GLUED_START:
-        # A note definition opens with its raised marker: "¹text" reads "¹ text".
-        line_text = _MARKER_GLUED.sub(r"\1 ", line_text)
+    line_text, not_text = _line_text(probe, text, first, last, size)
     top = height - max(probe.tops[first], probe.tops[last])
     bottom = height - min(probe.feet[first], probe.feet[last])
     # Bold marks headings, which never fill the line: long lines are not asked.
@@ -366,6 +376,20 @@ def _line(
     )
     bold = letter is not None and probe.bold(first + letter.start())
     return PdfLine(number, line_text, x0, x1, top, bottom, size, bold, not_text)
+
+
+def _line_text(probe: _Probe, text: str, first: int, last: int, size: float) -> tuple[str, str]:
+    """The line's text, with its raised numbers as superscripts and what is not text left
+    out, and what was left out."""
+    line_text, not_text = _marked(probe, text[first : last + 1], first, size), ""
+    if probe.clean:
+        line_text, not_text = clean_characters(line_text)
+    if "\t" in line_text or "  " in line_text:
+        line_text = _BLANKS.sub(" ", line_text)
+    if line_text[:1] in _GLUED_START:
+        # A note definition opens with its raised marker: "¹text" reads "¹ text".
+        line_text = _MARKER_GLUED.sub(r"\1 ", line_text)
+    return line_text, not_text
 
 
 def _raised(probe: _Probe, index: int, size: float) -> bool:
