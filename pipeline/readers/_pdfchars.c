@@ -45,7 +45,7 @@ typedef struct {
 } Pdfium;
 
 /* A heavy weight, "Bold" in the font's name, or bold simulated by stroking the outline:
- * as `_Probe.bold` in pdf.py decides it. */
+ * the bold flag of a character's record. */
 static int is_bold(const Pdfium *pdfium, void *textpage, int index, void *object)
 {
     char name[FONT_NAME_BYTES];
@@ -142,7 +142,7 @@ static PyObject *read_chars(PyObject *self, PyObject *args)
 enum { LEFT, RIGHT, FOOT, TOP, SIZE, BOLD };
 #define FIELD(records, index, field) ((records)[(Py_ssize_t)(index) * CHAR_FIELDS + (field)])
 
-/* What pdf.py asks for, by name: its constants, the same numbers. */
+/* The thresholds of both this module and pdf.py, which imports them from here. */
 #define SUPERSCRIPT_RATIO 0.8
 #define RAISED_SHIFT 0.3
 #define BOLD_ASKED_UP_TO 0.6 /* of the page's width: longer lines are never headings */
@@ -361,7 +361,10 @@ PyMODINIT_FUNC PyInit__pdfchars(void)
         && (PyModule_AddIntConstant(created, "CHAR_FIELDS", CHAR_FIELDS) < 0
             || PyModule_AddIntConstant(created, "CHECK_DIGITS", CHECK_DIGITS) < 0
             || PyModule_AddIntConstant(created, "CHECK_GAPS", CHECK_GAPS) < 0
-            || PyModule_AddIntConstant(created, "CHECK_CLEAN", CHECK_CLEAN) < 0)) {
+            || PyModule_AddIntConstant(created, "CHECK_CLEAN", CHECK_CLEAN) < 0
+            || PyModule_AddObject(created, "SUPERSCRIPT_RATIO", PyFloat_FromDouble(SUPERSCRIPT_RATIO)) < 0
+            || PyModule_AddObject(created, "RAISED_SHIFT", PyFloat_FromDouble(RAISED_SHIFT)) < 0
+            || PyModule_AddObject(created, "BOLD_ASKED_UP_TO", PyFloat_FromDouble(BOLD_ASKED_UP_TO)) < 0)) {
         Py_DECREF(created);
         return NULL;
     }

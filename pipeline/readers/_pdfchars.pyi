@@ -2,6 +2,9 @@ CHAR_FIELDS: int
 CHECK_DIGITS: int
 CHECK_GAPS: int
 CHECK_CLEAN: int
+SUPERSCRIPT_RATIO: float
+RAISED_SHIFT: float
+BOLD_ASKED_UP_TO: float
 
 def read_chars(
     textpage: int, count: int, functions: tuple[int | None, ...]

@@ -24,18 +24,24 @@ from pypdfium2 import raw
 
 from pipeline.errors import InputError
 from pipeline.model.inline import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
+
+# Thresholds shared with the C module, defined there: BOLD_ASKED_UP_TO, the share of the page's
+# width beyond which a line is never a heading; RAISED_SHIFT, how far above the character
+# before it a raised number's foot sits, in its type size; SUPERSCRIPT_RATIO, the largest
+# fraction of its line's type size a superscript is drawn at.
 from pipeline.readers._pdfchars import (
+    BOLD_ASKED_UP_TO,
     CHAR_FIELDS,
     CHECK_CLEAN,
     CHECK_DIGITS,
     CHECK_GAPS,
+    RAISED_SHIFT,
+    SUPERSCRIPT_RATIO,
     page_lines,
     read_chars,
 )
 from pipeline.readers.glyphs import clean_characters, needs_cleaning
 
-# A superscript is drawn at most this fraction of its line's type size.
-SUPERSCRIPT_RATIO = 0.8
 # pdfium writes a hyphen that ends a printed line as U+FFFE and joins the two lines; the line
 # is cut after it again and the hyphen written as one, so that a PDF joins as its text does.
 PDFIUM_LINE_END_HYPHEN = "\ufffe"
@@ -46,8 +52,6 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
 _MAYBE_RAISED = re.compile(r"[0-9*]")
 # A number right after a word or a mark, which a word processor may raise at full size.
 _GLUED_NUMBER = re.compile(r"(?<=[^\s\d])\d+")
-# How far above the character before it a raised number's foot sits, in its type size.
-RAISED_SHIFT = 0.3
 _GLUED_START = SUPERSCRIPT_DIGITS + "*"
 _BLANKS = re.compile(r"[ \t]+")
 _MARKER_GLUED = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}})(?![\\s*{SUPERSCRIPT_DIGITS}])")
@@ -371,7 +375,7 @@ def _line(
     # Bold marks headings, which never fill the line: long lines are not asked.
     letter = (
         None
-        if x1 - x0 > width * 0.6
+        if x1 - x0 > width * BOLD_ASKED_UP_TO
         else (_LETTER.search(segment, (last - first) // 2) or _LETTER.search(segment))
     )
     bold = letter is not None and probe.bold(first + letter.start())
