@@ -107,9 +107,8 @@ def test_page_lines_cut_at_pdfiums_breaks(rendered):
             ]
             assert [text[start:end] for start, end, *_ in found] == expected
             for start, end, first, last, x0, x1, *_ in found:
-                if first >= 0:
-                    assert text[first : last + 1] == text[start:end].strip()
-                    assert (x0, x1) == (probe.lefts[first], probe.rights[last])
+                assert text[first : last + 1] == text[start:end].strip()
+                assert (x0, x1) == (probe.lefts[first], probe.rights[last])
             assert "".join(breaks.sub("", text).split()) == "".join(
                 "".join(text[s:e] for s, e, *_ in found)
                 .replace(pdf_reader.PDFIUM_LINE_END_HYPHEN, "")
@@ -118,3 +117,45 @@ def test_page_lines_cut_at_pdfiums_breaks(rendered):
             textpage.close()
             page.close()
         pdf.close()
+
+
+def _cut_by_pieces(probe, text: str, number: int, width: float, height: float):
+    """The page's lines as `_lines` made them before it had `cuts`: every line where pdfium
+    made up a space inside goes through `_pieces` and `_line`."""
+    lines = []
+    found = pdf_reader.page_lines(text, probe.records, probe.made_up, width, 7, "")
+    for start, end, *_ in found:
+        for first, last in pdf_reader._pieces(probe, text, start, end):
+            lines.append(pdf_reader._line(probe, text, first, last, number, width, height))
+    return pdf_reader._rejoin(lines)
+
+
+def test_cells_parted_as_pieces_parts_them(rendered):
+    """A line is cut into cells only at a space of pdfium's making before a bullet or wider
+    than CELL_GAP type sizes (page_lines' `cuts`) after text that is not a paragraph's
+    number: the lines come out as when every such line went through `_pieces`."""
+    kept_whole = parted = 0
+    for path in rendered:
+        pdf = pdfium.PdfDocument(str(path))
+        for number, page in enumerate(pdf, 1):
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            probe = pdf_reader._Probe(textpage.raw, len(text))
+            found = pdf_reader.page_lines(text, probe.records, probe.made_up, width, 7, "")
+            for start, end, *_, cuts in found:
+                expected = [
+                    at
+                    for at in probe.generated_spaces(text, start + 1, end - 1)
+                    if text[at + 1] in "•▪●" or probe.gap(at - 1, at + 1) > pdf_reader.CELL_GAP
+                ]
+                assert list(cuts) == (expected if end - start >= 3 else [])
+                pieces = pdf_reader._pieces(probe, text, start, end)
+                kept_whole += bool(cuts) and len(pieces) == 1
+                parted += len(pieces) > 1
+            lines = pdf_reader._lines(textpage.raw, text, number, width, height)
+            assert lines == _cut_by_pieces(probe, text, number, width, height)
+            textpage.close()
+            page.close()
+        pdf.close()
+    assert kept_whole > 0 and parted > 0  # both ways were taken

@@ -15,7 +15,7 @@
  *
  * page_lines(text, records, generated, width, checks, glued) -> list: the page's printed
  * lines as pdf.py's `_lines` cuts them, each (start, end, first, last, x0, x1, top, foot,
- * size, bold, plain) in pdfium's coordinates; see `page_lines` below.
+ * size, bold, plain, cuts) in pdfium's coordinates; see `page_lines` below.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -150,6 +150,13 @@ enum { LEFT, RIGHT, FOOT, TOP, SIZE, BOLD };
 #define CHECK_DIGITS 1 /* the page holds digits or asterisks: raised ones are looked for */
 #define CHECK_GAPS 2   /* it holds a space before punctuation: pdfium's are left out */
 #define CHECK_CLEAN 4  /* it holds characters that are not text */
+#define CELL_GAP 1.2   /* type sizes: a gap pdfium bridged this wide may part two cells */
+#define CELL_BULLETS "\u2022\u25aa\u25cf" /* after pdfium's space, a bullet opens a cell */
+
+static int is_cell_bullet(Py_UCS4 c)
+{
+    return c == 0x2022 || c == 0x25AA || c == 0x25CF;
+}
 
 typedef struct {
     int kind;
@@ -225,18 +232,40 @@ static int is_plain(const Text *text, const double *records, const char *generat
     return 1;
 }
 
-/* A space of pdfium's making strictly inside the line: it may bridge two cells. */
-static int has_made_up_space(const Text *text, const char *generated, Py_ssize_t start,
-                             Py_ssize_t end)
+/* The spaces of pdfium's making strictly inside the line where pdf.py's `_pieces` may cut
+ * it into cells: before a bullet, or bridging a gap wider than CELL_GAP type sizes. Whether
+ * it does cut there (not after a paragraph's number) is left to pdf.py. */
+static PyObject *cut_candidates(const Text *text, const double *records, const char *generated,
+                                Py_ssize_t start, Py_ssize_t end)
 {
+    PyObject *found = NULL, *where;
     Py_ssize_t index;
+    double gap;
 
     if (end - start < 3)
-        return 0;
-    for (index = start + 1; index < end - 1; index++)
-        if (generated[index] && at(text, index) == ' ')
-            return 1;
-    return 0;
+        return PyTuple_New(0);
+    for (index = start + 1; index < end - 1; index++) {
+        if (!generated[index] || at(text, index) != ' ')
+            continue;
+        gap = (FIELD(records, index + 1, LEFT) - FIELD(records, index - 1, RIGHT))
+              / (FIELD(records, index - 1, SIZE) > 1.0 ? FIELD(records, index - 1, SIZE) : 1.0);
+        if (!(gap > CELL_GAP) && !is_cell_bullet(at(text, index + 1)))
+            continue;
+        if (found == NULL && (found = PyList_New(0)) == NULL)
+            return NULL;
+        where = PyLong_FromSsize_t(index);
+        if (where == NULL || PyList_Append(found, where) < 0) {
+            Py_XDECREF(where);
+            Py_DECREF(found);
+            return NULL;
+        }
+        Py_DECREF(where);
+    }
+    if (found == NULL)
+        return PyTuple_New(0);
+    where = PyList_AsTuple(found);
+    Py_DECREF(found);
+    return where;
 }
 
 static PyObject *line_tuple(const Text *text, const double *records, const char *generated,
@@ -246,10 +275,8 @@ static PyObject *line_tuple(const Text *text, const double *records, const char 
     Py_ssize_t first = start, last = end - 1, witness;
     double x0, x1, size, top, foot;
     int bold = 0;
+    PyObject *cuts;
 
-    if (has_made_up_space(text, generated, start, end))
-        return Py_BuildValue("nnnndddddii", start, end, (Py_ssize_t)-1, (Py_ssize_t)-1,
-                             0.0, 0.0, 0.0, 0.0, 0.0, 0, 0);
     while (first <= last && Py_UNICODE_ISSPACE(at(text, first)))
         first++;
     while (last >= first && Py_UNICODE_ISSPACE(at(text, last)))
@@ -273,17 +300,21 @@ static PyObject *line_tuple(const Text *text, const double *records, const char 
         witness = bold_witness(text, first, last);
         bold = witness >= 0 && FIELD(records, witness, BOLD) == 1.0;
     }
-    return Py_BuildValue("nnnndddddii", start, end, first, last, x0, x1, top, foot, size, bold,
-                         is_plain(text, records, generated, first, last, size, checks, glued));
+    cuts = cut_candidates(text, records, generated, start, end);
+    if (cuts == NULL)
+        return NULL;
+    return Py_BuildValue("nnnndddddiiN", start, end, first, last, x0, x1, top, foot, size, bold,
+                         is_plain(text, records, generated, first, last, size, checks, glued),
+                         cuts);
 }
 
 /* The page's text cut at pdfium's line breaks (\r\n, \r, \n, and after its line-end
  * hyphen), each line as a tuple: where it starts and ends in the text; where its text
- * starts and ends without its blanks (first and last, or -1 and -1 when pdfium made up a
- * space inside it, for pdf.py to cut it into pieces itself); its box (left of the first
+ * starts and ends without its blanks (first and last); its box (left of the first
  * character, right of the last, the higher top and the lower foot of the two); its type
  * size (the largest of its first, middle and last characters'); whether it is bold; and
- * whether its text needs nothing done (plain). Lines of blanks alone are left out. */
+ * whether its text needs nothing done (plain); and the spaces where it may be cut into
+ * cells (cut_candidates), for pdf.py to decide. Lines of blanks alone are left out. */
 static PyObject *page_lines(PyObject *self, PyObject *args)
 {
     PyObject *string, *glued, *lines, *line;
@@ -364,7 +395,9 @@ PyMODINIT_FUNC PyInit__pdfchars(void)
             || PyModule_AddIntConstant(created, "CHECK_CLEAN", CHECK_CLEAN) < 0
             || PyModule_AddObject(created, "SUPERSCRIPT_RATIO", PyFloat_FromDouble(SUPERSCRIPT_RATIO)) < 0
             || PyModule_AddObject(created, "RAISED_SHIFT", PyFloat_FromDouble(RAISED_SHIFT)) < 0
-            || PyModule_AddObject(created, "BOLD_ASKED_UP_TO", PyFloat_FromDouble(BOLD_ASKED_UP_TO)) < 0)) {
+            || PyModule_AddObject(created, "BOLD_ASKED_UP_TO", PyFloat_FromDouble(BOLD_ASKED_UP_TO)) < 0
+            || PyModule_AddObject(created, "CELL_GAP", PyFloat_FromDouble(CELL_GAP)) < 0
+            || PyModule_AddObject(created, "CELL_BULLETS", PyUnicode_FromString(CELL_BULLETS)) < 0)) {
         Py_DECREF(created);
         return NULL;
     }

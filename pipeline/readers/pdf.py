@@ -28,9 +28,12 @@ from pipeline.model.inline import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
 # Thresholds shared with the C module, defined there: BOLD_ASKED_UP_TO, the share of the page's
 # width beyond which a line is never a heading; RAISED_SHIFT, how far above the character
 # before it a raised number's foot sits, in its type size; SUPERSCRIPT_RATIO, the largest
-# fraction of its line's type size a superscript is drawn at.
+# fraction of its line's type size a superscript is drawn at; CELL_GAP, the blank (in type
+# sizes) and CELL_BULLETS, the bullets, at which pdfium's space may part two cells.
 from pipeline.readers._pdfchars import (
     BOLD_ASKED_UP_TO,
+    CELL_BULLETS,
+    CELL_GAP,
     CHAR_FIELDS,
     CHECK_CLEAN,
     CHECK_DIGITS,
@@ -47,7 +50,6 @@ from pipeline.readers.glyphs import clean_characters, needs_cleaning
 PDFIUM_LINE_END_HYPHEN = "\ufffe"
 # What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
 _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
-_BULLETS = "•▪●"
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
 _MAYBE_RAISED = re.compile(r"[0-9*]")
 # A number right after a word or a mark, which a word processor may raise at full size.
@@ -112,9 +114,11 @@ class PdfPage:
         return self.lines if self.untabled is None else self.untabled
 
 
-def open_pdf(path: Path, display: str) -> pdfium.PdfDocument:
+def open_pdf(path: Path, display: str, data: bytes | None = None) -> pdfium.PdfDocument:
+    """The PDF at `path`, or held in `data` (its bytes, read already): a document read from
+    memory holds no file, so a forked helper may go on reading the one it inherited."""
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        pdf = pdfium.PdfDocument(str(path) if data is None else data)
     except pdfium.PdfiumError:
         raise InputError(display, _why_unreadable(path)) from None
     if len(pdf) == 0:
@@ -295,8 +299,9 @@ def _lines(textpage, text: str, number: int, width: float, height: float) -> lis
     )
     lines: list[PdfLine] = []
     found = page_lines(text, probe.records, probe.made_up, width, checks, _GLUED_START)
-    for start, end, first, last, x0, x1, top, foot, size, bold, plain in found:
-        if first < 0:  # pdfium bridged a gap inside it: perhaps two cells side by side
+    for start, end, first, last, x0, x1, top, foot, size, bold, plain, cuts in found:
+        if cuts and not _all_markers(text, start, cuts):
+            # pdfium bridged a gap inside it: perhaps two cells side by side
             for piece_first, piece_last in _pieces(probe, text, start, end):
                 lines.append(_line(probe, text, piece_first, piece_last, number, width, height))
             continue
@@ -333,6 +338,12 @@ def _rejoin(lines: list[PdfLine]) -> list[PdfLine]:
     return out
 
 
+def _all_markers(text: str, start: int, cuts: tuple[int, ...]) -> bool:
+    """Whether what comes before each of the line's possible cuts is a marker (a paragraph's
+    number, a bullet), which its text hangs beside: then `_pieces` keeps it whole."""
+    return all(_MARKER.match(text[start:at].strip()) for at in cuts)
+
+
 def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A printed line cut where pdfium bridged a wide gap with a space of its own making:
     two table cells side by side are two pieces (a paragraph number and its hanging text
@@ -346,7 +357,7 @@ def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, i
     first = start
     for index in spaces:
         if not _MARKER.match(text[first:index].strip()) and (
-            text[index + 1] in _BULLETS or probe.gap(index - 1, index + 1) > 1.2
+            text[index + 1] in CELL_BULLETS or probe.gap(index - 1, index + 1) > CELL_GAP
         ):
             pieces.append((first, index - 1))
             first = index + 1

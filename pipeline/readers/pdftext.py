@@ -25,7 +25,7 @@ def read_pdf(path: Path, display: str | None, lang: str | None, front_end: Front
     """`front_end` tells how many of the first page's lines are its first-page block."""
     name = display or str(path)
     data = read_bytes(path, name, "pdf")
-    pages, language = _read_all_pages(path, name, lang)
+    pages, language = _read_all_pages(path, name, lang, data)
     _check_text_layer(pages, name)
     if language is None:  # not told before the pages were read: they are prepared here
         language = table(lang or detect_language(pages))
@@ -64,14 +64,14 @@ Prepare = Callable[[PdfPage], None]
 
 
 def _read_all_pages(
-    path: Path, name: str, lang: str | None
+    path: Path, name: str, lang: str | None, data: bytes
 ) -> tuple[list[PdfPage], LanguageTable | None]:
     """The pages, each through the layout's `prepare_page`, and their language; read by this
     process and, for a long document, by helpers forked to read runs of pages at the same
     time. The first page (the first five when the language is not given) is read first, for
     the symbol and the language the pages are prepared with; when the language cannot be
     told then (no table for the code given), the pages come back unprepared, and None."""
-    pdf = open_pdf(path, name)
+    pdf = open_pdf(path, name, data)
     try:
         head = read_pages(pdf, name, 0, min(len(pdf), 1 if lang else 5))
         try:
@@ -85,14 +85,12 @@ def _read_all_pages(
 
         for page in head:
             prepare(page)
-        return head + _read_rest(pdf, path, name, len(head), prepare), language
+        return head + _read_rest(pdf, name, len(head), prepare), language
     finally:
         pdf.close()
 
 
-def _read_rest(
-    pdf: pdfium.PdfDocument, path: Path, name: str, first: int, prepare: Prepare
-) -> list[PdfPage]:
+def _read_rest(pdf: pdfium.PdfDocument, name: str, first: int, prepare: Prepare) -> list[PdfPage]:
     """Pages `first` to the last: this process takes runs from the front, its helpers from
     the back, until they meet. A page that cannot be read stops the process reading it; the
     first such page is the one reported, as when one process reads them all in turn."""
@@ -104,7 +102,7 @@ def _read_rest(
             prepare(page)
         return pages
     claims = _Claims(first, len(pdf))
-    helpers = [_Helper(path, name, claims, prepare) for _ in range(processes - 1)]
+    helpers = [_Helper(pdf, name, claims, prepare) for _ in range(processes - 1)]
     try:
         failures: list[tuple[int, Exception]] = []
         while (run := claims.take(front=True)) is not None:
@@ -171,12 +169,14 @@ def reading_processes(pages: int) -> int:
 class _Helper:
     """A forked process reading runs of pages from the back and sending each back."""
 
-    def __init__(self, path: Path, name: str, claims: _Claims, prepare: Prepare) -> None:
+    def __init__(
+        self, pdf: pdfium.PdfDocument, name: str, claims: _Claims, prepare: Prepare
+    ) -> None:
         self.name = name
         self.done = False
         self.connection, theirs = multiprocessing.get_context("fork").Pipe(duplex=False)
         self.process = multiprocessing.get_context("fork").Process(
-            target=_help, args=(theirs, path, name, claims, prepare), daemon=True
+            target=_help, args=(theirs, pdf, name, claims, prepare), daemon=True
         )
         self.process.start()
         theirs.close()
@@ -210,15 +210,12 @@ class _Helper:
             self.process.join()
 
 
-def _help(connection, path: Path, name: str, claims: _Claims, prepare: Prepare) -> None:
+def _help(
+    connection, pdf: pdfium.PdfDocument, name: str, claims: _Claims, prepare: Prepare
+) -> None:
     """In a helper: runs of pages through `connection` as it reads them, then "done"; or where
-    it stopped and why."""
-    try:
-        pdf = open_pdf(path, name)  # its own: the parent's handle shares a file offset
-    except Exception as err:  # noqa: BLE001 - whatever it is, the parent reports it
-        _report(connection, -1, err)
-        connection.close()
-        return
+    it stopped and why. `pdf` is the parent's document, read from memory, as the fork copied
+    it (with the fonts its first page loaded)."""
     try:
         while (run := claims.take(front=False)) is not None:
             pages: list[PdfPage] = []
@@ -229,7 +226,6 @@ def _help(connection, path: Path, name: str, claims: _Claims, prepare: Prepare) 
                 return
         connection.send(("done", -1, None))
     finally:
-        pdf.close()
         connection.close()
 
 
