@@ -54,7 +54,7 @@ TEXT = "text"
 CONTINUABLE = {PARA, ACTION_INLINE, BULLET, SUBITEM, TEXT, FOOTNOTE, DOCNOTE}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str
     line: int
@@ -81,29 +81,54 @@ class Token:
 
 WHOLE_LINE = "*"  # a token whose text is its whole line (a chapter's, an article's label)
 Patterns = list[tuple[str, "re.Pattern[str] | None", str | None]]
+# The groups a number, letter or mark is taken from, in the order `_number` asks them; those
+# of a letter are written in Latin script (子 → a).
+NUMBER_GROUPS = ("num", "n", "l1", "l2", "letter", "dotted")
+LETTER_GROUPS = ("letter", "dotted")
 
 
-_PATTERNS: dict[tuple[str, bool, str], tuple[Patterns, re.Pattern[str]]] = {}
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What the k-th pattern makes of a line, by the names its groups have in `_first_of`."""
+
+    kind: str
+    text_group: str | None  # the group of the token's text, WHOLE_LINE, or None (no text)
+    number_groups: tuple[tuple[str, bool], ...]  # (group, holds a letter), as `_number` asks
+
+
+_PATTERNS: dict[tuple[str, bool, str], tuple[list[_Found | None], re.Pattern[str]]] = {}
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 
 
 def _patterns(
     lang: LanguageTable, star_notes: bool, family: str
-) -> tuple[Patterns, re.Pattern[str]]:
-    """(kind, pattern, group holding the token's text), in the order they are tried, and
-    `_first_of` them; made once per language, note convention and family (classify asks for
-    every line)."""
+) -> tuple[list[_Found | None], re.Pattern[str]]:
+    """What each pattern finds (None: a pattern the language lacks), in the order they are
+    tried, and `_first_of` them; made once per language, note convention and family
+    (classify asks for every line)."""
     key = (lang.code, star_notes, family)
     if key not in _PATTERNS:
         patterns = _make_patterns(lang, star_notes, family)
-        _PATTERNS[key] = patterns, _first_of(patterns)
+        _PATTERNS[key] = [_found(k, *p) for k, p in enumerate(patterns)], _first_of(patterns)
     return _PATTERNS[key]
+
+
+def _found(k: int, kind: str, pattern: re.Pattern[str] | None, group: str | None) -> _Found | None:
+    if pattern is None:
+        return None
+    numbers = tuple(
+        (f"{name}_{k}", name in LETTER_GROUPS)
+        for name in NUMBER_GROUPS
+        if name in pattern.groupindex
+    )
+    text_group = group if group in (None, WHOLE_LINE) else f"{group}_{k}"
+    return _Found(kind, text_group, numbers)
 
 
 def _first_of(patterns: Patterns) -> re.Pattern[str]:
     """One pattern for all of them, which tells in one search which is the first to match a
-    line: the group `_k` holds the k-th (its own groups renamed, two may share a name; none
-    refers back to a group)."""
+    line: the group `_k` holds the k-th, its own groups renamed `name_k` (two may share a
+    name; none refers back to a group)."""
     alternatives = []
     for k, (_, pattern, _) in enumerate(patterns):
         if pattern is None:
@@ -161,15 +186,15 @@ def classify(line: Line, lang: LanguageTable, star_notes: bool, family: str = PL
         return token
     text = text.strip()
     patterns, first_of = _patterns(lang, star_notes, family)
-    found = first_of.match(text)
-    if found is not None:
-        kind, pattern, group = patterns[int(found.lastgroup[1:])]  # type: ignore[index]
-        match = pattern.match(text)  # type: ignore[union-attr]
-        assert match is not None  # the pattern `first_of` found
-        token.kind = kind
-        token.num = _number(match.groupdict(), lang)
-        if kind == FOOTNOTE:
+    match = first_of.match(text)
+    if match is not None:
+        found = patterns[int(match.lastgroup[1:])]  # type: ignore[index]
+        assert found is not None  # `_first_of` holds only the patterns there are
+        token.kind = found.kind
+        token.num = _number(match, found, lang)
+        if found.kind == FOOTNOTE:
             token.num = (token.num or "").translate(FROM_SUPERSCRIPT)
+        group = found.text_group
         piece = text if group == WHOLE_LINE else (match.group(group) if group else "")
         token.text = _inline(piece)
         return token
@@ -187,12 +212,12 @@ def _inline(text: str) -> Text:
     return Text(text) if text.isascii() else parse_inline(text)
 
 
-def _number(groups: dict[str, str | None], lang: LanguageTable) -> str | None:
-    """The number, letter or mark a pattern found; a letter in Latin script (子 → a)."""
-    for name in ("num", "n", "l1", "l2", "letter", "dotted"):
-        value = groups.get(name)
+def _number(match: re.Match[str], found: _Found, lang: LanguageTable) -> str | None:
+    """The number, letter or mark the pattern found; a letter in Latin script (子 → a)."""
+    for group, letter in found.number_groups:
+        value = match.group(group)
         if value:
-            return lang.item_letters.get(value, value) if name in ("letter", "dotted") else value
+            return lang.item_letters.get(value, value) if letter else value
     return None
 
 

@@ -80,5 +80,7 @@ def guess_language(text: str) -> str:
         middle = (len(text) - _SAMPLE) // 2
         text = text[:_SAMPLE] + text[middle : middle + _SAMPLE] + text[-_SAMPLE:]
     han = len(text) - len(zh.HAN_CHAR.sub("", text))  # counted without a list of matches
+    if not han:
+        return ENGLISH.code  # the letters need not be counted (the slower search)
     letters = len(text) - len(_LETTER.sub("", text))
     return CHINESE.code if letters and han / letters > 0.2 else ENGLISH.code

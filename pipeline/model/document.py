@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class NoteRef:
     """A footnote (`1`) or document-note (`*`) marker at `offset` in its unit's text."""
 
@@ -20,7 +20,7 @@ class NoteRef:
     offset: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Text:
     """Running text of one unit with its note markers removed and recorded as offsets."""
 

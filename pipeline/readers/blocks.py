@@ -8,7 +8,7 @@ from pipeline.model import Text
 from pipeline.readers.pdf import PdfLine
 
 
-@dataclass
+@dataclass(slots=True)
 class PageBlock:
     lines: list[PdfLine]
     kind: str  # paragraph | item | heading | note | row

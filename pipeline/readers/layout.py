@@ -30,6 +30,7 @@ from pipeline.readers.pdf import PdfLine, PdfPage
 from pipeline.readers.tables import (
     continues_row,
     find_tables,
+    find_unruled,
     merge_rows,
     row_text,
     table_rows,
@@ -130,12 +131,13 @@ def prepare_page(page: PdfPage, symbol: str | None, lang: LanguageTable) -> None
     """What the layout does to each page alone, before it looks at the document as a whole
     (done where the page was read, by a helper process for a long PDF): the characters left
     out of the text layer noted, the running header and footer taken off, labels glued to
-    their text, ruled tables found, the hyphenated words listed. `symbol`: `find_symbol`'s
+    their text, ruled tables and tables without rules found, the hyphenated words listed. `symbol`: `find_symbol`'s
     on the first page."""
     page.not_text = [line.not_text for line in page.lines if line.not_text]
     strip_page_furniture(page, symbol)
     page.lines = _glue_labels(page.lines, lang)
     page.untabled = _untabled(page)
+    find_unruled(page, lang)
     page.compounds = hyphenated_words(line.text for line in page.lines)
 
 
@@ -236,7 +238,8 @@ def _split_notes(
     while cut > 0 and lines[cut - 1].size < grid.size * 0.9:
         cut -= 1
     body, notes = lines[:cut], lines[cut:]
-    _raise_note_numbers(notes, _referenced(body))
+    if notes:
+        _raise_note_numbers(notes, _referenced(body))
     if notes and not continuing and not _NOTE_START.match(notes[0].text):
         return lines, []
     return body, notes

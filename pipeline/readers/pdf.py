@@ -109,6 +109,9 @@ class PdfPage:
     # Its lines outside its ruled tables, where `prepare_page` found tables (the running text
     # the layout measures the line pitch on); None: all its lines.
     untabled: list[PdfLine] | None = None
+    # Its tables without rules as `prepare_page` found them on all its lines: (the lines in
+    # reading order, their texts then, the tables); None where it has ruled ones.
+    unruled: tuple[list[PdfLine], list[str], list] | None = None
 
     def untabled_lines(self) -> list[PdfLine]:
         return self.lines if self.untabled is None else self.untabled

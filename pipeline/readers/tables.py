@@ -98,7 +98,7 @@ def table_rows(
     compounds: frozenset[str] = frozenset(),
 ) -> tuple[list[PdfLine], list[PageBlock]]:
     """The page's table rows, and the body lines left outside every table."""
-    found = find_tables(page) or unruled_tables(lines, lang)
+    found = find_tables(page) or _unruled(page, lines, lang)
     if not found:
         return lines, []
     used: set[int] = set()
@@ -112,6 +112,31 @@ def table_rows(
             rows.append(_row(cell_lines, lang, compounds))
     body = [ln for index, ln in enumerate(lines) if index not in used]
     return body, rows
+
+
+def find_unruled(page: PdfPage, lang: LanguageTable) -> None:
+    """The page's tables without rules, found on all its lines where it was read (the layout
+    lays out most pages so: those without notes), kept with the lines they were found on."""
+    if not find_tables(page):
+        ordered = _in_reading_order(page.lines)
+        page.unruled = (ordered, [ln.text for ln in ordered], unruled_tables(ordered, lang))
+
+
+def _unruled(page: PdfPage, lines: list[PdfLine], lang: LanguageTable) -> list[list[list[Cell]]]:
+    """`unruled_tables` of the lines: those `find_unruled` found when they are the lines it
+    saw, texts unchanged."""
+    if page.unruled is not None:
+        seen, texts, tables = page.unruled
+        if len(seen) == len(lines) and all(
+            line is before and line.text == text
+            for line, before, text in zip(lines, seen, texts, strict=True)
+        ):
+            return tables
+    return unruled_tables(lines, lang)
+
+
+def _in_reading_order(lines: list[PdfLine]) -> list[PdfLine]:
+    return sorted(lines, key=lambda ln: (ln.top, ln.x0))
 
 
 # Tables without rules: columns from the gutters no line crosses, rows from what starts one.
@@ -144,7 +169,7 @@ def _bands(lines: list[PdfLine]) -> list[Band]:
     """The lines in horizontal bands: a line joins the band whose extent holds its middle."""
     bands: list[Band] = []
     top = bottom = 0.0  # the last band's extent
-    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+    for line in _in_reading_order(lines):
         if bands and top <= (line.top + line.bottom) / 2 <= bottom:
             bands[-1].append(line)
             bottom = max(bottom, line.bottom)
