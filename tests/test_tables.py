@@ -7,7 +7,13 @@ from __future__ import annotations
 from pipeline.languages import ENGLISH
 from pipeline.readers.blocks import PageBlock
 from pipeline.readers.pdf import PdfLine, PdfPage
-from pipeline.readers.tables import merge_rows, row_text, table_rows, unruled_tables
+from pipeline.readers.tables import (
+    find_unruled,
+    merge_rows,
+    row_text,
+    table_rows,
+    unruled_tables,
+)
 
 SIZE = 10.0
 PITCH = 12.0
@@ -116,6 +122,26 @@ def test_one_side_by_side_band_is_no_table_unless_it_is_a_header():
     lines = [line("Geneva", LEFT, 0), line("1 January 2025", SPLIT + 100, 0)]
     assert unruled_tables(lines, ENGLISH) == []
     assert len(unruled_tables(HEADER, ENGLISH)[0]) == 1
+
+
+def test_tables_found_where_the_page_was_read_serve_only_the_lines_they_were_found_on():
+    """`find_unruled` (run where the page is read) keeps the page's unruled tables with the
+    lines it saw: the layout takes them for those lines, texts unchanged, and looks again
+    for any other set of lines (the page without its notes, a text rewritten since)."""
+    on_page = page(line("Action", LEFT, 0, bold=True), line("Indicators", SPLIT, 0, bold=True))
+    find_unruled(on_page, ENGLISH)
+    assert on_page.unruled is not None
+    seen, _, tables = on_page.unruled
+    assert len(tables) == 1 and seen == sorted(on_page.lines, key=lambda ln: (ln.top, ln.x0))
+    _, rows = table_rows(on_page, seen, ENGLISH)
+    assert [text for row in rows for text in row_text(row)] == ["Action\tIndicators"]
+    # Not found on these lines: a header no more, so no table (what a stale memo would give).
+    on_page.lines[0].text = "Geneva"
+    body, rows = table_rows(on_page, seen, ENGLISH)
+    assert rows == [] and body == seen
+    # Fewer lines than it saw: looked for again.
+    body, rows = table_rows(on_page, seen[1:], ENGLISH)
+    assert rows == [] and body == seen[1:]
 
 
 def test_a_row_the_page_broke_goes_on_unless_its_cell_opens_an_item():
