@@ -12,7 +12,7 @@ import pytest
 from pypdfium2 import raw
 
 from pipeline.readers import pdf as pdf_reader
-from pipeline.readers._pdfchars import CHAR_FIELDS, read_chars
+from pipeline.readers._pdfchars import CELL_BULLETS, CELL_GAP, CHAR_FIELDS, read_chars
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -119,13 +119,18 @@ def test_page_lines_cut_at_pdfiums_breaks(rendered):
         pdf.close()
 
 
+def _gap(probe, before: int, after: int) -> float:
+    """The blank between two characters, in multiples of the type size."""
+    return (probe.lefts[after] - probe.rights[before]) / max(probe.sizes[before], 1.0)
+
+
 def _cut_by_pieces(probe, text: str, number: int, width: float, height: float):
     """The page's lines as `_lines` made them before it had `cuts`: every line where pdfium
     made up a space inside goes through `_pieces` and `_line`."""
     lines = []
     found = pdf_reader.page_lines(text, probe.records, probe.made_up, width, 7, "")
-    for start, end, *_ in found:
-        for first, last in pdf_reader._pieces(probe, text, start, end):
+    for start, end, *_, cuts in found:
+        for first, last in pdf_reader._pieces(probe, text, start, end, cuts):
             lines.append(pdf_reader._line(probe, text, first, last, number, width, height))
     return pdf_reader._rejoin(lines)
 
@@ -146,11 +151,13 @@ def test_cells_parted_as_pieces_parts_them(rendered):
             for start, end, *_, cuts in found:
                 expected = [
                     at
-                    for at in probe.generated_spaces(text, start + 1, end - 1)
-                    if text[at + 1] in "•▪●" or probe.gap(at - 1, at + 1) > pdf_reader.CELL_GAP
+                    for at in range(start + 1, end - 1)
+                    if probe.generated(at)
+                    and text[at] == " "
+                    and (text[at + 1] in CELL_BULLETS or _gap(probe, at - 1, at + 1) > CELL_GAP)
                 ]
                 assert list(cuts) == (expected if end - start >= 3 else [])
-                pieces = pdf_reader._pieces(probe, text, start, end)
+                pieces = pdf_reader._pieces(probe, text, start, end, cuts)
                 kept_whole += bool(cuts) and len(pieces) == 1
                 parted += len(pieces) > 1
             lines = pdf_reader._lines(textpage.raw, text, number, width, height)

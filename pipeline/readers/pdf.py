@@ -28,12 +28,9 @@ from pipeline.model.inline import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
 # Thresholds shared with the C module, defined there: BOLD_ASKED_UP_TO, the share of the page's
 # width beyond which a line is never a heading; RAISED_SHIFT, how far above the character
 # before it a raised number's foot sits, in its type size; SUPERSCRIPT_RATIO, the largest
-# fraction of its line's type size a superscript is drawn at; CELL_GAP, the blank (in type
-# sizes) and CELL_BULLETS, the bullets, at which pdfium's space may part two cells.
+# fraction of its line's type size a superscript is drawn at.
 from pipeline.readers._pdfchars import (
     BOLD_ASKED_UP_TO,
-    CELL_BULLETS,
-    CELL_GAP,
     CHAR_FIELDS,
     CHECK_CLEAN,
     CHECK_DIGITS,
@@ -256,10 +253,6 @@ class _Probe:
         # that are not text: what its lines are searched for.
         self.digits = self.gaps = self.clean = True
 
-    def gap(self, before: int, after: int) -> float:
-        """The blank between two characters, in multiples of the type size."""
-        return (self.lefts[after] - self.rights[before]) / max(self.sizes[before], 1.0)
-
     def line_size(self, first: int, last: int) -> float:
         """The line's type size: the largest of its first, middle and last characters'."""
         sizes = self.sizes
@@ -268,16 +261,6 @@ class _Probe:
     def generated(self, index: int) -> bool:
         """Whether pdfium made the character up (a space for a gap, a line break)."""
         return self.made_up[index] == 1
-
-    def generated_spaces(self, text: str, start: int, end: int) -> list[int]:
-        """The spaces pdfium made up between `start` and `end`, in order."""
-        found = []
-        index = self.made_up.find(1, start, end)
-        while index >= 0:
-            if text[index] == " ":
-                found.append(index)
-            index = self.made_up.find(1, index + 1, end)
-        return found
 
     def bold(self, index: int) -> bool:
         """A heavy weight, "Bold" in the font's name, or bold simulated by stroking the
@@ -305,7 +288,7 @@ def _lines(textpage, text: str, number: int, width: float, height: float) -> lis
     for start, end, first, last, x0, x1, top, foot, size, bold, plain, cuts in found:
         if cuts and not _all_markers(text, start, cuts):
             # pdfium bridged a gap inside it: perhaps two cells side by side
-            for piece_first, piece_last in _pieces(probe, text, start, end):
+            for piece_first, piece_last in _pieces(probe, text, start, end, cuts):
                 lines.append(_line(probe, text, piece_first, piece_last, number, width, height))
             continue
         line_text, not_text = (
@@ -347,21 +330,20 @@ def _all_markers(text: str, start: int, cuts: tuple[int, ...]) -> bool:
     return all(_MARKER.match(text[start:at].strip()) for at in cuts)
 
 
-def _pieces(probe: _Probe, text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _pieces(
+    probe: _Probe, text: str, start: int, end: int, cuts: tuple[int, ...]
+) -> list[tuple[int, int]]:
     """A printed line cut where pdfium bridged a wide gap with a space of its own making:
     two table cells side by side are two pieces (a paragraph number and its hanging text
-    are one). A bullet after such a space opens a cell of its own however close it is set
-    (a table without cell padding)."""
-    spaces = probe.generated_spaces(text, start + 1, end - 1) if end - start >= 3 else []
-    if not spaces or raw.FPDFText_CountRects(probe.textpage, start, end - start) <= 1:
+    are one). `cuts`: page_lines' spaces where it may be cut (before a bullet, which opens a
+    cell of its own however close it is set, or across a gap wider than CELL_GAP)."""
+    if not cuts or raw.FPDFText_CountRects(probe.textpage, start, end - start) <= 1:
         piece = _trimmed(text, start, end - 1)  # one run of text: nothing stands apart
         return [piece] if piece is not None else []
     pieces = []
     first = start
-    for index in spaces:
-        if not _MARKER.match(text[first:index].strip()) and (
-            text[index + 1] in CELL_BULLETS or probe.gap(index - 1, index + 1) > CELL_GAP
-        ):
+    for index in cuts:
+        if not _MARKER.match(text[first:index].strip()):
             pieces.append((first, index - 1))
             first = index + 1
     pieces.append((first, end - 1))
