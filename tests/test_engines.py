@@ -36,3 +36,31 @@ def test_rendering_reads_as_its_text(pdfs, engine, doc_id, src, lang):
     report = "\n".join(differences(got, want, width=400))
     assert (lost, added) == ("", ""), f"characters lost {lost!r}, added {added!r}\n{report}"
     assert got == want, report
+
+
+def test_rules_merge_as_pdfplumber_merges_them(pdfs):
+    """The lattice's own edge merge gives pdfplumber's `merge_edges`, edge for edge and in
+    its order, on the ruling lines of every page of every rendering (both engines rule
+    tables in some of their looks)."""
+    from pdfplumber import table
+
+    from pipeline.readers.pdf import open_pdf, read_page
+    from pipeline.readers.tables import JOIN, SNAP, merge_edges
+
+    compared = dict.fromkeys(ENGINES, 0)  # pages with rules, by engine and look
+    for (doc_id, engine), path in sorted(pdfs.items()):
+        pdf = open_pdf(path, path.name)
+        try:
+            for index in range(len(pdf)):
+                rules = read_page(pdf, index, path.name).rules
+                if rules:
+                    want = table.merge_edges(rules, SNAP, SNAP, JOIN, JOIN)
+                    assert merge_edges(rules) == want, f"{doc_id} {engine} page {index + 1}"
+                    compared[engine] += 1
+        finally:
+            pdf.close()
+    by_engine = {
+        name: sum(n for look, n in compared.items() if look.startswith(name))
+        for name in ("reportlab", "libreoffice")
+    }
+    assert all(pages >= 10 for pages in by_engine.values()), compared

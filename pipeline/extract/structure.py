@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.extract import appendix
@@ -74,10 +75,14 @@ class _Builder:
             return
         if token.kind not in (tk.FOOTNOTE, tk.DOCNOTE):
             self._flush_table()
-        handler = getattr(self, "_on_" + token.kind.replace("-", "_"))
         if token.kind == tk.TEXT and heading:
-            handler = self._on_heading
-        handler(token)
+            self._on_heading(token)
+            return
+        handler = _HANDLERS.get(token.kind)
+        if handler is None:
+            name = "_on_" + token.kind.replace("-", "_")
+            handler = _HANDLERS[token.kind] = getattr(_Builder, name)
+        handler(self, token)
 
     def _on_section(self, token: tk.Token) -> None:
         section = Section(token.text, section_number(token.number), line=token.line)
@@ -193,6 +198,10 @@ class _Builder:
     def finish(self) -> Body:
         self._flush_table()
         return self.body
+
+
+# Each token kind's handler, looked up by its name once: the builder is fed every line.
+_HANDLERS: dict[str, Callable[[_Builder, tk.Token], None]] = {}
 
 
 def build_body(tokens: list[tk.Token], lang: LanguageTable) -> Body:

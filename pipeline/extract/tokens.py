@@ -176,34 +176,39 @@ def _make_patterns(lang: LanguageTable, star_notes: bool, family: str) -> Patter
 
 
 def classify(line: Line, lang: LanguageTable, star_notes: bool, family: str = PLAN) -> Token:
-    text = line.text
-    token = Token(TEXT, line.no, md_heading=line.md_heading, raw=text, indented=line.indented)
-    if "\t" in text:
-        if lang.table_header.match(text):
-            token.kind = TABLE_HEADER
-        else:
-            token.kind, token.cells = ROW, [c.strip() for c in text.split("\t")]
+    raw = line.text
+    if "\t" in raw:
+        if lang.table_header.match(raw):
+            return _token(line, TABLE_HEADER, Text(""))
+        token = _token(line, ROW, Text(""))
+        token.cells = [c.strip() for c in raw.split("\t")]
         return token
-    text = text.strip()
+    text = raw.strip()
     patterns, first_of = _patterns(lang, star_notes, family)
     match = first_of.match(text)
-    if match is not None:
-        found = patterns[int(match.lastgroup[1:])]  # type: ignore[index]
-        assert found is not None  # `_first_of` holds only the patterns there are
-        token.kind = found.kind
-        token.num = _number(match, found, lang)
-        if found.kind == FOOTNOTE:
-            token.num = (token.num or "").translate(FROM_SUPERSCRIPT)
-        group = found.text_group
-        piece = text if group == WHOLE_LINE else (match.group(group) if group else "")
-        token.text = _inline(piece)
-        return token
-    if lang.indicators_head.match(text):
-        token.kind = INDICATORS
-    elif lang.appendix.match(text):
-        token.kind = APPENDIX
-    token.text = _inline(text)
-    return token
+    if match is None:
+        kind = (
+            INDICATORS
+            if lang.indicators_head.match(text)
+            else APPENDIX
+            if lang.appendix.match(text)
+            else TEXT
+        )
+        return _token(line, kind, _inline(text))
+    found = patterns[int(match.lastgroup[1:])]  # type: ignore[index]
+    assert found is not None  # `_first_of` holds only the patterns there are
+    num = _number(match, found, lang)
+    if found.kind == FOOTNOTE:
+        num = (num or "").translate(FROM_SUPERSCRIPT)
+    group = found.text_group
+    piece = text if group == WHOLE_LINE else (match.group(group) if group else "")
+    return _token(line, found.kind, _inline(piece), num)
+
+
+def _token(line: Line, kind: str, text: Text, num: str | None = None) -> Token:
+    # Every line makes one, and a dataclass's keywords and default factories cost: the
+    # fields are given in order, the text and cells made by the caller.
+    return Token(kind, line.no, text, num, [], line.md_heading, False, line.text, line.indented)
 
 
 def _inline(text: str) -> Text:

@@ -28,7 +28,7 @@ class Text:
     refs: list[NoteRef] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """A bullet, a lettered sub-item (`n` = "a": `(a)`, `a.`, `(子)`) or an indicator."""
 
@@ -39,7 +39,7 @@ class Item:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Restatement:
     """The same text repeated elsewhere in the document (an appendix row), tied to its unit."""
 
@@ -50,7 +50,7 @@ class Restatement:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A numbered (`n`) or unnumbered paragraph, with the list that belongs to it."""
 
@@ -63,7 +63,7 @@ class Paragraph:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Action:
     """One action of an action plan; `n` as printed (`1`, `4.1`)."""
 
@@ -94,7 +94,7 @@ class Article:
 Block = Paragraph | Action | Article
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A chapter (`n` = roman numeral, None when unnumbered), an appendix or a subsection."""
 

@@ -123,7 +123,8 @@ _COMPOUND = re.compile(r"(?<![A-Za-z-])[A-Za-z]+-[a-z]+(?![A-Za-z-])")
 def hyphenated_words(lines: Iterable[str]) -> frozenset[str]:
     """The words written with a hyphen inside the lines (not at their ends), in lower case:
     the document's own compounds, for `join_text`."""
-    return frozenset(word.lower() for line in lines for word in _COMPOUND.findall(line))
+    # One search of all of them: no word runs over a line break.
+    return frozenset(word.lower() for word in _COMPOUND.findall("\n".join(lines)))
 
 
 # The end of a text that stops inside a document symbol (CCM/CONF/2020/12, A/RES/70/1): in a

@@ -76,10 +76,20 @@ def _body_size(pages: list[PdfPage]) -> float:
     of the pages, where a long note that runs on from page to page never reaches."""
     sizes: Counter[float] = Counter()
     for page in pages:
-        upper = [ln for ln in page.lines if ln.bottom < page.height / 2] or page.lines
-        for line in upper:
-            sizes[round(line.size, 1)] += len(line.text)
+        sizes.update(page.size_weights if page.size_weights is not None else _size_weights(page))
     return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _size_weights(page: PdfPage) -> dict[float, int]:
+    """The length of text in each type size in the upper half of the page (all of it when
+    nothing is there)."""
+    weights: dict[float, int] = {}
+    half = page.height / 2
+    upper = [ln for ln in page.lines if ln.bottom < half] or page.lines
+    for line in upper:
+        size = round(line.size, 1)
+        weights[size] = weights.get(size, 0) + len(line.text)
+    return weights
 
 
 def _pitch(pages: list[PdfPage], size: float, edge: float) -> float:
@@ -88,12 +98,14 @@ def _pitch(pages: list[PdfPage], size: float, edge: float) -> float:
     of all). Table cells are left out: their lines may be set closer."""
     after_full: Counter[float] = Counter()
     every: Counter[float] = Counter()
+    low, high, full = size * 0.5, 3 * size, edge - size
     for a, b in _running_pairs(pages, size):
-        step = _step(a, b)
-        if size * 0.5 < step < 3 * size:
-            every[round(step * 2) / 2] += 1
-            if a.x1 >= edge - size:
-                after_full[round(step * 2) / 2] += 1
+        step = min(b.top - a.top, b.bottom - a.bottom)  # `_step`, inlined: every pair asks
+        if low < step < high:
+            key = round(step * 2) / 2
+            every[key] += 1
+            if a.x1 >= full:
+                after_full[key] += 1
     steps = after_full or every
     return steps.most_common(1)[0][0] if steps else size * 1.5
 
@@ -102,17 +114,38 @@ def _running_pairs(pages: list[PdfPage], size: float) -> list[tuple[PdfLine, Pdf
     """Each line of running text (body type, outside ruled tables) with the one below it."""
     pairs: list[tuple[PdfLine, PdfLine]] = []
     for page in pages:
-        running = [ln for ln in page.untabled_lines() if abs(ln.size - size) < 0.5]
-        pairs += pairwise(sorted(running, key=lambda ln: ln.top))
+        lines = page.running if page.running is not None else _running(page)
+        pairs += pairwise([ln for ln in lines if abs(ln.size - size) < 0.5])
     return pairs
 
 
-def _untabled(page: PdfPage) -> list[PdfLine] | None:
-    """The page's lines outside its ruled tables; None when it has none."""
-    cells = [cell for table in find_tables(page) for row in table for cell in row]
-    if not cells:
-        return None
-    return [ln for ln in page.lines if not any(_inside(ln, cell) for cell in cells)]
+def _running(page: PdfPage) -> list[PdfLine]:
+    """The page's lines outside its ruled tables, top to bottom."""
+    tables = [[cell for row in table for cell in row] for table in find_tables(page)]
+    # A line in none of a table's cells is most often outside the table as a whole.
+    boxes = [(_bounds(cells), cells) for cells in tables if cells]
+    lines = [
+        ln
+        for ln in page.lines
+        if not any(
+            _inside(ln, box) and any(_inside(ln, cell) for cell in cells) for box, cells in boxes
+        )
+    ]
+    return sorted(lines, key=_line_top)
+
+
+def _bounds(cells: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    """The box holding all the cells: a line inside one of them is inside it."""
+    return (
+        min(cell[0] for cell in cells),
+        min(cell[1] for cell in cells),
+        max(cell[2] for cell in cells),
+        max(cell[3] for cell in cells),
+    )
+
+
+def _line_top(line: PdfLine) -> float:
+    return line.top
 
 
 def _inside(line: PdfLine, cell: tuple[float, float, float, float]) -> bool:
@@ -131,12 +164,15 @@ def prepare_page(page: PdfPage, symbol: str | None, lang: LanguageTable) -> None
     """What the layout does to each page alone, before it looks at the document as a whole
     (done where the page was read, by a helper process for a long PDF): the characters left
     out of the text layer noted, the running header and footer taken off, labels glued to
-    their text, ruled tables and tables without rules found, the hyphenated words listed. `symbol`: `find_symbol`'s
+    their text, ruled tables (then its rules let go) and tables without rules found, what
+    `measure` needs of it measured, the hyphenated words listed. `symbol`: `find_symbol`'s
     on the first page."""
     page.not_text = [line.not_text for line in page.lines if line.not_text]
     strip_page_furniture(page, symbol)
     page.lines = _glue_labels(page.lines, lang)
-    page.untabled = _untabled(page)
+    page.running = _running(page)
+    page.rules = []  # not sent back by a helper: its tables are found
+    page.size_weights = _size_weights(page)
     find_unruled(page, lang)
     page.compounds = hyphenated_words(line.text for line in page.lines)
 
@@ -145,17 +181,18 @@ def strip_page_furniture(page: PdfPage, symbol: str | None) -> None:
     """Running headers (the symbol), footers (job number, page number) off the page.
     Only what reads as furniture goes: a word processor may set the body's first line, or a
     note's last, inside the band where another engine prints its header or footer."""
-    kept = []
-    for line in page.lines:
-        text = line.text.strip()
-        furniture = (
-            _JOB_NUMBER.match(text)
-            or _PAGE_NUMBER.match(text)
-            or (page.number > 1 and text == symbol)
-        )
-        if not (furniture and _in_margin(line, page)):
-            kept.append(line)
-    page.lines = kept
+    page.lines = [
+        line
+        for line in page.lines
+        if not (_in_margin(line, page) and _furniture(line, page, symbol))
+    ]
+
+
+def _furniture(line: PdfLine, page: PdfPage, symbol: str | None) -> bool:
+    text = line.text.strip()
+    return bool(
+        _JOB_NUMBER.match(text) or _PAGE_NUMBER.match(text) or (page.number > 1 and text == symbol)
+    )
 
 
 def _in_margin(line: PdfLine, page: PdfPage) -> bool:

@@ -103,15 +103,15 @@ class PdfPage:
     # the running header and footer went), and the hyphenated words they hold.
     not_text: list[str] = field(default_factory=list)
     compounds: frozenset[str] = frozenset()
-    # Its lines outside its ruled tables, where `prepare_page` found tables (the running text
-    # the layout measures the line pitch on); None: all its lines.
-    untabled: list[PdfLine] | None = None
+    # Set by `prepare_page` for the layout's `measure`, so that it is done where the page was
+    # read: its lines outside its ruled tables (the running text the line pitch is measured
+    # on), top to bottom; and the length of text set in each type size (rounded to 0.1) in
+    # the upper half of the page (all of it when nothing is there). None: not measured yet.
+    running: list[PdfLine] | None = None
+    size_weights: dict[float, int] | None = None
     # Its tables without rules as `prepare_page` found them on all its lines: (the lines in
     # reading order, their texts then, the tables); None where it has ruled ones.
     unruled: tuple[list[PdfLine], list[str], list] | None = None
-
-    def untabled_lines(self) -> list[PdfLine]:
-        return self.lines if self.untabled is None else self.untabled
 
 
 def open_pdf(path: Path, display: str, data: bytes | None = None) -> pdfium.PdfDocument:

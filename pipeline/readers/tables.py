@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import pairwise
+from itertools import groupby, pairwise
 from operator import itemgetter
 
 from pdfplumber import table
@@ -32,7 +32,7 @@ def find_tables(page: PdfPage) -> list[list[list[Cell]]]:
 
 
 def _lattice(rules: list[dict]) -> list[list[list[Cell]]]:
-    edges = table.merge_edges(rules, 3, 3, 3, 3)
+    edges = merge_edges(rules)
     cells = _cells(table.edges_to_intersections(edges, 1, 1))
     found = []
     for cells_of_table in table.cells_to_tables(cells):
@@ -41,6 +41,68 @@ def _lattice(rules: list[dict]) -> list[list[list[Cell]]]:
             rows.setdefault(round(cell[1], 1), []).append(cell)
         found.append([sorted(rows[top]) for top in sorted(rows)])
     return found
+
+
+# How close ruling lines snap to one line and join end to end: pdfplumber's lattice defaults.
+SNAP, JOIN = 3, 3
+
+
+def merge_edges(rules: list[dict]) -> list[dict]:
+    """pdfplumber's `merge_edges(rules, SNAP, SNAP, JOIN, JOIN)`, edge for edge and in its
+    order (a test compares them), without its copy of every edge at every step: vertical
+    rules snapped by x0, horizontal ones by top, then each line's pieces joined."""
+    vertical = _snapped([e for e in rules if e["orientation"] == "v"], "x0", "x1")
+    horizontal = _snapped([e for e in rules if e["orientation"] == "h"], "top", "bottom")
+    merged: list[dict] = []
+    for (orientation, _), group in groupby(sorted(vertical + horizontal, key=_line_of), _line_of):
+        low, high = ("x0", "x1") if orientation == "h" else ("top", "bottom")
+        merged += _joined(list(group), low, high)
+    return merged
+
+
+def _line_of(edge: dict) -> tuple[str, float]:
+    return ("h", edge["top"]) if edge["orientation"] == "h" else ("v", edge["x0"])
+
+
+def _snapped(edges: list[dict], at: str, other: str) -> list[dict]:
+    """The edges in clusters of `at` values each within SNAP of the next, each moved (`at`
+    and `other` alike) to its cluster's mean, cluster by cluster."""
+    cluster_of: dict[float, int] = {}
+    index, previous = -1, None
+    for value in sorted({e[at] for e in edges}):
+        if previous is None or value > previous + SNAP:
+            index += 1
+        cluster_of[value] = index
+        previous = value
+    clusters: dict[int, list[dict]] = {}
+    for edge in sorted(edges, key=lambda e: cluster_of[e[at]]):
+        clusters.setdefault(cluster_of[edge[at]], []).append(edge)
+    snapped = []
+    for cluster in clusters.values():
+        mean = sum(e[at] for e in cluster) / len(cluster)
+        for edge in cluster:
+            shift = mean - edge[at]
+            snapped.append({**edge, at: edge[at] + shift, other: edge[other] + shift})
+    return snapped
+
+
+def _joined(edges: list[dict], low: str, high: str) -> list[dict]:
+    """Edges along one line, those that touch or come within JOIN of each other as one."""
+    joined: list[dict] = []
+    for edge in sorted(edges, key=itemgetter(low)):
+        last = joined[-1] if joined else None
+        if last is None or edge[low] > last[high] + JOIN:
+            joined.append(edge)
+        elif edge[high] > last[high]:
+            joined[-1] = _grown(last, high, edge[high])
+    return joined
+
+
+def _grown(edge: dict, high: str, value: float) -> dict:
+    """The edge reaching to `value`, its length figured as pdfplumber's `resize_object` does."""
+    if high == "x1":
+        return {**edge, "x1": value, "width": value - edge["x0"]}
+    return {**edge, "bottom": value, "height": edge["height"] + (value - edge["bottom"])}
 
 
 _BOX = itemgetter("x0", "top", "x1", "bottom")

@@ -35,7 +35,7 @@ _WIDE_BLANKS = str.maketrans(BLANKS, " " * len(BLANKS))
 _MD_ESCAPE = re.compile(r"\\([*_#\[\]().\-+!`>|])")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     no: int  # 1-based line number in the source file
     text: str  # cleaned, without leading/trailing blanks
