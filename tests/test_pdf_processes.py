@@ -103,3 +103,18 @@ def test_pages_pickle_back_whole(long_pdf):
     assert len(lines) > 50 and any(line.bold for line in lines)
     assert [line for page in back for line in page.lines] == lines
     assert [p.rules for p in back] == [p.rules for p in pages]
+
+
+def test_what_measure_needs_made_where_the_page_was_read_measures_as_the_whole(long_pdf):
+    """`prepare_page` keeps each page's running lines top to bottom and its type sizes for
+    `measure`, done by the helpers; the geometry is the one measured from the lines alone."""
+    from pipeline.readers.layout import measure
+
+    data = long_pdf.read_bytes()
+    pages, _ = pdftext._read_all_pages(long_pdf, "long.pdf", "en", data)
+    assert any(page.ruled_tables for page in pages)  # running lines leave their cells out
+    kept = measure(pages)
+    for page in pages:
+        page.running = page.size_weights = None
+    assert measure(pages) == kept
+    assert kept.size > 0 and kept.pitch > kept.size

@@ -121,26 +121,30 @@ def _running_pairs(pages: list[PdfPage], size: float) -> list[tuple[PdfLine, Pdf
 
 def _running(page: PdfPage) -> list[PdfLine]:
     """The page's lines outside its ruled tables, top to bottom."""
-    tables = [[cell for row in table for cell in row] for table in find_tables(page)]
-    # A line in none of a table's cells is most often outside the table as a whole.
-    boxes = [(_bounds(cells), cells) for cells in tables if cells]
-    lines = [
-        ln
-        for ln in page.lines
-        if not any(
-            _inside(ln, box) and any(_inside(ln, cell) for cell in cells) for box, cells in boxes
+    # Each table and each of its rows with the box around it, asked before its cells.
+    tables = [[(_bounds(row), row) for row in table if row] for table in find_tables(page)]
+    boxed = [(_bounds([box for box, _ in rows]), rows) for rows in tables if rows]
+
+    def in_a_cell(line: PdfLine) -> bool:
+        return any(
+            _inside(line, box)
+            and any(
+                _inside(line, row_box) and any(_inside(line, cell) for cell in row)
+                for row_box, row in rows
+            )
+            for box, rows in boxed
         )
-    ]
-    return sorted(lines, key=_line_top)
+
+    return sorted((ln for ln in page.lines if not in_a_cell(ln)), key=_line_top)
 
 
-def _bounds(cells: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
-    """The box holding all the cells: a line inside one of them is inside it."""
+def _bounds(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    """The box holding all the boxes: a line inside one of them is inside it."""
     return (
-        min(cell[0] for cell in cells),
-        min(cell[1] for cell in cells),
-        max(cell[2] for cell in cells),
-        max(cell[3] for cell in cells),
+        min(box[0] for box in boxes),
+        min(box[1] for box in boxes),
+        max(box[2] for box in boxes),
+        max(box[3] for box in boxes),
     )
 
 
