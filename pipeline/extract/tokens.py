@@ -175,7 +175,10 @@ def _make_patterns(lang: LanguageTable, star_notes: bool, family: str) -> Patter
     ]
 
 
-def classify(line: Line, lang: LanguageTable, star_notes: bool, family: str = PLAN) -> Token:
+def classify(
+    line: Line, lang: LanguageTable, patterns: list[_Found | None], first_of: re.Pattern[str]
+) -> Token:
+    """The line's token: `patterns` and `first_of` are `_patterns`' for the document."""
     raw = line.text
     if "\t" in raw:
         if lang.table_header.match(raw):
@@ -184,7 +187,6 @@ def classify(line: Line, lang: LanguageTable, star_notes: bool, family: str = PL
         token.cells = [c.strip() for c in raw.split("\t")]
         return token
     text = raw.strip()
-    patterns, first_of = _patterns(lang, star_notes, family)
     match = first_of.match(text)
     if match is None:
         kind = (
@@ -214,7 +216,7 @@ def _token(line: Line, kind: str, text: Text, num: str | None = None) -> Token:
 def _inline(text: str) -> Text:
     """`parse_inline`'s: a line in ASCII holds no superscript marker, and most lines of an
     English document are (every line goes through here, and the search takes time)."""
-    return Text(text) if text.isascii() else parse_inline(text)
+    return Text(text, []) if text.isascii() else parse_inline(text)
 
 
 def _number(match: re.Match[str], found: _Found, lang: LanguageTable) -> str | None:
@@ -231,7 +233,8 @@ def tokenize(lines: list[Line], lang: LanguageTable, family: str = PLAN) -> list
     content = [line for line in lines if line.text]
     star_notes = uses_star_notes(content)
     wrap_mode = is_wrap_mode(content, lang)
-    tokens = [classify(line, lang, star_notes, family) for line in content]
+    patterns, first_of = _patterns(lang, star_notes, family)
+    tokens = [classify(line, lang, patterns, first_of) for line in content]
     blank_before = {later.no for earlier, later in pairwise(lines) if not earlier.text}
     for token, line in zip(tokens, content, strict=True):
         token.open_end = wrap_mode and not line.trailing_space
