@@ -95,7 +95,8 @@ class PdfPage:
     lines: list[PdfLine] = field(default_factory=list)
     images: int = 0
     chars: int = 0
-    # Ruling lines, as pdfplumber's edge dicts (top-down), read on pages with side-by-side text.
+    # Ruling lines, as pdfplumber's edge dicts (top-down), read on pages with side-by-side text;
+    # `prepare_page` lets them go once it has found the ruled tables.
     rules: list[dict] = field(default_factory=list)
     # The cell boxes of its ruled tables, once the layout has asked (readers/tables.py).
     ruled_tables: list | None = None
