@@ -1,7 +1,7 @@
 """Benchmarks behind `make bench`: each compares with a reference run in the same command."""
 
-import math
 import resource
+import statistics
 import time
 from collections.abc import Callable
 
@@ -16,18 +16,31 @@ def best_of(run, times: int = 3) -> float:
     return best
 
 
-def fastest_pair(
+def rounds_in_turn(
     ours: Callable[[], object], reference: Callable[[], object], times: int
-) -> tuple[float, float]:
-    """The fastest of `times` runs of each, in seconds, taken in turns: a disturbance of the
-    machine then falls on both alike rather than on whichever ran during it."""
-    best = [math.inf, math.inf]
+) -> list[tuple[float, float]]:
+    """`times` rounds of a run of each, one after the other, in seconds: a disturbance of
+    the machine then falls on both alike rather than on whichever ran during it."""
+    rounds = []
     for _ in range(times):
-        for slot, run in enumerate((ours, reference)):
+        timed = []
+        for run in (ours, reference):
             start = time.perf_counter()
             run()
-            best[slot] = min(best[slot], time.perf_counter() - start)
-    return best[0], best[1]
+            timed.append(time.perf_counter() - start)
+        rounds.append((timed[0], timed[1]))
+    return rounds
+
+
+def fastest(rounds: list[tuple[float, float]]) -> tuple[float, float]:
+    """The fastest run of each of `rounds_in_turn`'s two."""
+    return min(ours for ours, _ in rounds), min(reference for _, reference in rounds)
+
+
+def median_ratio(rounds: list[tuple[float, float]]) -> float:
+    """The median, over `rounds_in_turn`'s rounds, of the reference's time over ours: each
+    round's two runs met the same machine, which the two fastest runs of all need not have."""
+    return statistics.median(reference / ours for ours, reference in rounds)
 
 
 def peak_mb() -> float:

@@ -29,7 +29,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 import wpgen
 
-from benchmarks import best_of
+from benchmarks import best_of, fastest, median_ratio
 from pipeline.extract import extract_file
 from pipeline.model import Document
 from pipeline.readers.pdftext import reading_processes
@@ -143,7 +143,7 @@ def plain_pdfplumber(path: Path, pages: int) -> None:
             page.extract_text()
 
 
-# Rounds of each in `fastest_pair`: enough for the fastest to be an undisturbed run.
+# Rounds of each in `rounds_in_turn`: enough for the fastest to be an undisturbed run.
 ROUNDS = 9
 
 # Speed is measured in a fresh interpreter too, as a user's `planalign extract` runs: one
@@ -152,11 +152,11 @@ ROUNDS = 9
 _SPEED = """
 import json, subprocess, sys
 from pathlib import Path
-from benchmarks import fastest_pair
+from benchmarks import rounds_in_turn
 from pipeline.extract import extract_file
 path, lang, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 pdftotext = ["pdftotext", "-q", str(path), "-"]
-print(json.dumps(fastest_pair(
+print(json.dumps(rounds_in_turn(
     lambda: extract_file(path, "bench", lang),
     lambda: subprocess.run(pdftotext, check=True, stdout=subprocess.DEVNULL),
     rounds,
@@ -164,8 +164,8 @@ print(json.dumps(fastest_pair(
 """
 
 
-def fastest_pair_fresh(path: Path, lang: str) -> tuple[float, float]:
-    """`fastest_pair` of our extraction and pdftotext on `path`, in a fresh interpreter."""
+def rounds_fresh(path: Path, lang: str) -> list[tuple[float, float]]:
+    """`rounds_in_turn` of our extraction and pdftotext on `path`, in a fresh interpreter."""
     done = subprocess.run(
         [sys.executable, "-c", _SPEED, str(path), lang, str(ROUNDS)],
         check=True,
@@ -173,8 +173,7 @@ def fastest_pair_fresh(path: Path, lang: str) -> tuple[float, float]:
         capture_output=True,
         text=True,
     )
-    ours, reference = json.loads(done.stdout)
-    return ours, reference
+    return [(ours, reference) for ours, reference in json.loads(done.stdout)]
 
 
 # Run in a fresh interpreter: its peak, and the largest of the helpers it forked to read pages.
@@ -204,11 +203,13 @@ def peak_memory_mb(path: Path, lang: str) -> tuple[float, float]:
 
 
 def speed_line(sample: Sample) -> str:
-    ours, reference = fastest_pair_fresh(sample.path, sample.lang)
+    rounds = rounds_fresh(sample.path, sample.lang)
+    ours, reference = fastest(rounds)
     line = (
         f"pdf {sample.lang} {sample.engine}: {sample.pages} pages; "
         f"planalign {sample.pages / ours:.0f} pages/s, "
-        f"pdftotext {sample.pages / reference:.0f} pages/s; ratio {reference / ours:.0%}"
+        f"pdftotext {sample.pages / reference:.0f} pages/s; ratio {reference / ours:.0%} "
+        f"(median of the rounds: {median_ratio(rounds):.0%})"
     )
     if not sample.long:
         return f"{line} (target >= {TARGET_RATIO:.0%})"
