@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -78,11 +79,7 @@ class _Builder:
         if token.kind == tk.TEXT and heading:
             self._on_heading(token)
             return
-        handler = _HANDLERS.get(token.kind)
-        if handler is None:
-            name = "_on_" + token.kind.replace("-", "_")
-            handler = _HANDLERS[token.kind] = getattr(_Builder, name)
-        handler(self, token)
+        _handler(token.kind)(self, token)
 
     def _on_section(self, token: tk.Token) -> None:
         section = Section(token.text, section_number(token.number), line=token.line)
@@ -200,8 +197,10 @@ class _Builder:
         return self.body
 
 
-# Each token kind's handler, looked up by its name once: the builder is fed every line.
-_HANDLERS: dict[str, Callable[[_Builder, tk.Token], None]] = {}
+@functools.cache
+def _handler(kind: str) -> Callable[[_Builder, tk.Token], None]:
+    """The builder's handler of a token kind, looked up by its name once: it is fed every line."""
+    return getattr(_Builder, "_on_" + kind.replace("-", "_"))
 
 
 def build_body(tokens: list[tk.Token], lang: LanguageTable) -> Body:

@@ -28,9 +28,11 @@ from pipeline.model.inline import (
 from pipeline.readers.blocks import PageBlock
 from pipeline.readers.pdf import PdfLine, PdfPage
 from pipeline.readers.tables import (
+    Cell,
     continues_row,
     find_tables,
     find_unruled,
+    in_reading_order,
     merge_rows,
     row_text,
     table_rows,
@@ -124,18 +126,17 @@ def _running(page: PdfPage) -> list[PdfLine]:
     # Each table and each of its rows with the box around it, asked before its cells.
     tables = [[(_bounds(row), row) for row in table if row] for table in find_tables(page)]
     boxed = [(_bounds([box for box, _ in rows]), rows) for rows in tables if rows]
+    return sorted((ln for ln in page.lines if not _in_a_cell(ln, boxed)), key=_line_top)
 
-    def in_a_cell(line: PdfLine) -> bool:
-        return any(
-            _inside(line, box)
-            and any(
-                _inside(line, row_box) and any(_inside(line, cell) for cell in row)
-                for row_box, row in rows
-            )
-            for box, rows in boxed
-        )
 
-    return sorted((ln for ln in page.lines if not in_a_cell(ln)), key=_line_top)
+def _in_a_cell(line: PdfLine, tables: list[tuple[Cell, list[tuple[Cell, list[Cell]]]]]) -> bool:
+    for box, rows in tables:
+        if not _inside(line, box):
+            continue
+        for row_box, row in rows:
+            if _inside(line, row_box) and any(_inside(line, cell) for cell in row):
+                return True
+    return False
 
 
 def _bounds(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
@@ -274,7 +275,7 @@ def _split_notes(
 ) -> tuple[list[PdfLine], list[PdfLine]]:
     """The footnote zone: the run of smaller type at the foot of the page, opening with a
     note's marker or, when the previous page ended with a note, with the rest of that note."""
-    lines = sorted(page.lines, key=lambda ln: (ln.top, ln.x0))
+    lines = in_reading_order(page.lines)
     cut = len(lines)
     while cut > 0 and lines[cut - 1].size < grid.size * 0.9:
         cut -= 1

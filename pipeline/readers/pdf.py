@@ -338,7 +338,7 @@ def _pieces(
     two table cells side by side are two pieces (a paragraph number and its hanging text
     are one). `cuts`: page_lines' spaces where it may be cut (before a bullet, which opens a
     cell of its own however close it is set, or across a gap wider than CELL_GAP)."""
-    if not cuts or raw.FPDFText_CountRects(probe.textpage, start, end - start) <= 1:
+    if raw.FPDFText_CountRects(probe.textpage, start, end - start) <= 1:
         piece = _trimmed(text, start, end - 1)  # one run of text: nothing stands apart
         return [piece] if piece is not None else []
     pieces = []

@@ -180,7 +180,7 @@ def find_unruled(page: PdfPage, lang: LanguageTable) -> None:
     """The page's tables without rules, found on all its lines where it was read (the layout
     lays out most pages so: those without notes), kept with the lines they were found on."""
     if not find_tables(page):
-        ordered = _in_reading_order(page.lines)
+        ordered = in_reading_order(page.lines)
         page.unruled = (ordered, [ln.text for ln in ordered], unruled_tables(ordered, lang))
 
 
@@ -197,7 +197,7 @@ def _unruled(page: PdfPage, lines: list[PdfLine], lang: LanguageTable) -> list[l
     return unruled_tables(lines, lang)
 
 
-def _in_reading_order(lines: list[PdfLine]) -> list[PdfLine]:
+def in_reading_order(lines: list[PdfLine]) -> list[PdfLine]:
     return sorted(lines, key=lambda ln: (ln.top, ln.x0))
 
 
@@ -231,7 +231,7 @@ def _bands(lines: list[PdfLine]) -> list[Band]:
     """The lines in horizontal bands: a line joins the band whose extent holds its middle."""
     bands: list[Band] = []
     top = bottom = 0.0  # the last band's extent
-    for line in _in_reading_order(lines):
+    for line in in_reading_order(lines):
         if bands and top <= (line.top + line.bottom) / 2 <= bottom:
             bands[-1].append(line)
             bottom = max(bottom, line.bottom)
