@@ -440,6 +440,22 @@ def test_lexical_score_sees_translations_names_and_numbers(lexicon):
     assert 0.0 <= article <= 1.0
 
 
+def test_definitions_keep_their_senses_and_drop_their_cross_references(lexicon):
+    # 见 "to see", 老 "old": senses once dropped with the words definitions use about a word
+    # (`DEFINITION_NOISE`); a definition that only points elsewhere ("see …") gives none.
+    assert "see" in lexicon.translations("见")
+    assert "old" in lexicon.translations("老")
+    assert lexicon.score("我见过他。", "zh", "I have seen him.", "en") > 0
+    pointing = [
+        word
+        for word, definitions in lexicon.definitions.items()
+        if definitions
+        and all(d.strip().lower().startswith(("see ", "old variant")) for d in definitions)
+    ]
+    assert len(pointing) > 100
+    assert all(not lexicon.translations(word) for word in pointing[:200])
+
+
 # 4. The command line --------------------------------------------------------------------
 
 

@@ -24,7 +24,9 @@ from pipeline import usercache
 from pipeline.languages import CHINESE, ENGLISH
 from pipeline.languages.en import CONTRACTION, MONTHS, WORD, number_value, stem
 
-# Words that CC-CEDICT definitions use about a word rather than to translate it.
+# Words that CC-CEDICT definitions use about a word rather than to translate it. "see" and
+# "old" are not among them: they are senses (见 to see, 老 old), and the cross-references
+# they open ("see 什么", "old variant of 個") are dropped whole by `_skip_definition`.
 DEFINITION_NOISE = frozenset(
     [
         "sth",
@@ -42,10 +44,8 @@ DEFINITION_NOISE = frozenset(
         "used",
         "usage",
         "variant",
-        "see",
         "pr",
         "also",
-        "old",
         "literary",
         "bound",
         "form",
