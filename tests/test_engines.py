@@ -1,5 +1,5 @@
-"""Every rendering of every seed and English fixture reads as its text does, unit by unit and
-text by text: two engines, each in its looks (reportlab, tests/pdfgen.py; LibreOffice from
+"""Every rendering of every seed and fixture (the English plans, and the draft resolution and the
+plan written in both languages) reads as its text does, unit by unit and text by text: two engines, each in its looks (reportlab, tests/pdfgen.py; LibreOffice from
 OpenDocument, tests/wpgen.py), against the text path's model. Spaces a PDF cannot tell
 (between Chinese and Latin) are compared away; nothing else is."""
 

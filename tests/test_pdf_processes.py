@@ -118,3 +118,29 @@ def test_what_measure_needs_made_where_the_page_was_read_measures_as_the_whole(l
         page.running = page.size_weights = None
     assert measure(pages) == kept
     assert kept.size > 0 and kept.pitch > kept.size
+
+
+def test_body_type_of_a_one_page_resolution_is_not_its_first_page_blocks():
+    """A page drawn for this test: a first-page block in 10-point type fills the upper half,
+    the body is set in 11 points below it, the notes in 9. Read above the middle of the page,
+    the block's type would win; left out, the body's does, read above the notes."""
+    from pipeline.readers.layout import measure
+    from pipeline.readers.pdf import PdfLine, PdfPage
+
+    def line(text: str, top: float, size: float) -> PdfLine:
+        return PdfLine(1, text, 72.0, 72.0 + 5 * len(text), top, top + size, size, False)
+
+    block = [
+        line(f"Front block line {k}, a heading or a distribution note", 60 + 20 * k, 10)
+        for k in range(15)
+    ]
+    body = [
+        line("Recalling its resolution of the year before, " * 2, 420 + 16 * k, 11)
+        for k in range(8)
+    ]
+    notes = [
+        line("A note at the foot of the page, set smaller. " * 3, 600 + 11 * k, 9) for k in range(6)
+    ]
+    page = PdfPage(1, 612.0, 792.0, block + body + notes)
+    assert measure([page]).size == 10.0
+    assert measure([page], front=len(block)).size == 11.0

@@ -147,6 +147,7 @@ class Writer:
         self.tabled = {id(a) for a in doc.actions() if a.restatements}
         self.body = el("office:text")
         self.note_ids = itertools.count(1)
+        self.next_number = 1  # what the word processor numbers the next footnote
 
     # -- running text with its notes -----------------------------------------------------------
     def runs(self, parent, text: Text) -> None:
@@ -158,7 +159,9 @@ class Writer:
             # Two references at one place are typed a space apart, as the text has them ("* **").
             self._append(parent, last, " " if offset == placed else text.text[pos:offset])
             pos = placed = offset
-            last = self.note(ref.n)
+            # A reference whose note the document lacks (lost in conversion) cannot be a
+            # footnote, which always has a body: it is typed as a raised number.
+            last = self.note(ref.n) if ref.n in self.notes else self.raised(ref.n)
             parent.append(last)
         self._append(parent, last, text.text[pos:])
 
@@ -171,10 +174,18 @@ class Writer:
         else:
             last.tail = (last.tail or "") + chunk
 
+    @staticmethod
+    def raised(n: str):
+        return el("text:span", {"text:style-name": "Raised"}, text=n)
+
     def note(self, n: str):
         body = el("text:p", {"text:style-name": "Footnote"})
         self.runs(body, self.notes.get(n, Text("")))
-        citation = el("text:note-citation", {} if n.isdigit() else {"text:label": n}, text=n)
+        # Numbered by the word processor while the numbers run on; a note after a gap (a note
+        # the document lacks) keeps its own number as a label.
+        numbered = n.isdigit() and int(n) == self.next_number
+        self.next_number += numbered
+        citation = el("text:note-citation", {} if numbered else {"text:label": n}, text=n)
         return el(
             "text:note",
             {"text:id": f"note{next(self.note_ids)}"},
@@ -447,6 +458,11 @@ class Writer:
                     "style:text-properties",
                     {"fo:font-weight": "bold", "style:font-weight-asian": "bold"},
                 ),
+            ),
+            el(
+                "style:style",
+                {"style:name": "Raised", "style:family": "text"},
+                el("style:text-properties", {"style:text-position": "super 58%"}),
             ),
         )
 

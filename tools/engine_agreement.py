@@ -2,7 +2,8 @@
 
     .venv/bin/python tools/engine_agreement.py [--show N]
 
-Renders every seed (`corpus/`) and every English fixture (`tests/fixtures/en/`) with the two
+Renders every seed (`corpus/`), every English fixture (`tests/fixtures/en/`) and the
+fixtures in both languages (`tests/fixtures/resolution/`, `tests/fixtures/bilingual/`) with the two
 test engines, each in its looks — reportlab (`tests/pdfgen.py`) and LibreOffice from
 OpenDocument (`tests/wpgen.py`) — extracts each PDF, and compares the document model with the one the
 converted text gives: units in the same place with the same ids, numbers, texts and notes
@@ -49,7 +50,14 @@ def sources() -> list[tuple[str, Path, str]]:
     fixtures = [
         (name, ROOT / "tests" / "fixtures" / "en" / f"{name}.txt", "en") for name in ENGLISH
     ]
-    return seeds + fixtures
+    # The fixtures in both languages: a draft resolution (preamble, operative paragraphs, a
+    # note on its sponsor, a reference whose note is lost) and a plan.
+    pairs = [
+        (f"{stem}-{lang}", ROOT / "tests" / "fixtures" / folder / f"{stem}-{lang}.txt", lang)
+        for folder, stem in (("resolution", "draft"), ("bilingual", "plan"))
+        for lang in ("en", "zh")
+    ]
+    return seeds + fixtures + pairs
 
 
 def render_all(folder: Path) -> dict[tuple[str, str], Path]:

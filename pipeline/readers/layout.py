@@ -61,8 +61,10 @@ class Geometry:
     edge: float = 0.0  # the farthest full lines reach (a ragged right margin's limit)
 
 
-def measure(pages: list[PdfPage]) -> Geometry:
-    size = _body_size(pages)
+def measure(pages: list[PdfPage], front: int = 0) -> Geometry:
+    """The grid, from the pages' lines; `front`: how many of the first page's lines are its
+    first-page block (symbol, distribution, agenda, title), whose type is not the body's."""
+    size = _body_size(pages, front)
     body = [ln for p in pages for ln in p.lines if abs(ln.size - size) < 0.5]
     lefts = Counter(round(ln.x0) for ln in body)
     left = min((x for x, n in lefts.items() if n >= max(2, len(body) // 20)), default=72)
@@ -73,22 +75,35 @@ def measure(pages: list[PdfPage]) -> Geometry:
     return Geometry(size, left, right, _pitch(pages, size, edge), edge)
 
 
-def _body_size(pages: list[PdfPage]) -> float:
+def _body_size(pages: list[PdfPage], front: int = 0) -> float:
     """The type most of the text is set in, read above the footnote zones: in the upper half
-    of the pages, where a long note that runs on from page to page never reaches."""
+    of the pages, where a long note that runs on from page to page never reaches. On the
+    first page, the first-page block (`front` lines) is left out, and the upper half is of
+    the space below it: on a resolution of a page or two, the block may fill more of the
+    upper halves than the body does."""
     sizes: Counter[float] = Counter()
     for page in pages:
-        sizes.update(page.size_weights if page.size_weights is not None else _size_weights(page))
+        if page is pages[0] and front:
+            sizes.update(_size_weights(page, front))
+        else:
+            sizes.update(
+                page.size_weights if page.size_weights is not None else _size_weights(page)
+            )
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _size_weights(page: PdfPage) -> dict[float, int]:
+def _size_weights(page: PdfPage, below: int = 0) -> dict[float, int]:
     """The length of text in each type size in the upper half of the page (all of it when
-    nothing is there)."""
+    nothing is there); with `below`, of the space under the page's first `below` lines."""
+    lines = page.lines[below:]
+    top = min(ln.top for ln in lines) if below and lines else 0.0
+    half = (top + page.height) / 2
+    return _text_by_size([ln for ln in lines if ln.bottom < half] or lines)
+
+
+def _text_by_size(lines: list[PdfLine]) -> dict[float, int]:
     weights: dict[float, int] = {}
-    half = page.height / 2
-    upper = [ln for ln in page.lines if ln.bottom < half] or page.lines
-    for line in upper:
+    for line in lines:
         size = round(line.size, 1)
         weights[size] = weights.get(size, 0) + len(line.text)
     return weights
@@ -247,11 +262,11 @@ def layout(
 ) -> list[str]:
     """The document's logical lines, from pages each through `prepare_page`; `front_end`
     says where the first-page block ends."""
-    grid = measure(pages)
-    compounds = frozenset().union(*(page.compounds for page in pages))
-    out: list[str] = []
     first = pages[0].lines
     front_count = front_end([ln.text for ln in first])
+    grid = measure(pages, front_count)
+    compounds = frozenset().union(*(page.compounds for page in pages))
+    out: list[str] = []
     out.extend(ln.text for ln in first[:front_count])
     pages[0].lines = first[front_count:]
     blocks: list[PageBlock] = []
