@@ -64,3 +64,30 @@ def test_rules_merge_as_pdfplumber_merges_them(pdfs):
         for name in ("reportlab", "libreoffice")
     }
     assert all(pages >= 10 for pages in by_engine.values()), compared
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("stem", ["draft", "plan"])
+def test_the_two_languages_pdfs_align_as_their_texts_do(pdfs, engine, stem, lexicon):
+    """A translator's case: the Chinese PDF against the English one, in each rendering, gives
+    the links that the two texts give (tests/test_resolution.py and tests/test_align_units.py
+    pin those), with certainties that differ only by what the spaces a PDF cannot tell
+    (between Chinese and Latin) change."""
+    from pipeline.align.units import align_documents
+
+    by_id = {doc_id: (src, lang) for doc_id, src, lang in SOURCES}
+
+    def links(read) -> list[tuple]:
+        en, zh = (read(f"{stem}-{lang}", *by_id[f"{stem}-{lang}"]) for lang in ("en", "zh"))
+        result = align_documents(en, zh, lexicon)
+        unmatched.append([(u.side, u.uid) for u in result.unmatched])
+        return [(k.kind, k.a, k.b, k.cert) for k in result.links]
+
+    unmatched: list[list[tuple[str, str]]] = []
+    from_texts = links(lambda doc_id, src, lang: extract_file(src, doc_id, lang))
+    from_pdfs = links(lambda doc_id, src, lang: extract_file(pdfs[doc_id, engine], doc_id, lang))
+    assert len(from_texts) > 10
+    assert unmatched[1] == unmatched[0]
+    assert [link[:3] for link in from_pdfs] == [link[:3] for link in from_texts]
+    gaps = [abs(pdf[3] - text[3]) for pdf, text in zip(from_pdfs, from_texts, strict=True)]
+    assert max(gaps) < 0.05, gaps
