@@ -71,3 +71,28 @@ def test_a_note_longer_than_its_page_runs_on_and_reads_whole(pdfs, look):
     (note,) = extract_file(pdfs["longnote", look], "longnote", "en").footnotes
     assert note.body.text.startswith("The report of the meeting records the views")
     assert note.body.text.endswith("(part 44).") and note.referenced_by == "p9"
+
+
+def test_a_footnote_left_empty_is_a_note_without_text_at_its_reference(tmp_path):
+    """The draft resolution written for the tests, with its lost note 2 put back as a word
+    processor keeps a footnote nobody typed into: its marker alone at the page foot. It is an
+    empty note, tied to its reference and warned of, not a paragraph of the body."""
+    from pdfgen import rendering_marks
+
+    from pipeline.model import Footnote, Text
+
+    src = ROOT / "tests" / "fixtures" / "resolution" / "draft-en.txt"
+    doc, marks = rendering_marks(src, "en", "draft-en")
+    doc.footnotes.insert(1, Footnote("2", Text(""), referenced_by="res.pre.u2"))
+    marks = {k: v for k, v in marks.items() if k != "action_style"}
+    fodt = wpgen.write_fodt(doc, tmp_path / "draft.fodt", **marks)
+    [pdf] = wpgen.convert([fodt], tmp_path)
+    read = extract_file(pdf, "draft-en", "en")
+    assert [(n.n, n.body.text, n.referenced_by) for n in read.footnotes][:3] == [
+        ("1", "Report of the Third Conference on Prevention (A/CONF.191/11).", "res.pre.u1"),
+        ("2", "", "res.pre.u2"),
+        ("3", "See the Programme of Action for the Decade 2001-2010.", "res.pre.u2"),
+    ]
+    bodies = [block.body.text for block in read.blocks()]
+    assert len(bodies) == 9 and all(bodies)  # five preambular, four operative paragraphs
+    assert any(w.endswith("note 2 has no text") for w in read.warnings)

@@ -30,3 +30,5 @@ def link_notes(doc: Document) -> None:
     for note in doc.notes():
         if not note.referenced_by:
             doc.warnings.append(f"line {note.line}: note {note.n} is defined but never referenced")
+        if not note.body.text.strip():
+            doc.warnings.append(f"line {note.line}: note {note.n} has no text")

@@ -21,7 +21,8 @@ from pipeline.model.inline import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, join_tex
 from pipeline.readers.text import Line
 
 _STAR_BULLET = re.compile(r"^\*\s+(?P<text>\S.*)$")
-_FOOTNOTE_DEF = re.compile(f"^(?P<n>[{SUPERSCRIPT_DIGITS}]+)\\s*(?P<text>\\S.*)$")
+# A raised marker alone is a note left empty (a word processor's footnote with no text).
+_FOOTNOTE_DEF = re.compile(f"^(?P<n>[{SUPERSCRIPT_DIGITS}]+)(?:\\s*(?P<text>\\S.*))?$")
 _DOCNOTE_DEF = re.compile(r"^(?P<n>\*{1,3})\s+(?P<text>\S.*)$")
 # A footnote's definition as conversion leaves it at the page foot: "1 A/CONF.191/11." (read so
 # in resolutions, whose operative paragraphs are "1." with a full stop).
@@ -203,7 +204,7 @@ def classify(
     if found.kind == FOOTNOTE:
         num = (num or "").translate(FROM_SUPERSCRIPT)
     group = found.text_group
-    piece = text if group == WHOLE_LINE else (match.group(group) if group else "")
+    piece = text if group == WHOLE_LINE else ((match.group(group) or "") if group else "")
     return _token(line, found.kind, _inline(piece), num)
 
 
