@@ -457,6 +457,8 @@ class TestAppendixTable:
         ("the Decade 2001-", "2010 and", "the Decade 2001-2010 and"),
         ("paragraphs 3–", "5 above", "paragraphs 3–5 above"),
         ("of the", "Convention", "of the Convention"),
+        ("see www.example.org/member-", "states.html", "see www.example.org/member-states.html"),
+        ("at https://example.org/guinea-", "bissau。", "at https://example.org/guinea-bissau。"),
     ],
 )
 def test_hyphenation(left, right, joined):

@@ -144,3 +144,24 @@ def test_body_type_of_a_one_page_resolution_is_not_its_first_page_blocks():
     page = PdfPage(1, 612.0, 792.0, block + body + notes)
     assert measure([page]).size == 10.0
     assert measure([page], front=len(block)).size == 11.0
+
+
+def test_a_short_last_line_ends_its_paragraph_in_a_script_without_spaces():
+    """Lines drawn for this test. A line that stops well short of the column's edge ends its
+    paragraph, unless the next line's first word would not have fitted after it: in Chinese,
+    a line may break after any character, so that word is one character, not the whole line."""
+    from pipeline.readers.layout import Geometry, _full
+    from pipeline.readers.pdf import PdfLine
+
+    grid = Geometry(size=12.5, left=61, right=534, pitch=21.0, edge=534)
+
+    def line(text: str, x1: float) -> PdfLine:
+        return PdfLine(6, text, 61.0, x1, 700.0, 712.0, 12.5, False)
+
+    short = line("受害人，包括社会中的幸存者，能够充分、平等和有效地参与。", 389.0)
+    next_chinese = line("缔约国认识到，对受害人的援助要做到长期可持续，就应被纳入与残疾人权", 528.0)
+    assert not _full(short, next_chinese, grid)
+    ragged = line("the Programme of Action and the commitments made for the", 500.0)
+    next_english = line("implementation of the present resolution by all States", 390.0)
+    assert _full(ragged, next_english, grid)  # "implementation" would not have fitted
+    assert not _full(ragged, line("to the Decade and to all", 200.0), grid)

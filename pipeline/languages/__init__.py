@@ -45,6 +45,9 @@ UN_LANGUAGES = {
 # them; characters of some width that stand for a space; characters common in documents
 # (general punctuation, arrows, symbols, besides each language's own).
 UNSPACED_CHAR = re.compile("[" + "".join(t.unspaced for t in TABLES.values()) + "]")
+# A line's first word: up to a blank, or one character written without blanks beside it
+# (after which a line may break); "" for an empty line.
+FIRST_WORD = re.compile("[^\\s" + "".join(t.unspaced for t in TABLES.values()) + "]+|.?", re.DOTALL)
 BLANKS = "".join(dict.fromkeys(t.blanks for t in TABLES.values()))
 COMMON_CHAR = re.compile("[" + "".join(t.common_chars for t in TABLES.values()) + "\u2000-\u2bff]")
 

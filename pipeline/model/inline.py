@@ -132,6 +132,11 @@ def hyphenated_words(lines: Iterable[str]) -> frozenset[str]:
 _SYMBOL_END = re.compile(r"[A-Z]+/[A-Z0-9/.-]*[A-Z0-9]$")
 
 
+# The end of a text that stops inside a web address, whose hyphens are all its own
+# ("…/membership/guinea-" + "bissau").
+_URL_END = re.compile(r"(?:https?://|www\.)[^\s]*$")
+
+
 def _glue(left: str, right: str, joiner: str, compounds: frozenset[str] = frozenset()) -> str:
     if not left or not right:
         return ""
@@ -139,6 +144,7 @@ def _glue(left: str, right: str, joiner: str, compounds: frozenset[str] = frozen
         word = re.split(r"[^A-Za-z-]", left)[-1][:-1].lower()
         tail = re.match(r"[A-Za-z]*", right).group(0)  # type: ignore[union-attr]  # * matches
         own = word in _KEEP_HYPHEN or tail in _COMPOUND_TAILS or f"{word}-{tail}" in compounds
+        own = own or _URL_END.search(left) is not None
         if right[:1].islower() and not own:
             return "-"  # hyphenation: the hyphen goes
         return ""  # the word's own hyphen: kept, with nothing in between

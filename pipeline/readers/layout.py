@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from pipeline.languages import LanguageTable
+from pipeline.languages import FIRST_WORD, LanguageTable
 from pipeline.model import Text
 from pipeline.model.inline import (
     FROM_SUPERSCRIPT,
@@ -436,7 +436,7 @@ def _full(previous: PdfLine, line: PdfLine, grid: Geometry) -> bool:
     ragged margin, too close to it for the next line's first word."""
     if previous.x1 >= grid.right - 2 * grid.size:
         return True
-    word = line.text.split(" ", 1)[0]
+    word = FIRST_WORD.match(line.text).group()  # type: ignore[union-attr]  # always matches
     # The width of a letter, spaces aside (they are narrower), then a space before the word;
     # letters vary in width: half a type size of slack.
     per_letter = (line.x1 - line.x0) / max(len(line.text.replace(" ", "")), 1)
