@@ -218,7 +218,14 @@ def unruled_tables(lines: list[PdfLine], lang: LanguageTable) -> list[list[list[
         return []
     first, last = side_by_side[0], side_by_side[-1]
     pitch = _pitch(bands[first : last + 1])
-    while last + 1 < len(bands) and _goes_on(bands[last], bands[last + 1], columns, pitch):
+    # Rows set apart by their cells' padding are as far apart after the last side-by-side
+    # band as between the side-by-side ones; a header row alone (repeated on a page that a
+    # row runs on to) has a row under it, however padded its cells.
+    steps = [b[0].top - a[0].top for a, b in pairwise(bands[first : last + 1])]
+    reach = max([pitch * 1.5, *(step * 1.05 for step in steps)])
+    if first == last and _is_header(bands[first], lang):
+        reach = max(reach, 3 * bands[first][0].size)
+    while last + 1 < len(bands) and _goes_on(bands[last], bands[last + 1], columns, reach):
         last += 1
     region = bands[first : last + 1]
     return [[_row_cells(row, columns) for row in _rows(region, columns, pitch, lang)]]
@@ -280,9 +287,10 @@ def _pitch(bands: list[Band]) -> float:
     return steps[len(steps) // 2] if steps else bands[0][0].size * 1.2
 
 
-def _goes_on(band: Band, after: Band, columns: list[tuple[float, float]], pitch: float) -> bool:
-    """Whether the band after the last side-by-side one is still the table's."""
-    close = after[0].top - band[0].top <= pitch * 1.5
+def _goes_on(band: Band, after: Band, columns: list[tuple[float, float]], reach: float) -> bool:
+    """Whether the band after the last side-by-side one is still the table's: no farther
+    below it than `reach`, each of its lines inside one column."""
+    close = after[0].top - band[0].top <= reach
     return close and all(_column_of(ln, columns) is not None for ln in after)
 
 
