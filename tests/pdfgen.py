@@ -124,21 +124,19 @@ LOOKS = {
         separator=60.0,
         note_size=7.0,
     ),
+    # Large type set loose, cells padded wide and not ruled, so that their rows stand apart;
+    # headings in the body's size, bold, fill their line.
+    "loose": Look(
+        margin=60.0,
+        size=12.0,
+        leading=1.7,
+        column_split=0.5,
+        padding=6.0,
+        rules=False,
+        separator=150.0,
+        note_size=10.0,
+    ),
 }
-# Large type set loose, cells padded wide and not ruled, so that their rows stand apart. Not
-# among LOOKS: the Charter's long chapter headings, set bold in the body's size, fill their
-# first line, which the reader does not ask whether it is bold (tests/test_engines.py holds
-# the seeds and fixtures in it).
-LOOSE = Look(
-    margin=60.0,
-    size=12.0,
-    leading=1.7,
-    column_split=0.5,
-    padding=6.0,
-    rules=False,
-    separator=150.0,
-    note_size=10.0,
-)
 
 
 @dataclass

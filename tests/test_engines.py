@@ -38,21 +38,6 @@ def test_rendering_reads_as_its_text(pdfs, engine, doc_id, src, lang):
     assert got == want, report
 
 
-@pytest.mark.parametrize(("doc_id", "src", "lang"), SOURCES, ids=[s[0] for s in SOURCES])
-def test_rendering_in_a_loose_look_reads_as_its_text(tmp_path, doc_id, src, lang):
-    """Large type set loose, table cells padded wide without rules (`pdfgen.LOOSE`): a row
-    of the appendix whose second cell is empty stays in the table, a row running on to the
-    next page under its repeated header too, and a short last line of a Chinese paragraph
-    ends it."""
-    import pdfgen
-
-    pdf = tmp_path / f"{doc_id}.loose.pdf"
-    pdfgen.render_file(src, pdf, lang, doc_id, pdfgen.LOOSE)
-    want = units(extract_file(src, doc_id, lang), as_printed)
-    got = units(extract_file(pdf, doc_id, lang), as_printed)
-    assert got == want, "\n".join(differences(got, want, width=400))
-
-
 def test_rules_merge_as_pdfplumber_merges_them(pdfs):
     """The lattice's own edge merge gives pdfplumber's `merge_edges`, edge for edge and in
     its order, on the ruling lines of every page of every rendering (both engines rule

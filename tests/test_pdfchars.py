@@ -99,7 +99,7 @@ def test_page_lines_cut_at_pdfiums_breaks(rendered):
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             probe = pdf_reader._Probe(textpage.raw, len(text))
-            found = pdf_reader.page_lines(text, probe.records, probe.made_up, 595.0, 0, "")
+            found = pdf_reader.page_lines(text, probe.records, probe.made_up, 0, "")
             expected = [
                 piece
                 for piece in re.split(f"(?<={pdf_reader.PDFIUM_LINE_END_HYPHEN})|\r\n|\r|\n", text)
@@ -124,14 +124,14 @@ def _gap(probe, before: int, after: int) -> float:
     return (probe.lefts[after] - probe.rights[before]) / max(probe.sizes[before], 1.0)
 
 
-def _cut_by_pieces(probe, text: str, number: int, width: float, height: float):
+def _cut_by_pieces(probe, text: str, number: int, height: float):
     """The page's lines as `_lines` made them before it had `cuts`: every line where pdfium
     made up a space inside goes through `_pieces` and `_line`."""
     lines = []
-    found = pdf_reader.page_lines(text, probe.records, probe.made_up, width, 7, "")
+    found = pdf_reader.page_lines(text, probe.records, probe.made_up, 7, "")
     for start, end, *_, cuts in found:
         for first, last in pdf_reader._pieces(probe, text, start, end, cuts):
-            lines.append(pdf_reader._line(probe, text, first, last, number, width, height))
+            lines.append(pdf_reader._line(probe, text, first, last, number, height))
     return pdf_reader._rejoin(lines)
 
 
@@ -143,11 +143,11 @@ def test_cells_parted_as_pieces_parts_them(rendered):
     for path in rendered:
         pdf = pdfium.PdfDocument(str(path))
         for number, page in enumerate(pdf, 1):
-            width, height = page.get_size()
+            _, height = page.get_size()
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             probe = pdf_reader._Probe(textpage.raw, len(text))
-            found = pdf_reader.page_lines(text, probe.records, probe.made_up, width, 7, "")
+            found = pdf_reader.page_lines(text, probe.records, probe.made_up, 7, "")
             for start, end, *_, cuts in found:
                 expected = [
                     at
@@ -160,8 +160,8 @@ def test_cells_parted_as_pieces_parts_them(rendered):
                 pieces = pdf_reader._pieces(probe, text, start, end, cuts)
                 kept_whole += bool(cuts) and len(pieces) == 1
                 parted += len(pieces) > 1
-            lines = pdf_reader._lines(textpage.raw, text, number, width, height)
-            assert lines == _cut_by_pieces(probe, text, number, width, height)
+            lines = pdf_reader._lines(textpage.raw, text, number, height)
+            assert lines == _cut_by_pieces(probe, text, number, height)
             textpage.close()
             page.close()
         pdf.close()

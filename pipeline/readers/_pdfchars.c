@@ -13,7 +13,7 @@
  * FPDFText_GetTextObject, FPDFText_GetFontWeight, FPDFText_GetFontInfo and
  * FPDFTextObj_GetTextRenderMode, in that order.
  *
- * page_lines(text, records, generated, width, checks, glued) -> list: the page's printed
+ * page_lines(text, records, generated, checks, glued) -> list: the page's printed
  * lines as pdf.py's `_lines` cuts them, each (start, end, first, last, x0, x1, top, foot,
  * size, bold, plain, cuts) in pdfium's coordinates; see `page_lines` below.
  */
@@ -145,7 +145,6 @@ enum { LEFT, RIGHT, FOOT, TOP, SIZE, BOLD };
 /* The thresholds of both this module and pdf.py, which imports them from here. */
 #define SUPERSCRIPT_RATIO 0.8
 #define RAISED_SHIFT 0.3
-#define BOLD_ASKED_UP_TO 0.6 /* of the page's width: longer lines are never headings */
 #define LINE_END_HYPHEN 0xFFFE
 #define CHECK_DIGITS 1 /* the page holds digits or asterisks: raised ones are looked for */
 #define CHECK_GAPS 2   /* it holds a space before punctuation: pdfium's are left out */
@@ -269,8 +268,7 @@ static PyObject *cut_candidates(const Text *text, const double *records, const c
 }
 
 static PyObject *line_tuple(const Text *text, const double *records, const char *generated,
-                            Py_ssize_t start, Py_ssize_t end, double width, int checks,
-                            PyObject *glued)
+                            Py_ssize_t start, Py_ssize_t end, int checks, PyObject *glued)
 {
     Py_ssize_t first = start, last = end - 1, witness;
     double x0, x1, size, top, foot;
@@ -296,10 +294,9 @@ static PyObject *line_tuple(const Text *text, const double *records, const char 
     foot = FIELD(records, first, FOOT) < FIELD(records, last, FOOT)
                ? FIELD(records, first, FOOT)
                : FIELD(records, last, FOOT);
-    if (!(x1 - x0 > width * BOLD_ASKED_UP_TO)) {
-        witness = bold_witness(text, first, last);
-        bold = witness >= 0 && FIELD(records, witness, BOLD) == 1.0;
-    }
+    /* Asked of every line: a heading set in the body's size may fill its line. */
+    witness = bold_witness(text, first, last);
+    bold = witness >= 0 && FIELD(records, witness, BOLD) == 1.0;
     cuts = cut_candidates(text, records, generated, start, end);
     if (cuts == NULL)
         return NULL;
@@ -319,15 +316,13 @@ static PyObject *page_lines(PyObject *self, PyObject *args)
 {
     PyObject *string, *glued, *lines, *line;
     Py_buffer records, generated;
-    double width;
     int checks;
     Py_ssize_t index, start = 0, end, next;
     Text text;
     Py_UCS4 c;
 
     (void)self;
-    if (!PyArg_ParseTuple(args, "Uy*y*diU", &string, &records, &generated, &width, &checks,
-                          &glued))
+    if (!PyArg_ParseTuple(args, "Uy*y*iU", &string, &records, &generated, &checks, &glued))
         return NULL;
     text.kind = PyUnicode_KIND(string);
     text.data = PyUnicode_DATA(string);
@@ -353,7 +348,7 @@ static PyObject *page_lines(PyObject *self, PyObject *args)
             end = next = index + 1;
         else
             continue;
-        line = line_tuple(&text, records.buf, generated.buf, start, end, width, checks, glued);
+        line = line_tuple(&text, records.buf, generated.buf, start, end, checks, glued);
         if (line == NULL || (line != Py_None && PyList_Append(lines, line) < 0)) {
             Py_XDECREF(line);
             Py_CLEAR(lines);
@@ -375,7 +370,7 @@ static PyMethodDef methods[] = {
     {"read_chars", read_chars, METH_VARARGS,
      "read_chars(textpage, count, functions) -> (records, generated): see the module."},
     {"page_lines", page_lines, METH_VARARGS,
-     "page_lines(text, records, generated, width, checks, glued) -> list: see the module."},
+     "page_lines(text, records, generated, checks, glued) -> list: see the module."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -395,7 +390,6 @@ PyMODINIT_FUNC PyInit__pdfchars(void)
             || PyModule_AddIntConstant(created, "CHECK_CLEAN", CHECK_CLEAN) < 0
             || PyModule_AddObject(created, "SUPERSCRIPT_RATIO", PyFloat_FromDouble(SUPERSCRIPT_RATIO)) < 0
             || PyModule_AddObject(created, "RAISED_SHIFT", PyFloat_FromDouble(RAISED_SHIFT)) < 0
-            || PyModule_AddObject(created, "BOLD_ASKED_UP_TO", PyFloat_FromDouble(BOLD_ASKED_UP_TO)) < 0
             || PyModule_AddObject(created, "CELL_GAP", PyFloat_FromDouble(CELL_GAP)) < 0
             || PyModule_AddObject(created, "CELL_BULLETS", PyUnicode_FromString(CELL_BULLETS)) < 0)) {
         Py_DECREF(created);

@@ -4,7 +4,6 @@ CHECK_GAPS: int
 CHECK_CLEAN: int
 SUPERSCRIPT_RATIO: float
 RAISED_SHIFT: float
-BOLD_ASKED_UP_TO: float
 CELL_GAP: float
 CELL_BULLETS: str
 
@@ -12,7 +11,7 @@ def read_chars(
     textpage: int, count: int, functions: tuple[int | None, ...]
 ) -> tuple[bytes, bytes]: ...
 def page_lines(
-    text: str, records: bytes, generated: bytes, width: float, checks: int, glued: str
+    text: str, records: bytes, generated: bytes, checks: int, glued: str
 ) -> list[
     tuple[int, int, int, int, float, float, float, float, float, int, int, tuple[int, ...]]
 ]: ...

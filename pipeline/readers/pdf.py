@@ -25,12 +25,10 @@ from pypdfium2 import raw
 from pipeline.errors import InputError
 from pipeline.model.inline import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
 
-# Thresholds shared with the C module, defined there: BOLD_ASKED_UP_TO, the share of the page's
-# width beyond which a line is never a heading; RAISED_SHIFT, how far above the character
-# before it a raised number's foot sits, in its type size; SUPERSCRIPT_RATIO, the largest
+# Thresholds shared with the C module, defined there: RAISED_SHIFT, how far above the
+# character before it a raised number's foot sits, in its type size; SUPERSCRIPT_RATIO, the largest
 # fraction of its line's type size a superscript is drawn at.
 from pipeline.readers._pdfchars import (
-    BOLD_ASKED_UP_TO,
     CHAR_FIELDS,
     CHECK_CLEAN,
     CHECK_DIGITS,
@@ -174,7 +172,7 @@ def _read_page(page: pdfium.PdfPage, number: int, display: str) -> PdfPage:
                 "text without a Unicode mapping (the fonts lack one): it reads as garbage",
                 page=number,
             )
-        result.lines = _lines(textpage.raw, text, number, width, height)
+        result.lines = _lines(textpage.raw, text, number, height)
     finally:
         textpage.close()
     if not result.chars:
@@ -269,7 +267,7 @@ class _Probe:
         return self.bolds[index] == 1.0
 
 
-def _lines(textpage, text: str, number: int, width: float, height: float) -> list[PdfLine]:
+def _lines(textpage, text: str, number: int, height: float) -> list[PdfLine]:
     """The page's printed lines: cut at pdfium's line breaks, each line's box, type size and
     boldness measured and its text taken as it is by `_pdfchars.page_lines`; what needs more
     (pieces side by side, raised numbers, characters to clean) done here."""
@@ -285,12 +283,12 @@ def _lines(textpage, text: str, number: int, width: float, height: float) -> lis
         | (CHECK_CLEAN if probe.clean else 0)
     )
     lines: list[PdfLine] = []
-    found = page_lines(text, probe.records, probe.made_up, width, checks, _GLUED_START)
+    found = page_lines(text, probe.records, probe.made_up, checks, _GLUED_START)
     for start, end, first, last, x0, x1, top, foot, size, bold, plain, cuts in found:
         if cuts and not _all_markers(text, start, cuts):
             # pdfium bridged a gap inside it: perhaps two cells side by side
             for piece_first, piece_last in _pieces(probe, text, start, end, cuts):
-                lines.append(_line(probe, text, piece_first, piece_last, number, width, height))
+                lines.append(_line(probe, text, piece_first, piece_last, number, height))
             continue
         line_text, not_text = (
             (text[first : last + 1], "") if plain else _line_text(probe, text, first, last, size)
@@ -360,21 +358,15 @@ def _trimmed(text: str, first: int, last: int) -> tuple[int, int] | None:
     return (first, last) if last >= first else None
 
 
-def _line(
-    probe: _Probe, text: str, first: int, last: int, number: int, width: float, height: float
-) -> PdfLine:
+def _line(probe: _Probe, text: str, first: int, last: int, number: int, height: float) -> PdfLine:
     x0, x1 = probe.lefts[first], probe.rights[last]
     size = probe.line_size(first, last)
     segment = text[first : last + 1]
     line_text, not_text = _line_text(probe, text, first, last, size)
     top = height - max(probe.tops[first], probe.tops[last])
     bottom = height - min(probe.feet[first], probe.feet[last])
-    # Bold marks headings, which never fill the line: long lines are not asked.
-    letter = (
-        None
-        if x1 - x0 > width * BOLD_ASKED_UP_TO
-        else (_LETTER.search(segment, (last - first) // 2) or _LETTER.search(segment))
-    )
+    # Bold marks headings; one set in the body's size may fill its line, so every line is asked.
+    letter = _LETTER.search(segment, (last - first) // 2) or _LETTER.search(segment)
     bold = letter is not None and probe.bold(first + letter.start())
     return PdfLine(number, line_text, x0, x1, top, bottom, size, bold, not_text)
 
