@@ -180,7 +180,7 @@ class Writer:
 
     def note(self, n: str):
         body = el("text:p", {"text:style-name": "Footnote"})
-        self.runs(body, self.notes.get(n, Text("")))
+        self.runs(body, self.notes[n])
         # Numbered by the word processor while the numbers run on; a note after a gap (a note
         # the document lacks) keeps its own number as a label.
         numbered = n.isdigit() and int(n) == self.next_number

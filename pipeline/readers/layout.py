@@ -81,14 +81,9 @@ def _body_size(pages: list[PdfPage], front: int = 0) -> float:
     first page, the first-page block (`front` lines) is left out, and the upper half is of
     the space below it: on a resolution of a page or two, the block may fill more of the
     upper halves than the body does."""
-    sizes: Counter[float] = Counter()
-    for page in pages:
-        if page is pages[0] and front:
-            sizes.update(_size_weights(page, front))
-        else:
-            sizes.update(
-                page.size_weights if page.size_weights is not None else _size_weights(page)
-            )
+    sizes: Counter[float] = Counter(_size_weights(pages[0], front) if front else {})
+    for page in pages[1:] if front else pages:
+        sizes.update(page.size_weights if page.size_weights is not None else _size_weights(page))
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 

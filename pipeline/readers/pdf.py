@@ -26,8 +26,8 @@ from pipeline.errors import InputError
 from pipeline.model.inline import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
 
 # Thresholds shared with the C module, defined there: RAISED_SHIFT, how far above the
-# character before it a raised number's foot sits, in its type size; SUPERSCRIPT_RATIO, the largest
-# fraction of its line's type size a superscript is drawn at.
+# character before it a raised number's foot sits, in its type size; SUPERSCRIPT_RATIO, the
+# largest fraction of its line's type size a superscript is drawn at.
 from pipeline.readers._pdfchars import (
     CHAR_FIELDS,
     CHECK_CLEAN,

@@ -217,12 +217,13 @@ def unruled_tables(lines: list[PdfLine], lang: LanguageTable) -> list[list[list[
     if len(columns) < 2:
         return []
     first, last = side_by_side[0], side_by_side[-1]
-    pitch = _pitch(bands[first : last + 1])
+    steps = sorted(b[0].top - a[0].top for a, b in pairwise(bands[first : last + 1]))
+    # The distance between one line of a cell and the next, the commonest in the table.
+    pitch = steps[len(steps) // 2] if steps else bands[first][0].size * 1.2
     # Rows set apart by their cells' padding are as far apart after the last side-by-side
     # band as between the side-by-side ones; a header row alone (repeated on a page that a
     # row runs on to) has a row under it, however padded its cells.
-    steps = [b[0].top - a[0].top for a, b in pairwise(bands[first : last + 1])]
-    reach = max([pitch * 1.5, *(step * 1.05 for step in steps)])
+    reach = max(pitch * 1.5, steps[-1] * 1.05 if steps else 0.0)
     if first == last and _is_header(bands[first], lang):
         reach = max(reach, 3 * bands[first][0].size)
     while last + 1 < len(bands) and _goes_on(bands[last], bands[last + 1], columns, reach):
@@ -279,12 +280,6 @@ def _column_of(line: PdfLine, columns: list[tuple[float, float]]) -> int | None:
         if x0 - line.size <= line.x0 < after:
             return index if line.x1 < after else None
     return None
-
-
-def _pitch(bands: list[Band]) -> float:
-    """The distance between one line of a cell and the next, the commonest in the table."""
-    steps = sorted(b[0].top - a[0].top for a, b in pairwise(bands))
-    return steps[len(steps) // 2] if steps else bands[0][0].size * 1.2
 
 
 def _goes_on(band: Band, after: Band, columns: list[tuple[float, float]], reach: float) -> bool:
