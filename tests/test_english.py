@@ -476,6 +476,18 @@ def test_a_compound_the_document_writes_keeps_its_hyphen_at_a_line_end():
     )
 
 
+def test_a_word_of_a_written_compounds_family_keeps_its_hyphen_at_a_line_end():
+    """Text written for the tests. The Charter writes "co-operation" five times and
+    "co-operate" once, broken at a line's end: the family shares the six letters after the
+    hyphen. A shorter likeness says nothing: "re-establish" keeps no hyphen in "report"."""
+    compounds = hyphenated_words(["international co-operation and", "to re-establish peace"])
+    joined = join_text(Text("and to co-"), Text("operate with"), " ", compounds)
+    assert joined.text == "and to co-operate with"
+    assert join_text(Text("a re-"), Text("port on"), " ", compounds).text == "a report on"
+    assert join_text(Text("to co-"), Text("operative"), " ", compounds).text == "to co-operative"
+    assert join_text(Text("to co-"), Text("opt"), " ", compounds).text == "to coopt"
+
+
 def test_hyphenation_keeps_note_offsets():
     left = Text("the Convention and its imple-", [NoteRef("1", 14)])
     right = Text("mentation by all", [NoteRef("2", 9)])

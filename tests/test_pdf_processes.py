@@ -165,3 +165,83 @@ def test_a_short_last_line_ends_its_paragraph_in_a_script_without_spaces():
     next_english = line("implementation of the present resolution by all States", 390.0)
     assert _full(ragged, next_english, grid)  # "implementation" would not have fitted
     assert not _full(ragged, line("to the Decade and to all", 200.0), grid)
+
+
+def test_a_full_last_line_is_told_from_the_next_paragraph_by_what_opens_it():
+    """Lines drawn for the test, set as a word processor sets 12-point type at 1.5 lines with
+    a little space after each paragraph: the step from a paragraph's full last line to the
+    next paragraph (24 points) is less than a quarter more than the line pitch (20.5), so what
+    opens the next line must say where it starts."""
+    from pipeline.languages import table
+    from pipeline.readers.blocks import PageBlock
+    from pipeline.readers.layout import Geometry, _continues
+    from pipeline.readers.pdf import PdfLine
+
+    grid = Geometry(size=12.0, left=57, right=537, pitch=20.5, edge=538)
+    en, zh = table("en"), table("zh")
+
+    def line(text: str, x0: float = 57.0, x1: float = 537.0, top: float = 400.0, page: int = 3):
+        return PdfLine(page, text, x0, x1, top, top + 9.0, 12.0, False)
+
+    def goes_on(lines: list[PdfLine], nxt: PdfLine, lang=en) -> bool:
+        return _continues(PageBlock(lines, "paragraph"), nxt, grid, lang)
+
+    full = line(
+        "Increase in 2011 the number of States Parties that have declared the full", top=400
+    )
+    assert goes_on([full], line("completion of their obligations under the Convention.", top=420.5))
+    assert not goes_on([full], line("Action #21: Report each year on the stockpiles.", top=424))
+    assert not goes_on(
+        [line("为加强国际合作和援助，缔约国将采取以下行动：", top=400)],
+        line("行动 #38: 尽最大努力，尽快拨出所需的资源。", top=424),
+        zh,
+    )
+    # A preambular paragraph's opening word, capitalised after a comma (a reference aside).
+    concerned = line("Deeply concerned about the lack of resources for the commitments,¹", x1=530)
+    assert not goes_on([concerned], line("Bearing in mind the report of the Secretary-", top=425))
+    assert goes_on([concerned], line("bearing in mind the report of the Secretary-", top=420.5))
+    # A paragraph's number opens one at the head of a page, where no step tells.
+    foot = line("Bearing in mind the report of the Secretary-General on the follow-up", top=700)
+    head = line("1. Takes note of the report of the Secretary-General;", top=80, page=4)
+    assert not goes_on([foot], head)
+    assert goes_on([foot], line("to the Programme of Action,", top=80, page=4))
+    # A paragraph that hangs beside its number: a line back under the number opens the next.
+    hanging = [
+        line("1. Any Member may bring any dispute to the attention of the Council"),
+        line("referred to in Article 34, to the attention of the Security", x0=85, top=420.5),
+    ]
+    assert not goes_on(hanging, line("2. A state which is not a Member may bring", top=445))
+    assert goes_on(hanging, line("or of the General Assembly.", x0=85, top=441), en)
+
+
+def test_a_line_running_over_a_rule_between_two_cells_is_cut_at_it(tmp_path):
+    """A PDF drawn for the test: two cells' texts 2 points apart, which pdfium reads as one
+    line; where a vertical rule runs between them (and only there), they are two."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    left, right = "the number of States Parties reporting", "Number of States Parties that have"
+    out = tmp_path / "cells.pdf"
+    canvas = Canvas(str(out), pagesize=(595, 842))
+    for ruled in (True, False):
+        canvas.setFont("Times-Roman", 10)
+        for y in (700, 688):
+            canvas.drawString(299 - stringWidth(left, "Times-Roman", 10), y, left)
+            canvas.drawString(301, y, right)
+        canvas.drawString(60, 500, "Text outside the table, across no rule")
+        if ruled:
+            canvas.setLineWidth(0.5)
+            canvas.rect(100, 660, 400, 60)
+            canvas.line(300, 720, 300, 660)
+        canvas.showPage()
+    canvas.save()
+    pdf = open_pdf(out, "cells.pdf")
+    ruled, unruled = (read_page(pdf, index, "cells.pdf") for index in (0, 1))
+    assert [ln.text for ln in unruled.lines[:2]] == [f"{left} {right}"] * 2  # pdfium's reading
+    assert [(ln.text, round(ln.x0)) for ln in ruled.lines[:4]] == [
+        (left, 148),
+        (right, 301),
+        (left, 148),
+        (right, 301),
+    ]
+    assert ruled.lines[4].text == "Text outside the table, across no rule"

@@ -12,7 +12,7 @@ import pytest
 from pypdfium2 import raw
 
 from pipeline.readers import pdf as pdf_reader
-from pipeline.readers._pdfchars import CELL_BULLETS, CELL_GAP, CHAR_FIELDS, read_chars
+from pipeline.readers._pdfchars import CELL_BULLETS, CELL_GAP, CHAR_FIELDS, page_paths, read_chars
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -77,6 +77,33 @@ def test_every_character_as_pdfium_says_it(rendered):
     assert seen_bold > 0 and seen_generated > 0
 
 
+def paths_one_by_one(page) -> list[float]:
+    """The bounds of the page's path objects, each asked of pdfium through ctypes."""
+    bounds: list[float] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(raw.FPDFPage_CountObjects(page)):
+        obj = raw.FPDFPage_GetObject(page, index)
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH:
+            raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            bounds += [left.value, bottom.value, right.value, top.value]
+    return bounds
+
+
+def test_every_path_as_pdfium_says_it(rendered):
+    """`page_paths`: the bounds of the objects rules are drawn with, in one call."""
+    seen = 0
+    for path in rendered:
+        pdf = pdfium.PdfDocument(str(path))
+        for page in pdf:
+            address = ctypes.cast(page.raw, ctypes.c_void_p).value
+            bounds = memoryview(page_paths(address, pdf_reader._PATH_FUNCTIONS)).cast("d")
+            assert list(bounds) == paths_one_by_one(page.raw)
+            seen += len(bounds) // 4
+            page.close()
+        pdf.close()
+    assert seen > 0  # the ruled tables' rules were among them
+
+
 def test_a_bad_call_is_an_error_not_a_crash():
     with pytest.raises(ValueError, match="null text page"):
         read_chars(0, 1, pdf_reader._CHAR_FUNCTIONS)
@@ -84,6 +111,10 @@ def test_a_bad_call_is_an_error_not_a_crash():
         read_chars(1, 1, (1, 2))
     with pytest.raises(ValueError, match="null address"):
         read_chars(1, 1, (0,) * 7)
+    with pytest.raises(ValueError, match="null page"):
+        page_paths(0, pdf_reader._PATH_FUNCTIONS)
+    with pytest.raises(TypeError, match="4 addresses"):
+        page_paths(1, (1, 2))
 
 
 def test_page_lines_cut_at_pdfiums_breaks(rendered):
@@ -160,7 +191,7 @@ def test_cells_parted_as_pieces_parts_them(rendered):
                 pieces = pdf_reader._pieces(probe, text, start, end, cuts)
                 kept_whole += bool(cuts) and len(pieces) == 1
                 parted += len(pieces) > 1
-            lines = pdf_reader._lines(textpage.raw, text, number, height)
+            lines = pdf_reader._lines(textpage.raw, text, number, height, [])
             assert lines == _cut_by_pieces(probe, text, number, height)
             textpage.close()
             page.close()

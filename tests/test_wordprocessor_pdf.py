@@ -59,15 +59,17 @@ def test_real_footnotes_read_at_their_references(pdfs, doc_id, look):
     assert references(from_text) <= references(from_pdf)
 
 
-@pytest.mark.parametrize("look", wpgen.LOOKS)
+# In the dense look's small type the note fits under its reference: no page breaks it.
+@pytest.mark.parametrize("look", [name for name in wpgen.LOOKS if name != "dense"])
 def test_a_note_longer_than_its_page_runs_on_and_reads_whole(pdfs, look):
     """The fixture's note (written for the tests) cannot fit under its reference: the word
     processor breaks it across the page, and it reads back as one note."""
     printed = subprocess.run(
         ["pdftotext", str(pdfs["longnote", look]), "-"], capture_output=True, text=True, check=True
     ).stdout.split("\f")
-    assert "(part 1)" in printed[0] and "(part 1)" not in printed[1]
-    assert "(part 44)" in printed[1] and "(part 44)" not in printed[0]
+    opens = [n for n, page in enumerate(printed) if "(part 1)" in page]
+    ends = [n for n, page in enumerate(printed) if "(part 44)" in page]
+    assert len(opens) == len(ends) == 1 and ends[0] == opens[0] + 1  # broken across two pages
     (note,) = extract_file(pdfs["longnote", look], "longnote", "en").footnotes
     assert note.body.text.startswith("The report of the meeting records the views")
     assert note.body.text.endswith("(part 44).") and note.referenced_by == "p9"

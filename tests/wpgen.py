@@ -80,8 +80,9 @@ class Look:
 
 # Looks a real document may have: the house defaults, another office's settings, and the two
 # ends of what offices use (small type, tall lines, narrow first column, no cell padding; large
-# type, tight lines, wide first column, a separator across the page), and how cells hold their
-# items (indicators without bullets; an action's sub-items inside its cell).
+# type, tight lines, wide first column, a separator across the page; large type in tall lines;
+# ruled cells all but unpadded), and how cells hold their items (indicators without bullets;
+# an action's sub-items inside its cell).
 LOOKS = {
     "plain": Look(),
     "varied": Look(
@@ -111,6 +112,29 @@ LOOKS = {
         rules=True,
         padding_cm=0.3,
         column_split=65,
+        subitems_in_cell=True,
+    ),
+    # Tall lines in large type, paragraphs set apart by a little space only: a paragraph whose
+    # last line is full is told from the next by its label or opening words, not its step.
+    "wide": Look(
+        size=12.0,
+        spacing=1.5,
+        margin_cm=2.0,
+        separator=30,
+        rules=False,
+        padding_cm=0.4,
+        column_split=50,
+    ),
+    # Small type in ruled cells padded so little that two cells' texts nearly touch.
+    "dense": Look(
+        size=9.0,
+        spacing=1.0,
+        margin_cm=3.5,
+        separator=50,
+        rules=True,
+        padding_cm=0.05,
+        column_split=60,
+        bullets=False,
         subitems_in_cell=True,
     ),
 }

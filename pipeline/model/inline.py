@@ -137,13 +137,22 @@ _SYMBOL_END = re.compile(r"[A-Z]+/[A-Z0-9/.-]*[A-Z0-9]$")
 _URL_END = re.compile(r"(?:https?://|www\.)[^\s]*$")
 
 
+def _written(word: str, tail: str, compounds: frozenset[str]) -> bool:
+    """Whether the document writes `word`-`tail` with its hyphen inside a line, or a word of its
+    family sharing the first six letters after the hyphen ("co-operation": "co-" + "operate")."""
+    if len(tail) < 6:
+        return f"{word}-{tail}" in compounds
+    stem = f"{word}-{tail[:6]}"
+    return any(compound.startswith(stem) for compound in compounds)
+
+
 def _glue(left: str, right: str, joiner: str, compounds: frozenset[str] = frozenset()) -> str:
     if not left or not right:
         return ""
     if left.endswith("-") and left[-2:-1].isalpha() and right[:1].isalnum():
         word = re.split(r"[^A-Za-z-]", left)[-1][:-1].lower()
         tail = re.match(r"[A-Za-z]*", right).group(0)  # type: ignore[union-attr]  # * matches
-        own = word in _KEEP_HYPHEN or tail in _COMPOUND_TAILS or f"{word}-{tail}" in compounds
+        own = word in _KEEP_HYPHEN or tail in _COMPOUND_TAILS or _written(word, tail, compounds)
         own = own or _URL_END.search(left) is not None
         if right[:1].islower() and not own:
             return "-"  # hyphenation: the hyphen goes

@@ -10,6 +10,7 @@ CELL_BULLETS: str
 def read_chars(
     textpage: int, count: int, functions: tuple[int | None, ...]
 ) -> tuple[bytes, bytes]: ...
+def page_paths(page: int, functions: tuple[int | None, ...]) -> bytes: ...
 def page_lines(
     text: str, records: bytes, generated: bytes, checks: int, glued: str
 ) -> list[

@@ -393,6 +393,31 @@ def _opens_item(line: PdfLine, lang: LanguageTable) -> bool:
     return bool(_ITEM_START.match(line.text) or (sub and sub.match(line.text)))
 
 
+def _opens_unit(previous: PdfLine, line: PdfLine, lang: LanguageTable) -> bool:
+    """An action's label opens a unit wherever it stands, whatever the step before it (which
+    a line set taller, by a raised reference or a bold label, may make no wider than the gap
+    between two paragraphs). A paragraph's number does only at the head of a page, where there
+    is no step to tell: on the page, a wrapped line may open with a number ending a sentence."""
+    if lang.action_inline.match(line.text) or lang.action_line.match(line.text):
+        return True
+    if _opens_preambular(previous, line, lang):
+        return True
+    return line.page != previous.page and bool(lang.paragraph.match(line.text))
+
+
+def _opens_preambular(previous: PdfLine, line: PdfLine, lang: LanguageTable) -> bool:
+    """A capitalised opening word ("Bearing in mind") after a line ending as a preambular
+    paragraph does (a comma): in running text a capital follows no comma. Openings without
+    case (回顾) say nothing: a wrapped line may start with one."""
+    ending = previous.text.rstrip(SUPERSCRIPT_DIGITS + "*")  # a note's reference aside
+    if not ending or ending[-1] not in lang.preambular_endings:
+        return False
+    return any(
+        opening[0].isupper() and line.text.startswith(opening + " ")
+        for opening in lang.preambular_openings
+    )
+
+
 def _labelled(line: PdfLine, lang: LanguageTable) -> bool:
     """Opening with a number or a letter (一、 in Chinese), which the text may hang beside."""
     number = lang.article_paragraph
@@ -411,9 +436,9 @@ def _continues(block: PageBlock, line: PdfLine, grid: Geometry, lang: LanguageTa
         return _heading_wraps(block.lines[-1], line, grid)
     if block.kind not in ("paragraph", "item") or _headline(line, grid):
         return False
-    if _opens_item(line, lang):
-        return False
     previous = block.lines[-1]
+    if _opens_item(line, lang) or _opens_unit(previous, line, lang):
+        return False
     if not _full(previous, line, grid):
         return False
     if line.page == previous.page and _step(previous, line) > grid.pitch * 1.25:
@@ -423,6 +448,8 @@ def _continues(block: PageBlock, line: PdfLine, grid: Geometry, lang: LanguageTa
     hanging = block.kind == "item" or _labelled(first, lang)
     if hanging and line.x0 > first.x0 + grid.size * 0.5:
         return True
+    if hanging and len(block.lines) > 1 and block.lines[1].x0 > first.x0 + grid.size * 0.5:
+        return False  # the block hangs: a line back under its label opens the next one
     return block.kind == "paragraph" and line.x0 < grid.left + grid.size
 
 

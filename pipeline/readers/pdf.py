@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,7 @@ from pipeline.readers._pdfchars import (
     RAISED_SHIFT,
     SUPERSCRIPT_RATIO,
     page_lines,
+    page_paths,
     read_chars,
 )
 from pipeline.readers.glyphs import clean_characters, needs_cleaning
@@ -93,7 +95,7 @@ class PdfPage:
     lines: list[PdfLine] = field(default_factory=list)
     images: int = 0
     chars: int = 0
-    # Ruling lines, as pdfplumber's edge dicts (top-down), read on pages with side-by-side text;
+    # Ruling lines, as pdfplumber's edge dicts (top-down);
     # `prepare_page` lets them go once it has found the ruled tables.
     rules: list[dict] = field(default_factory=list)
     # The cell boxes of its ruled tables, once the layout has asked (readers/tables.py).
@@ -172,27 +174,23 @@ def _read_page(page: pdfium.PdfPage, number: int, display: str) -> PdfPage:
                 "text without a Unicode mapping (the fonts lack one): it reads as garbage",
                 page=number,
             )
-        result.lines = _lines(textpage.raw, text, number, height)
+        result.rules = _rules(page, height)
+        result.lines = _lines(textpage.raw, text, number, height, result.rules)
     finally:
         textpage.close()
     if not result.chars:
         result.images = _count_images(page)
-    elif any(ln.x0 > width * 0.5 and height * 0.1 < ln.top < height * 0.9 for ln in result.lines):
-        result.rules = _rules(page, height)
     return result
 
 
 def _rules(page: pdfium.PdfPage, height: float) -> list[dict]:
     """Thin path objects as horizontal and vertical edges; a rectangle gives its four sides."""
     edges: list[dict] = []
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for index in range(raw.FPDFPage_CountObjects(page.raw)):
-        obj = raw.FPDFPage_GetObject(page.raw, index)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-        x0, x1 = left.value, right.value
-        y0, y1 = height - top.value, height - bottom.value
+    address = ctypes.cast(page.raw, ctypes.c_void_p).value or 0
+    bounds = memoryview(page_paths(address, _PATH_FUNCTIONS)).cast("d")
+    for at in range(0, len(bounds), 4):
+        x0, x1 = bounds[at], bounds[at + 2]
+        y0, y1 = height - bounds[at + 3], height - bounds[at + 1]
         if y1 - y0 <= 2 and x1 - x0 > 2:
             edges.append(_edge("h", x0, (y0 + y1) / 2, x1, (y0 + y1) / 2))
         elif x1 - x0 <= 2 and y1 - y0 > 2:
@@ -220,18 +218,26 @@ def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> 
     }
 
 
-# pdfium's functions that `_pdfchars.read_chars` calls, as pypdfium2 loaded them.
-_CHAR_FUNCTIONS = tuple(
-    ctypes.cast(function, ctypes.c_void_p).value
-    for function in (
-        raw.FPDFText_GetCharBox,
-        raw.FPDFText_GetFontSize,
-        raw.FPDFText_IsGenerated,
-        raw.FPDFText_GetTextObject,
-        raw.FPDFText_GetFontWeight,
-        raw.FPDFText_GetFontInfo,
-        raw.FPDFTextObj_GetTextRenderMode,
-    )
+def _addresses(*functions) -> tuple[int | None, ...]:
+    """pdfium's functions as pypdfium2 loaded them, as addresses for `_pdfchars` to call."""
+    return tuple(ctypes.cast(function, ctypes.c_void_p).value for function in functions)
+
+
+# What `_pdfchars.page_paths` and `_pdfchars.read_chars` call, in their order.
+_PATH_FUNCTIONS = _addresses(
+    raw.FPDFPage_CountObjects,
+    raw.FPDFPage_GetObject,
+    raw.FPDFPageObj_GetType,
+    raw.FPDFPageObj_GetBounds,
+)
+_CHAR_FUNCTIONS = _addresses(
+    raw.FPDFText_GetCharBox,
+    raw.FPDFText_GetFontSize,
+    raw.FPDFText_IsGenerated,
+    raw.FPDFText_GetTextObject,
+    raw.FPDFText_GetFontWeight,
+    raw.FPDFText_GetFontInfo,
+    raw.FPDFTextObj_GetTextRenderMode,
 )
 
 
@@ -267,10 +273,17 @@ class _Probe:
         return self.bolds[index] == 1.0
 
 
-def _lines(textpage, text: str, number: int, height: float) -> list[PdfLine]:
+def _lines(
+    textpage,
+    text: str,
+    number: int,
+    height: float,
+    rules: list[dict],
+) -> list[PdfLine]:
     """The page's printed lines: cut at pdfium's line breaks, each line's box, type size and
     boldness measured and its text taken as it is by `_pdfchars.page_lines`; what needs more
-    (pieces side by side, raised numbers, characters to clean) done here."""
+    (pieces side by side, raised numbers, characters to clean) done here. A line running
+    over one of the page's vertical `rules` is cut at it."""
     probe = _Probe(textpage, len(text))
     # What no line of the page holds need not be looked for line by line (a line's text is a
     # piece of the page's, and its line-end hyphen is written as a hyphen).
@@ -283,12 +296,14 @@ def _lines(textpage, text: str, number: int, height: float) -> list[PdfLine]:
         | (CHECK_CLEAN if probe.clean else 0)
     )
     lines: list[PdfLine] = []
+    spans: list[tuple[int, int]] = []  # each line's first and last character
     found = page_lines(text, probe.records, probe.made_up, checks, _GLUED_START)
     for start, end, first, last, x0, x1, top, foot, size, bold, plain, cuts in found:
         if cuts and not _all_markers(text, start, cuts):
             # pdfium bridged a gap inside it: perhaps two cells side by side
             for piece_first, piece_last in _pieces(probe, text, start, end, cuts):
                 lines.append(_line(probe, text, piece_first, piece_last, number, height))
+                spans.append((piece_first, piece_last))
             continue
         line_text, not_text = (
             (text[first : last + 1], "") if plain else _line_text(probe, text, first, last, size)
@@ -298,7 +313,80 @@ def _lines(textpage, text: str, number: int, height: float) -> list[PdfLine]:
                 number, line_text, x0, x1, height - top, height - foot, size, bold == 1, not_text
             )
         )
+        spans.append((first, last))
+    verticals = _VerticalRules(rules)
+    if verticals.xs:
+        lines = [
+            cut
+            for line, (first, last) in zip(lines, spans, strict=True)
+            for cut in _cut_at_rules(probe, text, line, first, last, verticals, height)
+        ]
     return _rejoin(lines)
+
+
+class _VerticalRules:
+    """A page's vertical ruling lines: the x of each, left to right, and the stretches of the
+    page it runs down there."""
+
+    def __init__(self, rules: list[dict]):
+        runs: dict[float, list[tuple[float, float]]] = {}
+        for edge in rules:
+            if edge["orientation"] == "v":
+                runs.setdefault(round(edge["x0"], 1), []).append((edge["top"], edge["bottom"]))
+        self.xs = sorted(runs)
+        self.runs = [runs[x] for x in self.xs]
+
+    def crossing(self, line: PdfLine) -> list[float]:
+        """The rules the line runs over, a type size and more inside each of its ends."""
+        low = bisect_right(self.xs, line.x0 + line.size)
+        high = bisect_left(self.xs, line.x1 - line.size)
+        middle = (line.top + line.bottom) / 2
+        return [
+            x
+            for x, runs in zip(self.xs[low:high], self.runs[low:high], strict=True)
+            if any(top <= middle <= bottom for top, bottom in runs)
+        ]
+
+
+def _cut_at_rules(
+    probe: _Probe,
+    text: str,
+    line: PdfLine,
+    first: int,
+    last: int,
+    verticals: _VerticalRules,
+    height: float,
+) -> list[PdfLine]:
+    """The line, in pieces where it runs over a rule between two cells: cells padded so
+    little that their texts nearly touch are read by pdfium as one line."""
+    rules = verticals.crossing(line)
+    if not rules:
+        return [line]
+    pieces: list[tuple[int, int]] = []
+    start = first
+    for x in rules:
+        cut = _first_right_of(probe, text, start, last, x)
+        if cut is None:
+            break
+        if (piece := _trimmed(text, start, cut - 1)) is not None:
+            pieces.append(piece)
+        start = cut
+    if (piece := _trimmed(text, start, last)) is not None:
+        pieces.append(piece)
+    return [_line(probe, text, a, b, line.page, height) for a, b in pieces]
+
+
+def _first_right_of(probe: _Probe, text: str, first: int, last: int, x: float) -> int | None:
+    """The first printed character from `first` on that starts right of `x`; None if one of
+    those before it runs over `x` (text across the rule: no cell border)."""
+    for index in range(first, last + 1):
+        if text[index].isspace():
+            continue
+        if probe.lefts[index] >= x:
+            return index
+        if probe.rights[index] > x + 0.5:
+            return None
+    return None
 
 
 def _rejoin(lines: list[PdfLine]) -> list[PdfLine]:
