@@ -245,3 +245,24 @@ def test_a_line_running_over_a_rule_between_two_cells_is_cut_at_it(tmp_path):
         (right, 301),
     ]
     assert ruled.lines[4].text == "Text outside the table, across no rule"
+
+
+def test_pdfiums_space_at_a_slash_in_a_justified_line_is_no_word_break(tmp_path):
+    """A PDF drawn for the test: a justified Chinese line leaves gaps around "和/或", where
+    pdfium makes up spaces; they go, as its spaces before punctuation do. A space typed in
+    the text stays."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfgen.register_fonts()
+    out = tmp_path / "slash.pdf"
+    canvas = Canvas(str(out), pagesize=(595, 842))
+    canvas.setFont("WQY", 10.5)
+    x = 72.0
+    for piece in ("让幸存者和", "/", "或其代表组织参与"):
+        canvas.drawString(x, 700, piece)
+        x += stringWidth(piece, "WQY", 10.5) + 4  # the gap justification left
+    canvas.drawString(72, 680, "either / or")
+    canvas.save()
+    page = read_page(open_pdf(out, "slash.pdf"), 0, "slash.pdf")
+    assert [ln.text for ln in page.lines] == ["让幸存者和/或其代表组织参与", "either / or"]

@@ -214,7 +214,7 @@ enum { LEFT, RIGHT, FOOT, TOP, SIZE, BOLD };
 #define RAISED_SHIFT 0.3
 #define LINE_END_HYPHEN 0xFFFE
 #define CHECK_DIGITS 1 /* the page holds digits or asterisks: raised ones are looked for */
-#define CHECK_GAPS 2   /* it holds a space before punctuation: pdfium's are left out */
+#define CHECK_GAPS 2   /* it holds a space at punctuation: pdfium's are left out */
 #define CHECK_CLEAN 4  /* it holds characters that are not text */
 #define CELL_GAP 1.2   /* type sizes: a gap pdfium bridged this wide may part two cells */
 #define CELL_BULLETS "\u2022\u25aa\u25cf" /* after pdfium's space, a bullet opens a cell */
@@ -292,7 +292,8 @@ static int is_plain(const Text *text, const double *records, const char *generat
             }
         }
         if (checks & CHECK_GAPS && c == ' ' && index < last && generated[index]
-            && is_one_of(at(text, index + 1), ",.;:!?)"))
+            && (is_one_of(at(text, index + 1), ",.;:!?)/")
+                || (index > first && at(text, index - 1) == '/')))
             return 0;
     }
     return 1;

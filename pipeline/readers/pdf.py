@@ -47,7 +47,10 @@ from pipeline.readers.glyphs import clean_characters, needs_cleaning
 PDFIUM_LINE_END_HYPHEN = "\ufffe"
 # What may stand apart at the start of a line: a number, a bullet, a letter, an action label.
 _MARKER = re.compile(r"^(\d+(\.\d+)*\.?|[•·▪●–-]|\(?[a-z]\)|\S{1,8}\s*#?\d+(\.\d+)?:?)$")
-_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
+# A space before punctuation or a slash, or after a slash: where pdfium makes one up, for the
+# gap a justified line leaves there, it is no word break (污染 /紧急). Before a bracket it may
+# be: a PDF may draw its words without the spaces between them.
+_SPACE_AT_PUNCTUATION = re.compile(r" (?=[,.;:!?)/])|(?<=/) ")
 _MAYBE_RAISED = re.compile(r"[0-9*]")
 # A number right after a word or a mark, which a word processor may raise at full size.
 _GLUED_NUMBER = re.compile(r"(?<=[^\s\d])\d+")
@@ -254,7 +257,7 @@ class _Probe:
         self.lefts, self.rights, self.feet, self.tops, self.sizes, self.bolds = (
             cast(Sequence[float], fields[at::CHAR_FIELDS]) for at in range(CHAR_FIELDS)
         )
-        # Whether the page holds digits or asterisks, spaces before punctuation, characters
+        # Whether the page holds digits or asterisks, spaces at punctuation, characters
         # that are not text: what its lines are searched for.
         self.digits = self.gaps = self.clean = True
 
@@ -288,7 +291,7 @@ def _lines(
     # What no line of the page holds need not be looked for line by line (a line's text is a
     # piece of the page's, and its line-end hyphen is written as a hyphen).
     probe.digits = _MAYBE_RAISED.search(text) is not None
-    probe.gaps = _SPACE_BEFORE_PUNCTUATION.search(text) is not None
+    probe.gaps = _SPACE_AT_PUNCTUATION.search(text) is not None
     probe.clean = needs_cleaning(text.replace(PDFIUM_LINE_END_HYPHEN, ""))
     checks = (
         (CHECK_DIGITS if probe.digits else 0)
@@ -494,11 +497,11 @@ def _superscripts(probe: _Probe, segment: str, first: int, size: float) -> list[
 
 
 def _marked(probe: _Probe, segment: str, first: int, size: float) -> str:
-    """The segment with its raised digits as superscripts, pdfium's spaces before punctuation
+    """The segment with its raised digits as superscripts, pdfium's spaces at punctuation
     left out and its line-end hyphen as a hyphen."""
     chars = _superscripts(probe, segment, first, size) if probe.digits else None
     if probe.gaps:
-        for match in _SPACE_BEFORE_PUNCTUATION.finditer(segment):
+        for match in _SPACE_AT_PUNCTUATION.finditer(segment):
             if probe.generated(first + match.start()):
                 chars = chars or list(segment)
                 chars[match.start()] = ""  # pdfium's, for the gap a word processor left (法 ,)
