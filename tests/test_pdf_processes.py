@@ -212,6 +212,16 @@ def test_a_full_last_line_is_told_from_the_next_paragraph_by_what_opens_it():
     ]
     assert not goes_on(hanging, line("2. A state which is not a Member may bring", top=445))
     assert goes_on(hanging, line("or of the General Assembly.", x0=85, top=441), en)
+    # A sub-paragraph's letter opens no item after a line ending in a reference to its
+    # paragraph (the Charter's Article 13: "mentioned in paragraph 1" + "(b) above").
+    refers = [
+        line("2. The further responsibilities of the General Assembly mentioned in paragraph 1"),
+        line("and powers with respect to matters", x0=85, top=420.5),
+    ]
+    below = line("(b) above are set forth in Chapters IX and X.", x0=85, top=441)
+    assert not goes_on(refers, below)
+    refers[-1] = line("with respect to matters mentioned in paragraph 1", x0=85, top=420.5)
+    assert goes_on(refers, below)
 
 
 def test_a_line_running_over_a_rule_between_two_cells_is_cut_at_it(tmp_path):

@@ -767,6 +767,10 @@ TABLE = LanguageTable(
     article_paragraph=re.compile(r"^(?P<num>\d{1,2})\.\s+(?P<text>\S.*)$"),
     article_subitem=re.compile(r"^(?:\((?P<letter>[a-z])\)|(?P<dotted>[a-z])\.)\s+(?P<text>\S.*)$"),
     lost_letters=True,
+    reference_end=re.compile(
+        r"\b(?:[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]rticles?|[Ss]ections?|[Aa]ctions?|and|or)"
+        r"\s+\d+(?:\.\d+)*$"
+    ),
     addressing=re.compile(
         r"^The (?:General Assembly|Security Council|Economic and Social Council|Human Rights "
         r"Council|(?:Meeting|Conference|Assembly) of the (?:States|High Contracting) Parties"

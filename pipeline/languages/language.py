@@ -57,6 +57,9 @@ class LanguageTable:
     article_subitem: Pattern | None = None
     item_letters: Mapping[str, str] = field(default_factory=dict)
     lost_letters: bool = False
+    # A line ending in a cross-reference to a numbered paragraph or article, whose letter may
+    # open the next line ("mentioned in paragraph 1" + "(b) above"): that letter opens no item.
+    reference_end: Pattern | None = None
     # The opening words of a treaty's preamble, where its body starts.
     preamble_opening: Pattern | None = None
 

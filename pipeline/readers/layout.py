@@ -393,6 +393,11 @@ def _opens_item(line: PdfLine, lang: LanguageTable) -> bool:
     return bool(_ITEM_START.match(line.text) or (sub and sub.match(line.text)))
 
 
+def _refers_on(previous: PdfLine, lang: LanguageTable) -> bool:
+    """Whether the line ends in a reference whose sub-paragraph's letter opens the next."""
+    return bool(lang.reference_end and lang.reference_end.search(previous.text))
+
+
 def _opens_unit(previous: PdfLine, line: PdfLine, lang: LanguageTable) -> bool:
     """An action's label opens a unit wherever it stands, whatever the step before it (which
     a line set taller, by a raised reference or a bold label, may make no wider than the gap
@@ -437,7 +442,9 @@ def _continues(block: PageBlock, line: PdfLine, grid: Geometry, lang: LanguageTa
     if block.kind not in ("paragraph", "item") or _headline(line, grid):
         return False
     previous = block.lines[-1]
-    if _opens_item(line, lang) or _opens_unit(previous, line, lang):
+    if _opens_item(line, lang) and not _refers_on(previous, lang):
+        return False
+    if _opens_unit(previous, line, lang):
         return False
     if not _full(previous, line, grid):
         return False
