@@ -146,6 +146,27 @@ def test_body_type_of_a_one_page_resolution_is_not_its_first_page_blocks():
     assert measure([page], front=len(block)).size == 11.0
 
 
+def test_a_short_document_that_fills_no_line_has_its_columns_edge_from_its_symbol():
+    """Lines drawn for this test: a resolution of short paragraphs, none filling its line
+    (the longest stops at 480 points); its symbol, in the first-page block, is set flush with
+    the column's edge at 538. That edge is the grid's, so the longest line is not taken for
+    full. Over many lines the body's own lines are trusted."""
+    from pipeline.readers.layout import measure
+    from pipeline.readers.pdf import PdfLine, PdfPage
+
+    def line(text: str, top: float, x1: float, size: float = 10.5) -> PdfLine:
+        return PdfLine(1, text, 57.0, x1, top, top + size, size, False)
+
+    block = [line("A/C.3/99/L.30", 40, 538, 14), line("Distr.: Limited", 60, 420, 9)]
+    lengths = (330, 320, 480, 190, 250, 165, 270, 300, 366)
+    short = [line("回顾其决议，" * 4, 200 + 18 * k, x1) for k, x1 in enumerate(lengths)]
+    grid = measure([PdfPage(1, 595.0, 842.0, block + short)], front=len(block))
+    assert (grid.right, grid.edge) == (538, 538)
+    many = [line("回顾其决议，" * 4, 80 + 6 * k, lengths[k % 9]) for k in range(120)]
+    grid = measure([PdfPage(1, 595.0, 842.0, block + many)], front=len(block))
+    assert grid.edge == 480
+
+
 def test_a_short_last_line_ends_its_paragraph_in_a_script_without_spaces():
     """Lines drawn for this test. A line that stops well short of the column's edge ends its
     paragraph, unless the next line's first word would not have fitted after it: in Chinese,

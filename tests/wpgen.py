@@ -81,8 +81,8 @@ class Look:
 # Looks a real document may have: the house defaults, another office's settings, and the two
 # ends of what offices use (small type, tall lines, narrow first column, no cell padding; large
 # type, tight lines, wide first column, a separator across the page; large type in tall lines;
-# ruled cells all but unpadded), and how cells hold their items (indicators without bullets;
-# an action's sub-items inside its cell).
+# ruled cells all but unpadded; margins of 1 cm), and how cells hold their items (indicators
+# without bullets; an action's sub-items inside its cell).
 LOOKS = {
     "plain": Look(),
     "varied": Look(
@@ -135,6 +135,17 @@ LOOKS = {
         padding_cm=0.05,
         column_split=60,
         bullets=False,
+        subitems_in_cell=True,
+    ),
+    # Margins of a centimetre: on a short document no line fills the column.
+    "narrow": Look(
+        size=10.0,
+        spacing=1.15,
+        margin_cm=1.0,
+        separator=20,
+        rules=False,
+        padding_cm=0.1,
+        column_split=55,
         subitems_in_cell=True,
     ),
 }

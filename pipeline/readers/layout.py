@@ -61,6 +61,10 @@ class Geometry:
     edge: float = 0.0  # the farthest full lines reach (a ragged right margin's limit)
 
 
+# Fewer body lines than this (a page or two) say too little of where the column ends.
+_FEW_LINES = 100
+
+
 def measure(pages: list[PdfPage], front: int = 0) -> Geometry:
     """The grid, from the pages' lines; `front`: how many of the first page's lines are its
     first-page block (symbol, distribution, agenda, title), whose type is not the body's."""
@@ -72,6 +76,11 @@ def measure(pages: list[PdfPage], front: int = 0) -> Geometry:
     right = rights[int(len(rights) * 0.9)] if rights else 523
     # The column's edge, which full lines reach: a few may overshoot it (hanging punctuation).
     edge = rights[int(len(rights) * 0.98)] if rights else 523
+    # A page or two of short paragraphs may fill no line: the first-page block's symbol, set
+    # flush with the column's right edge, tells where it is.
+    block_edge = max((ln.x1 for ln in pages[0].lines[:front]), default=0.0)
+    if len(body) < _FEW_LINES and block_edge > edge + size:
+        right = edge = block_edge
     return Geometry(size, left, right, _pitch(pages, size, edge), edge)
 
 
