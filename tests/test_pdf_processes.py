@@ -243,6 +243,34 @@ def test_a_full_last_line_is_told_from_the_next_paragraph_by_what_opens_it():
     assert not goes_on(refers, below)
     refers[-1] = line("with respect to matters mentioned in paragraph 1", x0=85, top=420.5)
     assert goes_on(refers, below)
+    # A line in capitals after one that is not (the Charter's preamble), but not a symbol.
+    peoples = line("to employ international machinery for the advancement of all peoples,")
+    assert not goes_on([peoples], line("HAVE RESOLVED TO COMBINE OUR EFFORTS", top=424))
+    assert goes_on([peoples], line("CCM/CONF/2020/12) and the decisions", top=420.5))
+
+
+def test_a_heading_goes_on_where_its_next_word_would_not_have_fitted():
+    """Lines drawn for the test: a chapter heading in 11-point bold over 9-point type stops 48
+    points short of the column's edge, where "Aggression" (51 points) would not have fitted."""
+    from pipeline.readers.layout import Geometry, _heading_wraps
+    from pipeline.readers.pdf import PdfLine
+
+    grid = Geometry(size=9.0, left=57, right=537.7, pitch=12.0, edge=537.9)
+    head = PdfLine(
+        7,
+        "Chapter VII: Action with Respect to Threats to the Peace, Breaches of the "
+        "Peace, and Acts of",
+        57.3,
+        489.2,
+        122.3,
+        130.1,
+        11.0,
+        True,
+    )
+    wrapped = PdfLine(7, "Aggression", 56.9, 108.3, 137.2, 144.5, 11.0, True)
+    assert _heading_wraps(head, wrapped, grid)
+    short = PdfLine(7, "Chapter VII", 57.3, 120.0, 122.3, 130.1, 11.0, True)
+    assert not _heading_wraps(short, wrapped, grid)
 
 
 def test_a_line_running_over_a_rule_between_two_cells_is_cut_at_it(tmp_path):

@@ -47,6 +47,8 @@ _RAISED_NUMBER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _LABEL = re.compile(r"^(\d+(\.\d+)*\.?|\(?[a-z][.)])\s?")
 # A label alone, which a tab sets apart from its text (pdfium gives the two as two pieces).
 _LABEL_ALONE = re.compile(r"^(\d+\.|\(?[a-z][.)])$")
+_SMALL_LETTER = re.compile(r"[a-z]")
+_CAPITAL_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _ITEM_START = re.compile(r"^([•·▪●–-]|\(?[a-z]\)|[a-z]\.)\s?(?=\S)")
 
 
@@ -402,6 +404,12 @@ def _opens_item(line: PdfLine, lang: LanguageTable) -> bool:
     return bool(_ITEM_START.match(line.text) or (sub and sub.match(line.text)))
 
 
+def _in_capitals(line: PdfLine) -> bool:
+    """Words in capitals, three or more and no small letter: a line set so opens a unit of
+    its own ("HAVE RESOLVED TO COMBINE OUR EFFORTS"); a symbol (CCM/CONF/2020/12) does not."""
+    return not _SMALL_LETTER.search(line.text) and len(_CAPITAL_WORD.findall(line.text)) >= 3
+
+
 def _refers_on(previous: PdfLine, lang: LanguageTable) -> bool:
     """Whether the line ends in a reference whose sub-paragraph's letter opens the next."""
     return bool(lang.reference_end and lang.reference_end.search(previous.text))
@@ -453,7 +461,7 @@ def _continues(block: PageBlock, line: PdfLine, grid: Geometry, lang: LanguageTa
     previous = block.lines[-1]
     if _opens_item(line, lang) and not _refers_on(previous, lang):
         return False
-    if _opens_unit(previous, line, lang):
+    if _opens_unit(previous, line, lang) or (_in_capitals(line) and not _in_capitals(previous)):
         return False
     if not _full(previous, line, grid):
         return False
@@ -487,6 +495,7 @@ def _heading_wraps(previous: PdfLine, line: PdfLine, grid: Geometry) -> bool:
         _headline(line, grid)
         and previous.page == line.page
         and abs(line.size - previous.size) < 0.5
-        and previous.x1 >= grid.right - 3 * previous.size  # its words are wider
+        # near the edge (a heading's words are wider), or the next word would not have fitted
+        and (previous.x1 >= grid.right - 3 * previous.size or _full(previous, line, grid))
         and 0 < _step(previous, line) < 1.25 * grid.pitch * line.size / grid.size
     )
