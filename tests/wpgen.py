@@ -81,8 +81,8 @@ class Look:
 # Looks a real document may have: the house defaults, another office's settings, and the two
 # ends of what offices use (small type, tall lines, narrow first column, no cell padding; large
 # type, tight lines, wide first column, a separator across the page; large type in tall lines;
-# ruled cells all but unpadded; margins of 1 cm), and how cells hold their items (indicators
-# without bullets; an action's sub-items inside its cell).
+# ruled cells all but unpadded; double spacing; margins of 1 cm), and how cells hold their
+# items (indicators without bullets; an action's sub-items inside its cell).
 LOOKS = {
     "plain": Look(),
     "varied": Look(
@@ -136,6 +136,16 @@ LOOKS = {
         column_split=60,
         bullets=False,
         subitems_in_cell=True,
+    ),
+    # Double spacing, as drafts are set: a paragraph's step is little more than a line's.
+    "double": Look(
+        size=10.0,
+        spacing=2.0,
+        margin_cm=2.5,
+        separator=30,
+        rules=False,
+        padding_cm=0.2,
+        column_split=45,
     ),
     # Margins of a centimetre: on a short document no line fills the column.
     "narrow": Look(
