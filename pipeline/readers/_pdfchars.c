@@ -66,16 +66,16 @@ static int is_bold(const Pdfium *pdfium, void *textpage, int index, void *object
     return object != NULL && pdfium->render_mode(object) == RENDER_FILL_STROKE;
 }
 
-static int read_functions(PyObject *addresses, Pdfium *pdfium)
+/* `count` function addresses from a tuple of Python ints, none of them null. */
+static int read_addresses(PyObject *addresses, Py_ssize_t count, void **found)
 {
-    void *found[7];
     Py_ssize_t i;
 
-    if (!PyTuple_Check(addresses) || PyTuple_GET_SIZE(addresses) != 7) {
-        PyErr_SetString(PyExc_TypeError, "functions: a tuple of 7 addresses");
+    if (!PyTuple_Check(addresses) || PyTuple_GET_SIZE(addresses) != count) {
+        PyErr_Format(PyExc_TypeError, "functions: a tuple of %zd addresses", count);
         return -1;
     }
-    for (i = 0; i < 7; i++) {
+    for (i = 0; i < count; i++) {
         found[i] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, i));
         if (found[i] == NULL) {
             if (!PyErr_Occurred())
@@ -83,6 +83,15 @@ static int read_functions(PyObject *addresses, Pdfium *pdfium)
             return -1;
         }
     }
+    return 0;
+}
+
+static int read_functions(PyObject *addresses, Pdfium *pdfium)
+{
+    void *found[7];
+
+    if (read_addresses(addresses, 7, found) < 0)
+        return -1;
     pdfium->char_box = (char_box_fn)found[0];
     pdfium->font_size = (font_size_fn)found[1];
     pdfium->is_generated = (is_generated_fn)found[2];
@@ -158,7 +167,6 @@ static PyObject *page_paths(PyObject *self, PyObject *args)
     int count, index, paths = 0;
     float left, bottom, right, top;
     double *out;
-    Py_ssize_t i;
 
     (void)self;
     if (!PyArg_ParseTuple(args, "OO", &page_address, &addresses))
@@ -169,18 +177,8 @@ static PyObject *page_paths(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_ValueError, "page_paths: a null page");
         return NULL;
     }
-    if (!PyTuple_Check(addresses) || PyTuple_GET_SIZE(addresses) != 4) {
-        PyErr_SetString(PyExc_TypeError, "functions: a tuple of 4 addresses");
+    if (read_addresses(addresses, 4, found) < 0)
         return NULL;
-    }
-    for (i = 0; i < 4; i++) {
-        found[i] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, i));
-        if (found[i] == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_ValueError, "functions: a null address");
-            return NULL;
-        }
-    }
     count = ((count_objects_fn)found[0])(page);
     bounds = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(count > 0 ? count : 0) * 4 * sizeof(double));
     if (bounds == NULL)

@@ -431,13 +431,12 @@ def _opens_preambular(previous: PdfLine, line: PdfLine, lang: LanguageTable) -> 
     """A capitalised opening word ("Bearing in mind") after a line ending as a preambular
     paragraph does (a comma): in running text a capital follows no comma. Openings without
     case (回顾) say nothing: a wrapped line may start with one."""
+    if not line.text[:1].isupper():
+        return False
     ending = previous.text.rstrip(SUPERSCRIPT_DIGITS + "*")  # a note's reference aside
     if not ending or ending[-1] not in lang.preambular_endings:
         return False
-    return any(
-        opening[0].isupper() and line.text.startswith(opening + " ")
-        for opening in lang.preambular_openings
-    )
+    return line.text.startswith(tuple(f"{opening} " for opening in lang.preambular_openings))
 
 
 def _labelled(line: PdfLine, lang: LanguageTable) -> bool:
@@ -470,9 +469,10 @@ def _continues(block: PageBlock, line: PdfLine, grid: Geometry, lang: LanguageTa
     first = block.lines[0]
     # A hanging indent: continuation lines sit right of the bullet or the paragraph's number.
     hanging = block.kind == "item" or _labelled(first, lang)
-    if hanging and line.x0 > first.x0 + grid.size * 0.5:
+    indent = first.x0 + grid.size * 0.5
+    if hanging and line.x0 > indent:
         return True
-    if hanging and len(block.lines) > 1 and block.lines[1].x0 > first.x0 + grid.size * 0.5:
+    if hanging and len(block.lines) > 1 and block.lines[1].x0 > indent:
         return False  # the block hangs: a line back under its label opens the next one
     return block.kind == "paragraph" and line.x0 < grid.left + grid.size
 
