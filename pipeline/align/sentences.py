@@ -73,6 +73,8 @@ class SentenceSettings:
     # What leaving a sentence unaligned costs, and how a bead's gain grows with its size.
     skip_penalty: float = 0.05
     size_exponent: float = 0.3
+    # What a bead costs when it ends inside a quotation on one side only (`quote_states`).
+    quote_penalty: float = 0.125
     # The coarse-to-fine search: items per block, items added either side of the path found
     # on blocks, and the number of cells below which a level is searched whole.
     block: int = 8
@@ -90,6 +92,8 @@ class SentenceSettings:
             raise ValueError("bead shapes are pairs of counts, not both 0, and one aligns both")
         if not (0 <= self.lexical_weight and 0 <= self.semantic_weight):
             raise ValueError("weights must not be negative")
+        if self.quote_penalty < 0:
+            raise ValueError("the quote penalty must not be negative")
         if self.lexical_weight + self.semantic_weight > 1:
             raise ValueError("the lexical and semantic weights add up to more than 1")
         if self.block < 2 or self.margin < 1:
@@ -135,6 +139,7 @@ class _Side:
     sizes: np.ndarray  # (n + 1,)
     vectors: np.ndarray | None  # (n + 1, dimensions)
     bags: list[Bag]
+    quoted: np.ndarray  # (n + 1,): whether the text is inside a quotation after k items
     span: int = 1  # sentences per item
     # The vector of each two neighbouring items read together (sentences only; half
     # precision is plenty for a cosine, and halves the memory).
@@ -154,7 +159,8 @@ class _Side:
         if self.bags and self.sizes[-1] <= most_tokens * (len(cuts) - 1):
             bags = [_merged(self.bags[a:b]) for a, b in itertools.pairwise(cuts)]
         span = self.span * size
-        return _Side(self.lengths[cuts], self.sizes[cuts], vectors, bags, span), cuts
+        side = _Side(self.lengths[cuts], self.sizes[cuts], vectors, bags, self.quoted[cuts], span)
+        return side, cuts
 
 
 def _merged(bags: list[Bag]) -> Bag:
@@ -187,6 +193,7 @@ def _side(
         _running([b.size for b in bags]) if bags else np.zeros(len(texts) + 1),
         running,
         bags,
+        np.array([False, *table(lang).quote_states(texts)]),
         pairs=pairs,
     )
 
@@ -236,6 +243,7 @@ class _Scorer:
         self.tgt_runs = _Runs(tgt, self.most_tgt) if semantic else None
         # Leaving a block unaligned costs what leaving its sentences would.
         self.skip_penalty = settings.skip_penalty * src.span
+        self.quote_penalty = settings.quote_penalty
 
     def gains(self, i: int, lo: int, hi: int) -> np.ndarray:
         """What each bead shape ending at (i, j), lo <= j <= hi, adds to a path."""
@@ -248,6 +256,7 @@ class _Scorer:
                 out[s, max(b, lo) - lo :] = -self.skip_penalty * (a + b)
         if self.kept is not None:
             self.kept[i] = (lo, aligned.astype(np.float32))
+        out[:, self.src.quoted[i] != self.tgt.quoted[lo : hi + 1]] -= self.quote_penalty
         return out
 
     def score(self, xs: tuple[int, ...], ys: tuple[int, ...]) -> float:

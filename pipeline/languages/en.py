@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from pipeline.languages.language import LanguageTable
 from pipeline.languages.numerals import DIGITS, digit_value, from_roman
@@ -596,6 +597,42 @@ def _abbreviation(para: str, at: int, mark: str) -> bool:
     return word in BEFORE_NUMBER and _STOP_BEFORE_DIGIT.match(para, at) is not None
 
 
+# Quotation marks. A text quotes with double marks or with single ones, the other kind
+# nesting inside; a single mark between two letters or digits is an apostrophe (it's), and
+# one opens after a blank, a bracket or a dash, before a printed character.
+_DOUBLE_QUOTES = re.compile(r'["“”]')
+_SINGLE_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\S)")
+_SINGLE_MARKS = re.compile("['‘’]")
+
+
+def quote_states(texts: Sequence[str]) -> list[bool]:
+    """Whether each text, read in order after the ones before, ends inside a quotation."""
+    doubles = sum(len(_DOUBLE_QUOTES.findall(text)) for text in texts)
+    singles = sum(len(_SINGLE_OPENS.findall(text)) for text in texts)
+    inside, states = False, []
+    for text in texts:
+        marks = _DOUBLE_QUOTES.findall(text) if doubles > singles else _single_marks(text)
+        for mark in marks:
+            inside = mark in "“‘" or (mark == '"' and not inside)
+        states.append(inside)
+    return states
+
+
+def _single_marks(text: str) -> list[str]:
+    """The text's single quotation marks, each as ‘ (opening) or ’ (closing)."""
+    marks = []
+    for found in _SINGLE_MARKS.finditer(text):
+        at = found.start()
+        before, after = text[at - 1 : at], text[at + 1 : at + 2]
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe
+        if _SINGLE_OPENS.match(text, at):
+            marks.append("‘")
+        elif before and not before.isspace() and found.group() != "‘":
+            marks.append("’")
+    return marks
+
+
 def line_continues(before: str, line: str) -> bool:
     """A line that starts in lower case, after one that did not end a sentence."""
     return line[0].islower() and before[-1] not in ".!?:"
@@ -811,6 +848,7 @@ TABLE = LanguageTable(
     cue_pattern=CUES,
     cue_keys=CUE_KEYS,
     split_paragraph=split_paragraph,
+    quote_states=quote_states,
     line_continues=line_continues,
     diff_tokens=diff_tokens,
     # An English translation runs to 3 characters for each Chinese one in UN texts, blanks

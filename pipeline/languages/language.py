@@ -9,7 +9,7 @@ the callables are small functions of the language's module that import what they
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 Pattern = re.Pattern[str]
@@ -126,6 +126,10 @@ class LanguageTable:
     cue_pattern: Pattern | None = None
     cue_keys: Mapping[str, str] = field(default_factory=dict)
     split_paragraph: Callable[[str], list[str]] = lambda text: [text]  # into sentences
+    # Texts read in order as one (the sentences of a document): whether each ends inside a
+    # quotation. Translators keep quotations whole, so two sides' sentences end inside one
+    # alike (an aligner's bead boundary); nested quotations do not count.
+    quote_states: Callable[[Sequence[str]], list[bool]] = lambda texts: [False] * len(texts)
     # Whether a line goes on with the paragraph before it (a wrap, not a new paragraph).
     line_continues: Callable[[str, str], bool] = lambda before, line: False
     diff_tokens: Callable[[str], list[str]] = list  # words for a word diff, joining to the text

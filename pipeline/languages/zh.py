@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.languages.language import LanguageTable
 from pipeline.languages.numerals import DIGITS, chinese_value, digit_value
@@ -72,6 +73,22 @@ def split_paragraph(para: str) -> list[str]:
     if rest:
         out.append(rest)
     return [s for s in out if s]
+
+
+# Quotation marks: “” (「」 in traditional typesetting); ‘’ and 『』 nest inside them.
+QUOTE_OPENS, QUOTE_CLOSES = "“「", "”」"
+
+
+def quote_states(texts: Sequence[str]) -> list[bool]:
+    """Whether each text, read in order after the ones before, ends inside a quotation."""
+    inside, states = False, []
+    for text in texts:
+        opened = max(map(text.rfind, QUOTE_OPENS))
+        closed = max(map(text.rfind, QUOTE_CLOSES))
+        if opened != closed:  # both -1 when the text has none: as it was
+            inside = opened > closed
+        states.append(inside)
+    return states
 
 
 def line_continues(before: str, line: str) -> bool:
@@ -391,6 +408,7 @@ TABLE = LanguageTable(
     stop_words=STOP_WORDS,
     cue_tokens=CUES,
     split_paragraph=split_paragraph,
+    quote_states=quote_states,
     line_continues=line_continues,
     diff_tokens=diff_tokens,
     chars_per_unit=1.0,
