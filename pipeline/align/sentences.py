@@ -243,7 +243,6 @@ class _Scorer:
         self.tgt_runs = _Runs(tgt, self.most_tgt) if semantic else None
         # Leaving a block unaligned costs what leaving its sentences would.
         self.skip_penalty = settings.skip_penalty * src.span
-        self.quote_penalty = settings.quote_penalty
 
     def gains(self, i: int, lo: int, hi: int) -> np.ndarray:
         """What each bead shape ending at (i, j), lo <= j <= hi, adds to a path."""
@@ -256,7 +255,7 @@ class _Scorer:
                 out[s, max(b, lo) - lo :] = -self.skip_penalty * (a + b)
         if self.kept is not None:
             self.kept[i] = (lo, aligned.astype(np.float32))
-        out[:, self.src.quoted[i] != self.tgt.quoted[lo : hi + 1]] -= self.quote_penalty
+        out[:, self.src.quoted[i] != self.tgt.quoted[lo : hi + 1]] -= self.settings.quote_penalty
         return out
 
     def score(self, xs: tuple[int, ...], ys: tuple[int, ...]) -> float:

@@ -607,12 +607,12 @@ _SINGLE_MARKS = re.compile("['‘’]")
 
 def quote_states(texts: Sequence[str]) -> list[bool]:
     """Whether each text, read in order after the ones before, ends inside a quotation."""
-    doubles = sum(len(_DOUBLE_QUOTES.findall(text)) for text in texts)
+    doubles = [_DOUBLE_QUOTES.findall(text) for text in texts]
     singles = sum(len(_SINGLE_OPENS.findall(text)) for text in texts)
+    quotes_double = sum(map(len, doubles)) > singles
     inside, states = False, []
-    for text in texts:
-        marks = _DOUBLE_QUOTES.findall(text) if doubles > singles else _single_marks(text)
-        for mark in marks:
+    for text, double_marks in zip(texts, doubles, strict=True):
+        for mark in double_marks if quotes_double else _single_marks(text):
             inside = mark in "“‘" or (mark == '"' and not inside)
         states.append(inside)
     return states
