@@ -4,10 +4,13 @@ tools/engine_agreement.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections import Counter
 from collections.abc import Callable
+
+from pdfgen import first_page_block
 
 from pipeline.languages import UNSPACED_CHAR
 from pipeline.model import Action, Document, Text
@@ -34,14 +37,28 @@ def as_printed(t: Text) -> tuple:
     return spaced_as_printed(t.text), refs
 
 
+def as_rendered(doc: Document) -> Document:
+    """The text's model with the front matter a test engine prints (tests/pdfgen.py and
+    tests/wpgen.py): its symbol and first-page block above the text's own front lines, the
+    text's copy of that block left out."""
+    block = first_page_block(doc.meta, doc.meta.language)
+    symbol = f"PLANALIGN/TEST/{doc.id}"  # as pdfgen.rendering_marks names a rendering
+    printed = [Text(line) for line in (symbol, *block)]
+    own = [line for line in doc.meta.front if line.text.strip() not in block]
+    return dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, front=printed + own))
+
+
 def units(doc: Document, text: Callable[[Text], tuple] = exact) -> list[tuple]:
-    """The document, unit by unit, as the aligners will see it (ids, numbers, texts, notes)."""
-    out: list[tuple] = []
+    """The document, unit by unit, as the aligners will see it (ids, numbers, texts, notes),
+    after its front matter: the first-page lines and the title they print."""
+    out: list[tuple] = [("front", "", text(line)) for line in doc.meta.front]
+    out.append(("title", "", text(Text(doc.meta.printed_title))))
     for section in doc.all_sections(("section", "subsection", "appendix")):
         out.append(("section", section.uid, section.kind, section.n, text(section.head)))
     for block in doc.blocks():
         if isinstance(block, Action):
             out.append(("action", block.uid, block.n, text(block.body)))
+            out += [("more", block.uid, text(more)) for more in block.more]
             out += [("sub", i.uid, i.n, text(i.body)) for i in block.subitems]
             out += [("indicator", i.uid, text(i.body)) for i in block.indicators]
             out += [("restatement", r.uid, r.of_uid, text(r.body)) for r in block.restatements]

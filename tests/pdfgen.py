@@ -3,8 +3,9 @@
 `render` typesets a `pipeline.model.Document` (extracted from converted text) on reportlab's
 canvas, so the PDF says what the text says: the UN first-page block, running headers and
 footers, paragraph numbers hanging in the first-line indent, actions, footnotes at the foot of
-the page that references them, and the indicator appendix as a ruled table whose rows split
-across pages. The `make_*` functions write the broken PDFs the reader's error tests need.
+the page that references them (one too long for it broken there and continued at the head of
+the next page's notes), and the indicator appendix as a ruled table whose rows split across
+pages. The `make_*` functions write the broken PDFs the reader's error tests need.
 
     python tests/pdfgen.py SRC.txt OUT.pdf [--lang zh|en] [--id ID]
 """
@@ -36,6 +37,7 @@ from pipeline.model import (
     Document,
     Item,
     Paragraph,
+    Restatement,
     Section,
     Text,
     block_lists,
@@ -45,6 +47,7 @@ from pipeline.readers.text import read_text
 W, H = A4
 TOP, BOTTOM = 72.0, 60.0
 PARA_GAP = 6.0  # gap between paragraphs
+NOTE_SPLIT = 2  # a note broken across pages keeps this many lines at least on each
 WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 # Styles: r regular, b bold, i italic (bold in Chinese: no italic face), s superscript marker.
 FONTS = {
@@ -92,6 +95,8 @@ class Look:
     """What varies between documents drawn this way."""
 
     margin: float = 72.0  # left and right, points
+    top: float = 72.0  # the top margin on pages after the first, points
+    bottom: float = 60.0
     size: float = 10.0  # body type (Chinese: half a point more)
     leading: float = 1.5  # line distance, as a proportion of the type size
     column_split: float = 0.55  # the indicator table's first column, of the text width
@@ -99,13 +104,17 @@ class Look:
     rules: bool = True  # the table's cells ruled
     separator: float = 100.0  # the footnote rule's length, points
     note_size: float = 8.0
+    subitems_in_cell: bool = False  # an action's lettered sub-items inside its table cell
 
 
 LOOKS = {
     "plain": Look(),
-    # Another office: narrow margins, larger type set tight, a wide first column, no rules.
+    # Another office: narrow margins, a short top and a tall bottom one, larger type set
+    # tight, a wide first column, no rules.
     "varied": Look(
         margin=54.0,
+        top=56.0,
+        bottom=80.0,
         size=11.0,
         leading=1.25,
         column_split=0.62,
@@ -114,7 +123,8 @@ LOOKS = {
         separator=200.0,
         note_size=9.0,
     ),
-    # Small type on a narrow column, set close; a short separator, a narrow first column.
+    # Small type on a narrow column, set close; a short separator, a narrow first column
+    # whose cells hold an action's sub-items under it.
     "tight": Look(
         margin=90.0,
         size=9.0,
@@ -123,11 +133,15 @@ LOOKS = {
         padding=1.5,
         separator=60.0,
         note_size=7.0,
+        subitems_in_cell=True,
     ),
-    # Large type set loose, cells padded wide and not ruled, so that their rows stand apart;
-    # headings in the body's size, bold, fill their line.
+    # Large type set loose, cells padded wide and not ruled, so that their rows stand apart,
+    # an action's sub-items in its cell; headings in the body's size, bold, fill their line;
+    # a tall top margin, a short bottom one.
     "loose": Look(
         margin=60.0,
+        top=90.0,
+        bottom=48.0,
         size=12.0,
         leading=1.7,
         column_split=0.5,
@@ -135,6 +149,7 @@ LOOKS = {
         rules=False,
         separator=150.0,
         note_size=10.0,
+        subitems_in_cell=True,
     ),
 }
 
@@ -250,8 +265,12 @@ class Typesetter:
         self.label = ACTION_LABELS[action_style][self.lang == "en"]
         self.c = Canvas(str(out), pagesize=A4, invariant=True)  # same bytes every run
         self.widths: dict[tuple[str, str, float], float] = {}
-        self.page, self.y, self.top_y = 1, H - TOP, H - TOP
+        self.page, self.y, self.top_y = 1, H - look.top, H - look.top
         self.page_notes: list[list[Line]] = []
+        # The lines of a note broken at the foot of the page: drawn at the head of this page's
+        # footnote zone (`carried`), or at the next page's (`carry`).
+        self.carried: list[Line] = []
+        self.carry: list[Line] = []
         self.placed: set = set()
         self.note_cache: dict = {}
         # Notes by key: the marker for referenced notes and document notes, ("u", index) for
@@ -388,30 +407,62 @@ class Typesetter:
             )
         return self.note_cache[key]
 
-    def zone(self, keys=()) -> float:
-        """Height of this page's footnote zone, with the notes of `keys` added."""
-        notes = self.page_notes + [
+    def new_notes(self, keys) -> list[list[Line]]:
+        return [
             self.note_lines(k)
             for k in dict.fromkeys(keys)
             if k in self.defs and k not in self.placed
         ]
-        return sum(len(lines) * self.note_lead + 2 for lines in notes) + 10 if notes else 0.0
+
+    def zone_height(self, notes: list[int]) -> float:
+        """A footnote zone's height from its notes' line counts: 10 points for the rule,
+        2 after each note."""
+        return sum(n * self.note_lead + 2 for n in notes) + 10 if notes else 0.0
+
+    def zone(self, keys=()) -> float:
+        """Height of this page's footnote zone, with the notes of `keys` added."""
+        return self.zone_height(self.note_counts(self.new_notes(keys)))
+
+    def note_counts(self, more: list[list[Line]]) -> list[int]:
+        """The line counts of this page's notes, the one carried here first, and of `more`."""
+        notes = [self.carried] * bool(self.carried) + self.page_notes + more
+        return [len(lines) for lines in notes]
 
     def fits(self, height: float, keys=()) -> bool:
-        return self.y - height >= BOTTOM + self.zone(keys)
+        return self.y - height >= self.look.bottom + self.zone(keys)
 
-    def add_notes(self, keys) -> None:
+    def note_break(self, height: float, keys) -> int:
+        """How many lines of the last of `keys`' notes fit under a line `height` high, the
+        notes before it whole, when the rest can run on to the next page (0: it cannot).
+        As word processors break a note: two lines at least on either page."""
+        notes = self.new_notes(keys)
+        if not notes or self.carry:
+            return 0
+        counts = self.note_counts(notes[:-1]) + [0]
+        room = self.y - height - self.look.bottom - self.zone_height(counts)
+        lines = int(room // self.note_lead)
+        return lines if NOTE_SPLIT <= lines <= len(notes[-1]) - NOTE_SPLIT else 0
+
+    def add_notes(self, keys, lines_here: int = 0) -> None:
+        """The notes of `keys` onto this page; with `lines_here`, the last of them broken
+        after that many lines, the rest carried to the next page."""
         for key in keys:
             if key in self.defs and key not in self.placed:
                 self.placed.add(key)
                 self.page_notes.append(self.note_lines(key))
+        if lines_here:
+            self.page_notes[-1], self.carry = (
+                self.page_notes[-1][:lines_here],
+                self.page_notes[-1][lines_here:],
+            )
 
     def finish_page(self) -> None:
-        y = BOTTOM + self.zone()
-        if self.page_notes:
+        y = self.look.bottom + self.zone()
+        if self.page_notes or self.carried:
             self.rule(self.left, y - 4, self.left + self.look.separator)
         y -= 10
-        for line in (line for lines in self.page_notes for line in lines + [None]):
+        notes = [self.carried] * bool(self.carried) + self.page_notes
+        for line in (line for lines in notes for line in lines + [None]):
             if line is None:
                 y -= 2  # between notes
             else:
@@ -426,23 +477,32 @@ class Typesetter:
         self.c.showPage()
         self.page += 1
         self.page_notes = []
-        self.y = self.top_y = H - TOP
+        self.carried, self.carry = self.carry, []
+        self.y = self.top_y = H - self.look.top
+        room = self.y - self.look.bottom - self.zone_height([0]) - 3 * self.lead  # three body lines
+        if len(self.carried) > room // self.note_lead:  # a note longer than a page: on again
+            keep = int(room // self.note_lead)
+            self.carried, self.carry = self.carried[:keep], self.carried[keep:]
         odd = self.page % 2 == 1
-        self.text(self.x1 if odd else self.left, 800, self.symbol, "r", 9, right=odd)
-        self.rule(self.left, 795, self.x1, 0.3)
+        self.text(self.x1 if odd else self.left, self.y + 30, self.symbol, "r", 9, right=odd)
+        self.rule(self.left, self.y + 25, self.x1, 0.3)
 
     def place(self, lines: list[Line], gap: float = 0.0, keep: float = 0.0) -> None:
         """Lines into the flow. With `keep` (headings) the first line is kept with the others
-        and `keep` points more; a line whose footnotes do not fit moves on with them."""
+        and `keep` points more; a line whose footnotes do not fit moves on with them, unless
+        the last of them can be broken and run on to the next page."""
         if self.y < self.top_y:
             self.y -= gap
         head = sum(line.lead for line in lines[1:]) + keep if keep else 0.0
         for i, line in enumerate(lines):
-            if self.y < self.top_y and not self.fits(line.lead + (0 if i else head), line.refs):
-                self.new_page()
+            height, lines_here = line.lead + (0 if i else head), 0
+            if self.y < self.top_y and not self.fits(height, line.refs):
+                lines_here = self.note_break(height, line.refs)
+                if not lines_here:
+                    self.new_page()
             self.draw_line(line, self.y)
             self.y -= line.lead
-            self.add_notes(line.refs)
+            self.add_notes(line.refs, lines_here)
 
     def flush_unreferenced(self, before: int | None) -> None:
         """Unreferenced notes, at the foot of the page of the unit that precedes them."""
@@ -466,6 +526,8 @@ class Typesetter:
             self.table()
         self.flush_unreferenced(None)
         self.add_notes([k for k in self.defs if k not in self.placed and self.fits(0, [k])])
+        while self.carry:  # the last note broken: its rest on a page of its own
+            self.new_page()
         self.finish_page()
         self.c.save()
         return self.page
@@ -617,22 +679,22 @@ class Typesetter:
         ]
         for action in (a for a in self.doc.actions() if id(a) in self.tabled):
             main = next((r for r in action.restatements if r.of_n is None), action.restatements[0])
-            for r in action.restatements:
-                prefix = f"{action.n}. " if r.of_n is None else f"{r.of_n}) "
-                right = [
-                    line
-                    for ind in action.indicators
-                    if r is main
-                    for line in cell(runs_of(ind.body), self.mid, self.x1, "•")
+            right = [
+                line
+                for ind in action.indicators
+                for line in cell(runs_of(ind.body), self.mid, self.x1, "•")
+            ]
+            texts = [
+                cell([(restatement_label(action, r), "r")] + runs_of(r.body), self.left, self.mid)
+                for r in action.restatements
+            ]
+            if self.look.subitems_in_cell:  # one row: the action, then its sub-items
+                rows.append((main.line, False, [line for lines in texts for line in lines], right))
+            else:
+                rows += [
+                    (r.line, False, lines, right if r is main else [])
+                    for r, lines in zip(action.restatements, texts, strict=True)
                 ]
-                rows.append(
-                    (
-                        r.line,
-                        False,
-                        cell([(prefix, "r")] + runs_of(r.body), self.left, self.mid),
-                        right,
-                    )
-                )
         rows.sort(key=lambda row: row[0])
         header = [
             cell([(word, "b")], x0, x1)
@@ -693,6 +755,11 @@ def treaty_parts(doc: Document) -> Iterator[Section | Paragraph | Article]:
 
     for section in doc.sections:
         yield from walk(section)
+
+
+def restatement_label(action: Action, restatement: Restatement) -> str:
+    """`N. ` before an action's restatement in the table, `a) ` before its sub-item's."""
+    return f"{action.n}. " if restatement.of_n is None else f"{restatement.of_n}) "
 
 
 def clause_label(n: str | None) -> str:

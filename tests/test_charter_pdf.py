@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pdfgen
 import pytest
 import wpgen
-from agreement import as_printed, differences
+from agreement import as_printed, as_rendered, differences
 from test_charter import EN, MANIFEST, ZH, paragraph_pairs
 
 from pipeline.extract import extract_file
@@ -59,9 +59,11 @@ def pdfs(texts, tmp_path_factory) -> dict[tuple[str, str], Document]:
 
 
 def treaty_units(doc: Document, text: Callable[[Text], tuple] = as_printed) -> list[tuple]:
-    """A treaty unit by unit: its chapters and sub-headings, articles, their paragraphs and
-    sub-paragraphs (numbers and texts), its notes."""
-    out: list[tuple] = []
+    """A treaty unit by unit: its first-page lines and printed title, its chapters and
+    sub-headings, articles, their paragraphs and sub-paragraphs (numbers and texts), its
+    notes."""
+    out: list[tuple] = [("front", "", text(line)) for line in doc.meta.front]
+    out.append(("title", "", text(Text(doc.meta.printed_title))))
     for section in doc.all_sections(("preamble", "chapter", "subsection")):
         out.append(("section", section.uid, section.kind, section.n, text(section.head)))
     for block in doc.blocks():
@@ -82,8 +84,9 @@ ENGINES += [f"libreoffice-{name}" for name in wpgen.LOOKS]
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_pdf_reads_as_the_text_unit_by_unit(texts, pdfs, lang, engine):
-    got, want = treaty_units(pdfs[lang, engine]), treaty_units(texts[lang])
+    got, want = treaty_units(pdfs[lang, engine]), treaty_units(as_rendered(texts[lang]))
     assert differences(got, want) == []
+    assert [unit[1] for unit in got] == [unit[1] for unit in want]  # the ids too
     assert pdfs[lang, engine].meta.family == "treaty"
 
 
@@ -108,3 +111,28 @@ def test_pdfs_align_as_the_texts_do(pdfs, pdf_translation):
     linked = [pair for pair in pairs if ((pair[0],), (pair[1],)) in links]
     assert len(pairs) == 217
     assert len(linked) / len(pairs) >= 0.98
+
+
+@pytest.fixture(scope="module")
+def text_links(texts, lexicon) -> list[tuple]:
+    from pipeline.align.translation import align_translation
+
+    return _links(align_translation(texts["en"], texts["zh"], lexicon).alignment)
+
+
+def _links(alignment) -> list[tuple]:
+    """Each link as the ids it joins and its kind, and each unit left unmatched."""
+    links = [(tuple(k.a), tuple(k.b), k.kind) for k in alignment.links]
+    return links + [(u.side, u.uid, u.kind) for u in alignment.unmatched]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_each_engines_two_pdfs_align_link_by_link_as_the_texts_do(
+    pdfs, lexicon, text_links, engine
+):
+    from pipeline.align.translation import align_translation
+
+    alignment = align_translation(pdfs["en", engine], pdfs["zh", engine], lexicon).alignment
+    got = _links(alignment)
+    assert len(got) > 370 and not alignment.unmatched
+    assert got == text_links

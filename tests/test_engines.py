@@ -1,7 +1,8 @@
 """Every rendering of every seed and fixture (the English plans, and the draft resolution and the
 plan written in both languages) reads as its text does, unit by unit and text by text: two engines, each in its looks (reportlab, tests/pdfgen.py; LibreOffice from
-OpenDocument, tests/wpgen.py), against the text path's model. Spaces a PDF cannot tell
-(between Chinese and Latin) are compared away; nothing else is."""
+OpenDocument, tests/wpgen.py), against the text path's model, front matter included (with
+the symbol and first-page block the engine prints). Spaces a PDF cannot tell (between Chinese
+and Latin) are compared away; nothing else is."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from agreement import as_printed, characters_lost_and_added, differences, units
+from agreement import as_printed, as_rendered, characters_lost_and_added, differences, units
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -30,12 +31,33 @@ def pdfs(tmp_path_factory) -> dict[tuple[str, str], Path]:
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize(("doc_id", "src", "lang"), SOURCES, ids=[s[0] for s in SOURCES])
 def test_rendering_reads_as_its_text(pdfs, engine, doc_id, src, lang):
-    want = units(extract_file(src, doc_id, lang), as_printed)
+    want = units(as_rendered(extract_file(src, doc_id, lang)), as_printed)
     got = units(extract_file(pdfs[doc_id, engine], doc_id, lang), as_printed)
     lost, added = characters_lost_and_added(got, want)
     report = "\n".join(differences(got, want, width=400))
     assert (lost, added) == ("", ""), f"characters lost {lost!r}, added {added!r}\n{report}"
     assert got == want, report
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_first_page_block_reads_line_for_line(pdfs, engine):
+    """A first-page line the page wraps (the fixtures' disclaimer) is one line again, and a
+    barcode's asterisks are its text, no note's marker; lines the page sets one under the other
+    (the distribution, date and languages; a title the text wraps) stay apart."""
+    fronts = {
+        doc_id: [line.text for line in extract_file(pdfs[doc_id, engine], doc_id, lang).meta.front]
+        for doc_id, lang in (("draft-en", "en"), ("plan-zh", "zh"))
+    }
+    draft, plan = fronts["draft-en"], fronts["plan-zh"]
+    disclaimer = "Test fixture written for planalign's tests, laid out as a draft resolution"
+    assert [line for line in draft if line.startswith(disclaimer)] == [
+        f"{disclaimer} converted from PDF; not a United Nations text."
+    ]
+    assert "*9966657*" in draft
+    assert draft[1:5] == ["Distr.: General", "12 October 2099", "English", "Original: English"]
+    assert draft[-2:] == ["Strengthening international cooperation in the prevention of", "crime"]
+    assert "测试用例：本文件由" in plan[3] and plan[3].endswith("并非联合国文件。")
+    assert plan[4] == "《行动计划》草案"
 
 
 def test_rules_merge_as_pdfplumber_merges_them(pdfs):

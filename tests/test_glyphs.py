@@ -47,7 +47,15 @@ def test_one_warning_counts_each_character_and_names_where_it_came_first():
 
 
 # Codes of the test font, each given a character by the ToUnicode map; ASCII maps to itself.
-SPECIAL_CODES = {0x01: "0001", 0x02: "FB01", 0x03: "E012", 0x04: "00AD", 0x05: "001F"}
+SPECIAL_CODES = {
+    0x01: "0001",
+    0x02: "FB01",
+    0x03: "E012",
+    0x04: "00AD",
+    0x05: "001F",
+    0x06: "FFFD",  # the replacement character: a glyph its maker could not map
+}
+# Code 0x10 has no entry: the glyph is drawn, but the font says nothing of its character.
 
 
 def _page_content(lines: list[bytes]) -> bytes:
@@ -132,6 +140,24 @@ def test_a_pdf_with_characters_that_are_not_text_extracts(odd_pdf):
         "U+001F ×1 (first on page 2)"
     ) in doc.warnings
     assert validate_tei(document_to_tei(doc)) == []
+
+
+def test_a_soft_hyphen_inside_a_line_and_glyphs_that_map_to_nothing(tmp_path):
+    """A soft hyphen inside a line is no character; a glyph mapped to U+FFFD and one the
+    font gives no character at all are left out and reported with their page."""
+    pages = [
+        [b"I. Written for the tests", b"", b"1. Co\x04operation in one line goes on."],
+        [b"2. A glyph \x06 mapped to nothing and one \x10 unmapped."],
+    ]
+    doc = extract_file(write_pdf(tmp_path / "unmapped.pdf", pages), "unmapped", "en")
+    assert [p.body.text for p in doc.paragraphs()] == [
+        "Cooperation in one line goes on.",
+        "A glyph mapped to nothing and one unmapped.",
+    ]
+    assert (
+        "2 character(s) that are not text left out (no Unicode meaning): "
+        "U+FFFD ×1 (first on page 2), U+0010 ×1 (first on page 2)"
+    ) in doc.warnings
 
 
 def test_the_command_reports_them_and_succeeds(odd_pdf, tmp_path, capsys):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from pipeline.extract import extract_file
 from pipeline.model import Action, Document
 
 CJK_GAP = re.compile(r"[\u4e00-\u9fff，。、；：）》”] +[\u4e00-\u9fff（《“]")
@@ -75,6 +77,8 @@ class TestSiemReapAngkorDraft:
         meta = doc.meta
         assert (meta.date, meta.language, meta.original_language) == ("2024-08-16", "zh", "en")
         assert meta.agenda_item == "4(b)"
+        # The convention's name, a cited title alone on its line, is the meeting's treaty.
+        assert meta.meeting[0].startswith("《关于禁止使用") and meta.meeting[0].endswith("公约》")
         assert meta.meeting[1:] == ["缔约国第五次审议会议", "第二次筹备会议"]
         assert meta.meeting_date_place == "2024年9月18日，日内瓦"
         assert (meta.plan, meta.follows, meta.convention) == ("siem-reap-angkor", "oslo", "APMBC")
@@ -257,3 +261,11 @@ class TestVientianeReview:
         ]
         assert doc.meta.submitted_by == "缔约国第五次会议主席提交"
         assert doc.meta.printed_title == "审议《万象行动计划》"
+
+
+def test_a_cited_title_with_words_after_it_is_the_title():
+    """《行动计划》草案 on the first page is the document's title (a draft of a cited plan),
+    not a meeting of a treaty: the line above it, a disclaimer, is not taken for the title."""
+    fixture = Path(__file__).parent / "fixtures" / "bilingual" / "plan-zh.txt"
+    meta = extract_file(fixture, "plan-zh", "zh").meta
+    assert (meta.printed_title, meta.meeting) == ("《行动计划》草案", [])

@@ -118,6 +118,27 @@ def test_lettered_items_of_the_first_cell_become_rows_and_sentences_do_not():
     ]
 
 
+def test_sub_items_beside_their_actions_indicators_stay_in_the_actions_row():
+    """Without rules, a lettered line with an indicator going on beside it is in the action's
+    cell: the indicator is not cut at it."""
+    lines = [
+        *HEADER,
+        line("1. Promote the norm:", LEFT, 1, 290),
+        line("a) by talks;", LEFT, 2),
+        line("b) by visits.", LEFT, 3),
+        line("• Talks held with the States", SPLIT, 1),
+        line("not yet party;", SPLIT, 2),
+        line("• Visits made to", SPLIT, 3),
+        line("the capitals.", SPLIT, 4),
+    ]
+    indicators = "• Talks held with the States not yet party;\t• Visits made to the capitals."
+    assert rows_text(lines)[1:] == [
+        f"1. Promote the norm:\t{indicators}",
+        "a) by talks;\t",
+        "b) by visits.\t",
+    ]
+
+
 def test_one_side_by_side_band_is_no_table_unless_it_is_a_header():
     lines = [line("Geneva", LEFT, 0), line("1 January 2025", SPLIT + 100, 0)]
     assert unruled_tables(lines, ENGLISH) == []
@@ -154,4 +175,68 @@ def test_a_row_the_page_broke_goes_on_unless_its_cell_opens_an_item():
     merge_rows(cut, row(["every site."], ["district;", "• Reports made."]), ENGLISH)
     assert row_text(cut) == [
         "1. Keep the register of every site.\t• Registers kept in every district;\t• Reports made."
+    ]
+
+
+def test_chinese_marks_open_items_in_a_cell_and_wrapped_lines_do_not():
+    """Chinese lists number their items （一）, 一、, ①, 1、 or （a）, and each opens an item
+    even after a line that ended none (，); a wrapped line that starts with a figure (1.5亿)
+    or a numeral word (一些) goes on with its item."""
+    from pipeline.languages import CHINESE
+
+    def at(text: str, row: int, x0: float = SPLIT) -> PdfLine:
+        return PdfLine(
+            1,
+            text,
+            x0,
+            x0 + 10 * len(text),
+            100 + row * PITCH,
+            100 + row * PITCH + SIZE,
+            SIZE,
+            False,
+        )
+
+    lines = [
+        at("行动", 0, LEFT),
+        at("指标", 0),
+        at("1. 保存登记册。", 1, LEFT),
+        at("（一）各区保存登记册，共计", 1),
+        at("1.5亿条记录，", 2),
+        at("一、登记册向", 3),
+        at("一些公众开放，", 4),
+        at("①年度报告，", 5),
+        at("1、（a）款所述的报告。", 6),
+    ]
+    _, rows = table_rows(page(*lines), lines, CHINESE)
+    assert [text for row in rows for text in row_text(row)][1].split("\t") == [
+        "1. 保存登记册。",
+        "（一）各区保存登记册，共计1.5亿条记录，",
+        "一、登记册向一些公众开放，",
+        "①年度报告，",
+        "1、（a）款所述的报告。",
+    ]
+
+
+def test_ruled_cells_come_from_the_ruling_lines_snapped_and_joined():
+    """A 2 × 2 grid drawn as a renderer may draw it: each rule in two pieces, one piece off by
+    a point. The cells are the boxes the rules close, row by row."""
+    from pipeline.readers.pdf import _edge
+    from pipeline.readers.tables import find_tables
+
+    rules = [
+        _edge("h", LEFT, 100, SPLIT, 100),
+        _edge("h", SPLIT, 101, RIGHT, 101),  # the same rule, a point lower
+        _edge("h", LEFT, 150, RIGHT, 150),
+        _edge("h", LEFT, 230, RIGHT, 230),
+        *(_edge("v", x, 100, x, 150) for x in (LEFT, SPLIT, RIGHT)),
+        *(_edge("v", x, 150, x, 230) for x in (LEFT, SPLIT, RIGHT)),
+    ]
+    ruled = PdfPage(1, 595, 842, rules=rules)
+    (table,) = find_tables(ruled)
+    assert [
+        [(round(x0), round(top), round(x1), round(bottom)) for x0, top, x1, bottom in row]
+        for row in table
+    ] == [
+        [(60, 100, 300, 150), (300, 100, 530, 150)],
+        [(60, 150, 300, 230), (300, 150, 530, 230)],
     ]

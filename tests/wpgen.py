@@ -69,7 +69,9 @@ class Look:
 
     size: float = 10.0  # body type, points (Chinese: half a point more)
     spacing: float = 1.15  # line spacing, as a proportion
-    margin_cm: float = 2.5
+    margin_cm: float = 2.5  # left and right
+    top_cm: float = 1.5  # the page's top margin, the running header below it
+    bottom_cm: float = 1.5
     separator: int = 25  # footnote rule, per cent of the text width
     rules: bool = True  # the table's cells ruled
     padding_cm: float = 0.1
@@ -81,14 +83,17 @@ class Look:
 # Looks a real document may have: the house defaults, another office's settings, and the two
 # ends of what offices use (small type, tall lines, narrow first column, no cell padding; large
 # type, tight lines, wide first column, a separator across the page; large type in tall lines;
-# ruled cells all but unpadded; double spacing; margins of 1 cm), and how cells hold their
-# items (indicators without bullets; an action's sub-items inside its cell).
+# ruled cells all but unpadded; double spacing; margins of 1 cm; top and bottom margins
+# other than the house's 1.5 cm), and how cells hold their items (indicators without bullets;
+# an action's sub-items inside its cell).
 LOOKS = {
     "plain": Look(),
     "varied": Look(
         size=11.0,
         spacing=1.0,
         margin_cm=2.0,
+        top_cm=1.0,
+        bottom_cm=2.0,
         separator=40,
         rules=False,
         padding_cm=0.2,
@@ -99,6 +104,8 @@ LOOKS = {
         size=9.0,
         spacing=1.5,
         margin_cm=3.0,
+        top_cm=2.0,
+        bottom_cm=2.5,
         separator=15,
         rules=False,
         padding_cm=0.0,
@@ -535,8 +542,8 @@ class Writer:
                 {
                     "fo:page-width": "21cm",
                     "fo:page-height": "29.7cm",
-                    "fo:margin-top": "1.5cm",
-                    "fo:margin-bottom": "1.5cm",
+                    "fo:margin-top": f"{look.top_cm}cm",
+                    "fo:margin-bottom": f"{look.bottom_cm}cm",
                     "fo:margin-left": margin,
                     "fo:margin-right": margin,
                 },

@@ -24,7 +24,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import pdfgen
 import wpgen
-from agreement import agreeing, as_printed, differences, units
+from agreement import agreeing, as_printed, as_rendered, differences, units
 from test_pdf import ENGLISH
 
 from pipeline.corpus.manifest import load_manifest
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.doc and doc_id != args.doc:
                 continue
             expected = extract_file(src, doc_id, lang)
-            want = units(expected, as_printed)
+            want = units(as_rendered(expected), as_printed)
             for engine in ENGINES:
                 if args.engine and engine != args.engine:
                     continue

@@ -192,8 +192,10 @@ def _open_brackets(text: str, lang: LanguageTable) -> bool:
 
 
 def _opens_title(text: str, lang: LanguageTable) -> bool:
-    """A line that starts with a cited title (《关于……公约》): a meeting of that treaty."""
-    return bool(lang.title_marks) and text.startswith(lang.title_marks[0])
+    """A line that is a cited title (《关于……公约》): the treaty whose meeting this is. With
+    words after the title (《行动计划》草案), the line is the document's own title."""
+    marks = lang.title_marks
+    return bool(marks) and text.startswith(marks[0]) and text.endswith(marks[-1])
 
 
 def _iso_date(text: str) -> str | None:

@@ -107,6 +107,9 @@ class LanguageTable:
     # The marks that may end a text and are not worth reporting when a restatement differs,
     # after NFKC (，；： are , ; :).
     ending_marks: str = ",.;:"
+    # What opens an item inside a table cell, where wrapped lines go on with the item before:
+    # a bullet, a number or a letter ("1. ", "(a) ", "a) ").
+    cell_item: Pattern = re.compile(r"^([•·▪●]|\d+\.\s|\(?[a-z]\)\s)")
 
     # Numbers.
     numbers: Callable[[str], set[str]] = lambda text: set()  # every number mentioned

@@ -392,6 +392,12 @@ TABLE = LanguageTable(
     list_marker=re.compile(
         r"(?:^|(?<=[\s，；：、;:,]))[A-Za-z0-9ivx一二三四五六七八九十]{1,3}[)）]"
     ),
+    # An item in a table cell: a bullet, "1." or "1、" (not "1.5"), "(a)" or "a)" in either
+    # width, "（一）", "一、", a circled number.
+    cell_item=re.compile(
+        rf"^([•·▪●○◦]|\d+(?:[.．](?!\d)|、)|[(（]?[a-z][)）]|[(（][{CN_DIGITS}\d]{{1,3}}[)）]"
+        rf"|[{CN_DIGITS}]{{1,3}}、|[①-⑳])"
+    ),
     full_width=FULL_WIDTH,
     half_width_after_script=HALF_WIDTH_AFTER_HAN,
     latin_is_foreign=True,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from pipeline.languages import FIRST_WORD, LanguageTable
@@ -197,20 +197,49 @@ def prepare_page(page: PdfPage, symbol: str | None, lang: LanguageTable) -> None
     strip_page_furniture(page, symbol)
     page.lines = _glue_labels(page.lines, lang)
     page.running = _running(page)
+    page.separators = _separators(page)
     page.rules = []  # not sent back by a helper: its tables are found
     page.size_weights = _size_weights(page)
     find_unruled(page, lang)
     page.compounds = hyphenated_words(line.text for line in page.lines)
 
 
+def _separators(page: PdfPage) -> list[float]:
+    """The tops of the page's horizontal rules that are not the edges of a ruled table."""
+    tables = [_bounds([cell for row in table for cell in row]) for table in find_tables(page)]
+    return sorted(
+        rule["top"]
+        for rule in page.rules
+        if rule["orientation"] == "h"
+        and not any(
+            x0 - 2 <= rule["x0"] <= x1 + 2 and top - 2 <= rule["top"] <= bottom + 2
+            for x0, top, x1, bottom in tables
+        )
+    )
+
+
 def strip_page_furniture(page: PdfPage, symbol: str | None) -> None:
     """Running headers (the symbol), footers (job number, page number) off the page.
     Only what reads as furniture goes: a word processor may set the body's first line, or a
-    note's last, inside the band where another engine prints its header or footer."""
+    note's last, inside the band where another engine prints its header or footer. Where a
+    page's margins are taller than those bands, its top or bottom row goes when it holds
+    furniture only (not a table's last row with a figure in one cell)."""
+    if not page.lines:
+        return
+    first = min(line.bottom for line in page.lines)
+    last = max(line.top for line in page.lines)
+    top_row = [line for line in page.lines if line.top <= first]
+    bottom_row = [line for line in page.lines if line.bottom >= last]
+    outer = {
+        id(line)
+        for row in (top_row, bottom_row)
+        if all(_furniture(ln, page, symbol) for ln in row)
+        for line in row
+    }
     page.lines = [
         line
         for line in page.lines
-        if not (_in_margin(line, page) and _furniture(line, page, symbol))
+        if not (_furniture(line, page, symbol) and (id(line) in outer or _in_margin(line, page)))
     ]
 
 
@@ -273,7 +302,7 @@ def layout(
     grid = measure(pages, front_count)
     compounds = frozenset().union(*(page.compounds for page in pages))
     out: list[str] = []
-    out.extend(ln.text for ln in first[:front_count])
+    out.extend(_front_lines(first[:front_count], grid, lang, compounds))
     pages[0].lines = first[front_count:]
     blocks: list[PageBlock] = []
     pending_notes: list[PageBlock] = []
@@ -291,21 +320,81 @@ def layout(
     return out
 
 
+def _front_lines(
+    lines: list[PdfLine], grid: Geometry, lang: LanguageTable, compounds: frozenset[str]
+) -> list[str]:
+    """The first-page block, one line per line of its text: a line wrapped on the page (a
+    long title, a disclaimer) joined again. The block has a column of its own: from its
+    lines' left edge as far right as the symbol, set flush with the column's edge."""
+    left = min((ln.x0 for ln in lines), default=grid.left)
+    right = max((ln.x1 for ln in lines), default=grid.right)
+    column = replace(grid, left=left, right=right, edge=right)
+    out: list[tuple[PdfLine, Text]] = []
+    for line in lines:
+        if out and _front_wraps(out[-1][0], line, column, lang):
+            out[-1] = line, join_text(out[-1][1], Text(line.text), lang.joiner, compounds)
+        else:
+            out.append((line, Text(line.text)))
+    return [text.text for _, text in out]
+
+
+def _front_wraps(previous: PdfLine, line: PdfLine, column: Geometry, lang: LanguageTable) -> bool:
+    """A first-page line too long for the column goes on, in its type and from where it
+    started, on the next: it ends no sentence, and it fills the column, or the next line
+    opens with a closing mark, which opens no line of its own (a typesetter that keeps a
+    Latin phrase whole in Chinese breaks before "; not a …"). Lines set in from the column's
+    left (the distribution, the date, the languages, at the right) are short: never wrapped."""
+    return (
+        previous.x0 < column.left + line.size
+        and abs(line.size - previous.size) < 0.5
+        and line.bold == previous.bold
+        and abs(line.x0 - previous.x0) < 0.5 * line.size
+        and not previous.text.endswith(tuple(lang.terminal))
+        and (line.text[:1] in _closing_marks(lang) or _full(previous, line, column))
+        and 0 < _step(previous, line) < 1.25 * column.pitch * line.size / column.size
+    )
+
+
+def _closing_marks(lang: LanguageTable) -> str:
+    return lang.ending_marks + lang.list_separators + lang.brackets_close
+
+
 def _split_notes(
     page: PdfPage, grid: Geometry, continuing: bool
 ) -> tuple[list[PdfLine], list[PdfLine]]:
-    """The footnote zone: the run of smaller type at the foot of the page, opening with a
-    note's marker or, when the previous page ended with a note, with the rest of that note."""
+    """The footnote zone: in the run of smaller type at the foot of the page, from a
+    separator on (a rule, or a gap of more than a line), opening with a note's marker or,
+    when the previous page ended with a note, with the rest of that note. Without a
+    separator, the zone opens at the run's first marker: smaller type right under the body
+    (a table's source line) is the body's, not a note run on from the page before."""
     lines = in_reading_order(page.lines)
     cut = len(lines)
     while cut > 0 and lines[cut - 1].size < grid.size * 0.9:
         cut -= 1
-    body, notes = lines[:cut], lines[cut:]
-    if notes:
-        _raise_note_numbers(notes, _referenced(body))
-    if notes and not continuing and not _NOTE_START.match(notes[0].text):
+    body, small = lines[:cut], lines[cut:]
+    if not small:
         return lines, []
-    return body, notes
+    _raise_note_numbers(small, _referenced(body))
+    start = _set_off_at(body, small, page.separators, grid.pitch)
+    if start is None or not (continuing or _NOTE_START.match(small[start].text)):
+        start = next((k for k, ln in enumerate(small) if _NOTE_START.match(ln.text)), len(small))
+    return body + small[:start], small[start:]
+
+
+def _set_off_at(
+    body: list[PdfLine], small: list[PdfLine], separators: list[float], pitch: float
+) -> int | None:
+    """Where in the run of smaller type a rule stands above a line or, with no rule among
+    them, a gap of more than a line's pitch: the first such line."""
+    above = max((ln.bottom for ln in body), default=0.0)
+    gaps = []
+    for k, line in enumerate(small):
+        if any(above - 1 <= y <= line.top + 1 for y in separators):
+            return k
+        if line.top - above > pitch:
+            gaps.append(k)
+        above = max(above, line.bottom)
+    return gaps[0] if gaps else None
 
 
 def _referenced(lines: list[PdfLine]) -> set[str]:
@@ -458,6 +547,8 @@ def _continues(block: PageBlock, line: PdfLine, grid: Geometry, lang: LanguageTa
     if block.kind not in ("paragraph", "item") or _headline(line, grid):
         return False
     previous = block.lines[-1]
+    if abs(line.size - previous.size) > 1:
+        return False  # type of another size: a table's source line under the last paragraph
     if _opens_item(line, lang) and not _refers_on(previous, lang):
         return False
     if _opens_unit(previous, line, lang) or (_in_capitals(line) and not _in_capitals(previous)):

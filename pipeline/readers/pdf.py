@@ -56,7 +56,10 @@ _MAYBE_RAISED = re.compile(r"[0-9*]")
 _GLUED_NUMBER = re.compile(r"(?<=[^\s\d])\d+")
 _GLUED_START = SUPERSCRIPT_DIGITS + "*"
 _BLANKS = re.compile(r"[ \t]+")
-_MARKER_GLUED = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}})(?![\\s*{SUPERSCRIPT_DIGITS}])")
+# The asterisk opening a barcode's text (*9966657*) is no note's marker.
+_MARKER_GLUED = re.compile(
+    f"^([{SUPERSCRIPT_DIGITS}]+|\\*{{1,3}})(?![\\s*{SUPERSCRIPT_DIGITS}]|\\d{{7,8}}\\*$)"
+)
 _LETTER = re.compile(r"[^\s\d.,;:()\[\]]")
 # Characters that a font without a Unicode map turns text into.
 _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
@@ -103,6 +106,9 @@ class PdfPage:
     rules: list[dict] = field(default_factory=list)
     # The cell boxes of its ruled tables, once the layout has asked (readers/tables.py).
     ruled_tables: list | None = None
+    # Where its horizontal rules outside ruled tables stand (their tops, top-down), kept by
+    # `prepare_page` when it lets the rules go: a footnote zone's separator is one of them.
+    separators: list[float] = field(default_factory=list)
     # Set by the layout's `prepare_page`: what its lines left out of the text layer (before
     # the running header and footer went), and the hyphenated words they hold.
     not_text: list[str] = field(default_factory=list)

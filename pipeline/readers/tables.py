@@ -308,15 +308,20 @@ _ROW_START = re.compile(r"^(\d+\.|\(?[a-z]\))\s")
 def _starts_row(
     band: Band, row: list[Band], columns: list[tuple[float, float]], lang: LanguageTable
 ) -> bool:
-    """A header, a line across the gutters (a group label), a bold first cell, a numbered or
-    lettered first cell, or the first band after a header or a label."""
+    """A header, a line across the gutters (a group label), a bold first cell, a numbered
+    first cell, a lettered one with nothing beside it, or the first band after a header or a
+    label."""
     previous = row[-1]
     if _is_header(band, lang) or _is_header(previous, lang):
         return True
     if any(_column_of(ln, columns) is None for ln in [*band, *previous]):
         return True
     first = band[0]
-    return _column_of(first, columns) == 0 and (first.bold or bool(_ROW_START.match(first.text)))
+    if _column_of(first, columns) != 0 or not (first.bold or _ROW_START.match(first.text)):
+        return False
+    # A sub-item (a), b) …) with the action's indicators still beside it is in the action's
+    # cell; in a row of its own it has no indicators.
+    return first.bold or first.text[0].isdigit() or len(band) == 1
 
 
 def _row_cells(row: list[Band], columns: list[tuple[float, float]]) -> list[Cell]:
@@ -354,10 +359,6 @@ def _row(cells: list[list[PdfLine]], lang: LanguageTable, compounds: frozenset[s
     return PageBlock(lines, "row", cells=items, header=header)
 
 
-# What starts an item inside a cell: a bullet, a number or a letter.
-_ITEM_MARK = re.compile(r"^([•·▪●]|\d+\.\s|\(?[a-z]\)\s)")
-
-
 def _cell_items(
     lines: list[PdfLine], lang: LanguageTable, first_column: bool, compounds: frozenset[str]
 ) -> list[Text]:
@@ -378,7 +379,7 @@ def _cell_items(
 def _starts_item(
     previous: PdfLine, line: PdfLine, left: float, first_column: bool, lang: LanguageTable
 ) -> bool:
-    if _ITEM_MARK.match(line.text):
+    if lang.cell_item.match(line.text):
         return True
     at_edge = line.x0 - left < line.size * 0.5
     return not first_column and at_edge and previous.text.rstrip()[-1:] in lang.terminal
@@ -402,7 +403,7 @@ def merge_rows(
             row.cells.append(items)
             continue
         cell = row.cells[index]
-        if cell and items and not _ITEM_MARK.match(items[0].text):
+        if cell and items and not lang.cell_item.match(items[0].text):
             cell[-1] = join_text(cell[-1], items[0], lang.joiner, compounds)
             items = items[1:]
         cell.extend(items)
