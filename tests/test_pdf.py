@@ -26,7 +26,7 @@ from pipeline.writers.schema import validate_tei
 from pipeline.writers.tei import document_to_tei
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGLISH = ["oslo", "vientiane", "dubrovnik", "maputo", "appendix", "longnote"]
+ENGLISH = ["oslo", "vientiane", "dubrovnik", "maputo", "appendix", "longnote", "longcell"]
 
 
 @pytest.fixture(scope="session")

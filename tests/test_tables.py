@@ -240,3 +240,37 @@ def test_ruled_cells_come_from_the_ruling_lines_snapped_and_joined():
         [(60, 100, 300, 150), (300, 100, 530, 150)],
         [(60, 150, 300, 230), (300, 150, 530, 230)],
     ]
+
+
+def test_a_wrapped_line_a_point_left_of_its_column_is_in_that_column():
+    """A word processor's wrapped lines in a cell do not all start at one point: one starting
+    a point left of the column's edge is the column's, not a line across the table."""
+    lines = [
+        *HEADER,
+        line("1. Keep the register.", LEFT, 1),
+        line("Registers kept in every", SPLIT, 1),
+        line("district and in every", SPLIT - 1, 2, RIGHT - 10),
+        line("province;", SPLIT, 3),
+        line("2. Open it.", LEFT, 4),
+        line("Registers opened.", SPLIT, 4),
+    ]
+    assert rows_text(lines)[1:] == [
+        "1. Keep the register.\tRegisters kept in every district and in every province;",
+        "2. Open it.\tRegisters opened.",
+    ]
+
+
+def test_the_rest_of_a_row_run_on_under_a_header_alone_is_the_tables():
+    """On the page a row runs on to, the header row is repeated and the rest of the row's
+    indicators stand far below it (tall lines, padded cells), its first cell left on the page
+    before: they are the table's row, not paragraphs."""
+    far = 6  # rows of PITCH: 72 points below the header, in 10-point type
+    lines = [
+        *HEADER,
+        line("• Incidents near marked areas;", SPLIT, far),
+        line("• Warning signs renewed.", SPLIT, far + 1),
+    ]
+    assert rows_text(lines) == [
+        "Action\tIndicators",
+        "\t• Incidents near marked areas;\t• Warning signs renewed.",
+    ]

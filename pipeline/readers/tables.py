@@ -226,6 +226,11 @@ def unruled_tables(lines: list[PdfLine], lang: LanguageTable) -> list[list[list[
     reach = max(pitch * 1.5, steps[-1] * 1.05 if steps else 0.0)
     if first == last and _is_header(bands[first], lang):
         reach = max(reach, 3 * bands[first][0].size)
+        # The row that runs on under it may have left its first cell on the page before:
+        # lines in the later columns only, set down by both rows' padding and tall lines.
+        after = bands[last + 1] if last + 1 < len(bands) else []
+        if after and all((_column_of(ln, columns) or 0) > 0 for ln in after):
+            reach = max(reach, _RUN_ON_REACH * bands[first][0].size)
     while last + 1 < len(bands) and _goes_on(bands[last], bands[last + 1], columns, reach):
         last += 1
     region = bands[first : last + 1]
@@ -233,6 +238,9 @@ def unruled_tables(lines: list[PdfLine], lang: LanguageTable) -> list[list[list[
 
 
 Band = list[PdfLine]  # lines printed side by side, in reading order
+# How far below a header row alone the rest of a row run on from the page before may start,
+# in type sizes (a word processor's tall lines and padded cells: 5.5 seen).
+_RUN_ON_REACH = 8
 
 
 def _bands(lines: list[PdfLine]) -> list[Band]:
@@ -274,10 +282,14 @@ def _columns(bands: list[Band]) -> list[tuple[float, float]]:
 
 
 def _column_of(line: PdfLine, columns: list[tuple[float, float]]) -> int | None:
-    """The column the line starts in, or None when it runs into the next one."""
-    for index, (x0, _) in enumerate(columns):
-        after = columns[index + 1][0] if index + 1 < len(columns) else float("inf")
-        if x0 - line.size <= line.x0 < after:
+    """The column the line starts in, or None when it runs into the next one. A line may
+    start a little left of its column's edge (a type size, at most half the gutter): a
+    word processor's wrapped lines do not all start at the same point."""
+    for index in range(len(columns) - 1, -1, -1):
+        x0 = columns[index][0]
+        gutter = x0 - columns[index - 1][1] if index else 2 * line.size
+        if line.x0 >= x0 - min(line.size, gutter / 2):
+            after = columns[index + 1][0] if index + 1 < len(columns) else float("inf")
             return index if line.x1 < after else None
     return None
 
