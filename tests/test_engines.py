@@ -113,3 +113,34 @@ def test_the_two_languages_pdfs_align_as_their_texts_do(pdfs, engine, stem, lexi
     assert [link[:3] for link in from_pdfs] == [link[:3] for link in from_texts]
     gaps = [abs(pdf[3] - text[3]) for pdf, text in zip(from_pdfs, from_texts, strict=True)]
     assert max(gaps) < 0.05, gaps
+
+
+@pytest.mark.parametrize("engine", [e for e in ENGINES if e.startswith("libreoffice")])
+def test_word_processor_pages_are_numbered_and_rows_break_across_them(pdfs, engine):
+    """What the word processor's renderings hold in every look, read off the PDF itself: every
+    page after the first numbered in its footer, the indicator table's header row on each page
+    it runs over, and rows broken across pages (a page whose table opens, under the header,
+    with the rest of a row: no action number in its first line)."""
+    import re
+    import subprocess
+
+    from pipeline.readers.pdf import open_pdf, read_page
+    from pipeline.readers.tables import in_reading_order
+
+    path = pdfs["lausanne-zh", engine]
+    printed = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")[:-1]
+    assert len(printed) > 5
+    for number, page in enumerate(printed[1:], 2):
+        assert re.search(rf"^GE\.00-00000 \(C\)\s+{number}$", page, re.MULTILINE), number
+    pdf = open_pdf(path, path.name)
+    opening = []  # the first line under the header row, on each page holding the table
+    for index in range(len(pdf)):
+        lines = in_reading_order(read_page(pdf, index, path.name).lines)
+        header = [k for k, ln in enumerate(lines) if ln.text.startswith("行动项目")]
+        if header and header[0] + 2 < len(lines):
+            opening.append(lines[header[0] + 2].text)  # "行动项目", "指标", then the row
+    pdf.close()
+    assert len(opening) >= 4
+    assert any(not re.match(r"\d+\.", text) for text in opening[1:]), opening
