@@ -239,7 +239,7 @@ def strip_page_furniture(page: PdfPage, symbol: str | None) -> None:
     page.lines = [
         line
         for line in page.lines
-        if not (_furniture(line, page, symbol) and (id(line) in outer or _in_margin(line, page)))
+        if not ((id(line) in outer or _in_margin(line, page)) and _furniture(line, page, symbol))
     ]
 
 
