@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from operator import attrgetter
 
 from pipeline.languages import FIRST_WORD, LanguageTable
 from pipeline.model import Text
@@ -226,21 +227,39 @@ def strip_page_furniture(page: PdfPage, symbol: str | None) -> None:
     furniture only (not a table's last row with a figure in one cell)."""
     if not page.lines:
         return
-    first = min(line.bottom for line in page.lines)
-    last = max(line.top for line in page.lines)
-    top_row = [line for line in page.lines if line.top <= first]
-    bottom_row = [line for line in page.lines if line.bottom >= last]
-    outer = {
-        id(line)
-        for row in (top_row, bottom_row)
-        if all(_furniture(ln, page, symbol) for ln in row)
-        for line in row
-    }
+    outer = _outer_furniture(page, symbol)
     page.lines = [
         line
         for line in page.lines
-        if not ((id(line) in outer or _in_margin(line, page)) and _furniture(line, page, symbol))
+        if not (_in_margin(line, page) and _furniture(line, page, symbol))
     ]
+    if outer:
+        page.lines = [line for line in page.lines if id(line) not in outer]
+
+
+def _outer_furniture(page: PdfPage, symbol: str | None) -> set[int]:
+    """The lines (by id) of the page's top and bottom rows, where such a row stands outside
+    the usual bands and holds furniture only."""
+    outer: set[int] = set()
+    top, bottom = min(page.lines, key=_TOP), max(page.lines, key=_BOTTOM)
+    for edge, in_row in ((top, _above(top.bottom)), (bottom, _below(bottom.top))):
+        if _in_margin(edge, page) or not _furniture(edge, page, symbol):
+            continue  # the usual case: nothing to look at row by row
+        row = [line for line in page.lines if in_row(line)]
+        if all(_furniture(line, page, symbol) for line in row):
+            outer.update(id(line) for line in row)
+    return outer
+
+
+_TOP, _BOTTOM = attrgetter("top"), attrgetter("bottom")
+
+
+def _above(y: float) -> Callable[[PdfLine], bool]:
+    return lambda line: line.top <= y
+
+
+def _below(y: float) -> Callable[[PdfLine], bool]:
+    return lambda line: line.bottom >= y
 
 
 def _furniture(line: PdfLine, page: PdfPage, symbol: str | None) -> bool:
