@@ -27,8 +27,15 @@ def find_tables(page: PdfPage) -> list[list[list[Cell]]]:
     """Ruled tables, as rows of cells, by pdfplumber's lattice method on the page's rules;
     found once a page (the layout asks twice: for the line pitch and for the rows)."""
     if page.ruled_tables is None:
-        page.ruled_tables = _lattice(page.rules) if page.rules else []
+        page.ruled_tables = _lattice(page.rules) if _may_close_cells(page.rules) else []
     return page.ruled_tables
+
+
+def _may_close_cells(rules: list[dict]) -> bool:
+    """Two rules of each direction at least: fewer close no cell (a header's rule, a
+    footnote separator), and the lattice need not be built."""
+    vertical = sum(1 for rule in rules if rule["orientation"] == "v")
+    return vertical >= 2 and len(rules) - vertical >= 2
 
 
 def _lattice(rules: list[dict]) -> list[list[list[Cell]]]:
