@@ -109,7 +109,7 @@ def test_a_note_broken_across_pages_reads_whole_into_its_footnote(tmp_path, look
     into its own footnote, and the next page's body into its paragraphs."""
     from agreement import characters_lost_and_added, exact
 
-    from pipeline.model import Footnote, NoteRef, Text
+    from pipeline.model import Footnote
 
     doc, marks = pdfgen.rendering_marks(ROOT / "tests" / "fixtures" / "en" / "longnote.txt")
     eleventh = next(block for block in doc.blocks() if block.uid == "p11")

@@ -240,26 +240,22 @@ def strip_page_furniture(page: PdfPage, symbol: str | None) -> None:
 def _outer_furniture(page: PdfPage, symbol: str | None) -> set[int]:
     """The lines (by id) of the page's top and bottom rows, where such a row stands outside
     the usual bands and holds furniture only."""
-    outer: set[int] = set()
     top, bottom = min(page.lines, key=_TOP), max(page.lines, key=_BOTTOM)
-    for edge, in_row in ((top, _above(top.bottom)), (bottom, _below(bottom.top))):
-        if _in_margin(edge, page) or not _furniture(edge, page, symbol):
-            continue  # the usual case: nothing to look at row by row
-        row = [line for line in page.lines if in_row(line)]
-        if all(_furniture(line, page, symbol) for line in row):
-            outer.update(id(line) for line in row)
-    return outer
+    rows = []
+    if _outside_bands_furniture(top, page, symbol):
+        rows.append([line for line in page.lines if line.top <= top.bottom])
+    if _outside_bands_furniture(bottom, page, symbol):
+        rows.append([line for line in page.lines if line.bottom >= bottom.top])
+    return {
+        id(line) for row in rows if all(_furniture(ln, page, symbol) for ln in row) for line in row
+    }
+
+
+def _outside_bands_furniture(line: PdfLine, page: PdfPage, symbol: str | None) -> bool:
+    return not _in_margin(line, page) and _furniture(line, page, symbol)
 
 
 _TOP, _BOTTOM = attrgetter("top"), attrgetter("bottom")
-
-
-def _above(y: float) -> Callable[[PdfLine], bool]:
-    return lambda line: line.top <= y
-
-
-def _below(y: float) -> Callable[[PdfLine], bool]:
-    return lambda line: line.bottom >= y
 
 
 def _furniture(line: PdfLine, page: PdfPage, symbol: str | None) -> bool:
@@ -406,14 +402,14 @@ def _set_off_at(
     """Where in the run of smaller type a rule stands above a line or, with no rule among
     them, a gap of more than a line's pitch: the first such line."""
     above = max((ln.bottom for ln in body), default=0.0)
-    gaps = []
+    first_gap = None
     for k, line in enumerate(small):
         if any(above - 1 <= y <= line.top + 1 for y in separators):
             return k
-        if line.top - above > pitch:
-            gaps.append(k)
+        if first_gap is None and line.top - above > pitch:
+            first_gap = k
         above = max(above, line.bottom)
-    return gaps[0] if gaps else None
+    return first_gap
 
 
 def _referenced(lines: list[PdfLine]) -> set[str]:

@@ -336,11 +336,14 @@ def _starts_row(
     if any(_column_of(ln, columns) is None for ln in [*band, *previous]):
         return True
     first = band[0]
-    if _column_of(first, columns) != 0 or not (first.bold or _ROW_START.match(first.text)):
+    if _column_of(first, columns) != 0:
         return False
+    if first.bold:
+        return True
     # A sub-item (a), b) …) with the action's indicators still beside it is in the action's
     # cell; in a row of its own it has no indicators.
-    return first.bold or first.text[0].isdigit() or len(band) == 1
+    numbered = _ROW_START.match(first.text)
+    return bool(numbered) and (first.text[0].isdigit() or len(band) == 1)
 
 
 def _row_cells(row: list[Band], columns: list[tuple[float, float]]) -> list[Cell]:
