@@ -203,7 +203,12 @@ class _Helper:
         return failures
 
     def stop(self) -> None:
+        """Once it has said its last word it ends by itself: waiting for its exit (the
+        kernel taking its memory down) would hold the document up by a millisecond or two.
+        multiprocessing reaps it when the next helper starts, or when this process ends."""
         self.connection.close()
+        if self.done:
+            return
         self.process.join(timeout=5)
         if self.process.is_alive():
             self.process.kill()
