@@ -10,6 +10,7 @@ paragraphs, notes and tables from.
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import re
 from bisect import bisect_left, bisect_right
@@ -163,19 +164,28 @@ def read_pages(
 
 
 def read_page(pdf: pdfium.PdfDocument, index: int, display: str) -> PdfPage:
-    page = pdf[index]
+    # pdfium's own page and text page, without pypdfium2's objects around them: their
+    # finalizers cost a page as much as reading its text does (some 50 µs).
+    page = raw.FPDF_LoadPage(pdf.raw, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
     try:
-        return _read_page(page, index + 1, display)
+        result = _read_page(page, index + 1, display)
     finally:
-        page.close()
+        raw.FPDF_ClosePage(page)
+    if not result.chars:
+        result.images = _count_images(pdf, index)
+    return result
 
 
-def _read_page(page: pdfium.PdfPage, number: int, display: str) -> PdfPage:
-    width, height = page.get_size()
-    result = PdfPage(number, width, height)
-    textpage = page.get_textpage()
+def _read_page(page, number: int, display: str) -> PdfPage:
+    height = raw.FPDF_GetPageHeightF(page)
+    result = PdfPage(number, raw.FPDF_GetPageWidthF(page), height)
+    textpage = raw.FPDFText_LoadPage(page)
+    if not textpage:
+        raise pdfium.PdfiumError("Failed to load text page.")
     try:
-        text = textpage.get_text_range()
+        text = _page_text(textpage)
         result.chars = len(text.strip())
         if result.chars and len(_GARBAGE.findall(text)) > 0.2 * result.chars:
             raise InputError(
@@ -184,18 +194,37 @@ def _read_page(page: pdfium.PdfPage, number: int, display: str) -> PdfPage:
                 page=number,
             )
         result.rules = _rules(page, height)
-        result.lines = _lines(textpage.raw, text, number, height, result.rules)
+        result.lines = _lines(textpage, text, number, height, result.rules)
     finally:
-        textpage.close()
-    if not result.chars:
-        result.images = _count_images(page)
+        raw.FPDFText_ClosePage(textpage)
     return result
 
 
-def _rules(page: pdfium.PdfPage, height: float) -> list[dict]:
+def _page_text(textpage) -> str:
+    """The text page's text, as pypdfium2's `PdfTextPage.get_text_range()` gives it: from
+    the first character pdfium writes out to the last (one it leaves out at either end would
+    make it read past the range: crbug.com/pdfium/2079)."""
+    count = raw.FPDFText_CountChars(textpage)
+    if count == -1:
+        raise pdfium.PdfiumError("Failed to get character count.")
+    first, last = 0, count - 1
+    while first <= last and raw.FPDFText_GetTextIndexFromCharIndex(textpage, first) == -1:
+        first += 1
+    while first <= last and raw.FPDFText_GetTextIndexFromCharIndex(textpage, last) == -1:
+        last -= 1
+    if first > last:
+        return ""
+    start = raw.FPDFText_GetTextIndexFromCharIndex(textpage, first)
+    end = raw.FPDFText_GetTextIndexFromCharIndex(textpage, last)
+    buffer = (ctypes.c_ushort * (end + 2 - start))()  # with the closing NUL
+    written = raw.FPDFText_GetText(textpage, first, last + 1 - first, buffer)
+    return codecs.decode(memoryview(buffer)[: written - 1], "utf-16-le", errors="ignore")
+
+
+def _rules(page, height: float) -> list[dict]:
     """Thin path objects as horizontal and vertical edges; a rectangle gives its four sides."""
     edges: list[dict] = []
-    address = ctypes.cast(page.raw, ctypes.c_void_p).value or 0
+    address = ctypes.cast(page, ctypes.c_void_p).value or 0
     bounds = memoryview(page_paths(address, _PATH_FUNCTIONS)).cast("d")
     for at in range(0, len(bounds), 4):
         x0, x1 = bounds[at], bounds[at + 2]
@@ -519,5 +548,10 @@ def _marked(probe: _Probe, segment: str, first: int, size: float) -> str:
     return "".join(chars)
 
 
-def _count_images(page: pdfium.PdfPage) -> int:
-    return sum(1 for obj in page.get_objects() if obj.type == raw.FPDF_PAGEOBJ_IMAGE)
+def _count_images(pdf: pdfium.PdfDocument, index: int) -> int:
+    """The images on a page without text (a scan), those inside its forms too."""
+    page = pdf[index]
+    try:
+        return sum(1 for obj in page.get_objects() if obj.type == raw.FPDF_PAGEOBJ_IMAGE)
+    finally:
+        page.close()
