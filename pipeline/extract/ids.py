@@ -19,12 +19,12 @@ NAMED = {"preamble": "pre", "articles": "arts", "resolution": "res", "operative"
 
 
 def assign_ids(doc: Document) -> None:
-    taken: Counter[str] = Counter()
+    taken: dict[str, int] = {}
 
     def unique(uid: str) -> str:
         uid = _NOT_IN_ID.sub("_", uid)
-        taken[uid] += 1
-        return uid if taken[uid] == 1 else f"{uid}-{taken[uid]}"
+        times = taken[uid] = taken.get(uid, 0) + 1
+        return uid if times == 1 else f"{uid}-{times}"
 
     _blocks(doc.preamble, "pre", unique)
     counts: Counter[str] = Counter()

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from pipeline.languages import FIRST_WORD, LanguageTable
 from pipeline.model import Text
@@ -64,6 +64,7 @@ class Geometry:
     edge: float = 0.0  # the farthest full lines reach (a ragged right margin's limit)
 
 
+_X0, _X1 = attrgetter("x0"), attrgetter("x1")
 # Fewer body lines than this (a page or two) say too little of where the column ends.
 _FEW_LINES = 100
 
@@ -73,9 +74,9 @@ def measure(pages: list[PdfPage], front: int = 0) -> Geometry:
     first-page block (symbol, distribution, agenda, title), whose type is not the body's."""
     size = _body_size(pages, front)
     body = [ln for p in pages for ln in p.lines if abs(ln.size - size) < 0.5]
-    lefts = Counter(round(ln.x0) for ln in body)
+    lefts = Counter(map(round, map(_X0, body)))
     left = min((x for x, n in lefts.items() if n >= max(2, len(body) // 20)), default=72)
-    rights = sorted(ln.x1 for ln in body)
+    rights = sorted(map(_X1, body))
     right = rights[int(len(rights) * 0.9)] if rights else 523
     # The column's edge, which full lines reach: a few may overshoot it (hanging punctuation).
     edge = rights[int(len(rights) * 0.98)] if rights else 523
@@ -93,10 +94,13 @@ def _body_size(pages: list[PdfPage], front: int = 0) -> float:
     first page, the first-page block (`front` lines) is left out, and the upper half is of
     the space below it: on a resolution of a page or two, the block may fill more of the
     upper halves than the body does."""
-    sizes: Counter[float] = Counter(_size_weights(pages[0], front) if front else {})
+    sizes = dict(_size_weights(pages[0], front)) if front else {}
     for page in pages[1:] if front else pages:
-        sizes.update(page.size_weights if page.size_weights is not None else _size_weights(page))
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+        weights = page.size_weights if page.size_weights is not None else _size_weights(page)
+        for size, weight in weights.items():  # Counter.update's own loop costs a page more
+            sizes[size] = sizes.get(size, 0) + weight
+    # The first of the heaviest, as Counter.most_common(1) gives it.
+    return max(sizes.items(), key=itemgetter(1))[0] if sizes else 10.0
 
 
 def _size_weights(page: PdfPage, below: int = 0) -> dict[float, int]:

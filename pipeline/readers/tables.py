@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import groupby, pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from pdfplumber import table
 
@@ -204,8 +204,11 @@ def _unruled(page: PdfPage, lines: list[PdfLine], lang: LanguageTable) -> list[l
     return unruled_tables(lines, lang)
 
 
+_READING_KEY = attrgetter("top", "x0")
+
+
 def in_reading_order(lines: list[PdfLine]) -> list[PdfLine]:
-    return sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    return sorted(lines, key=_READING_KEY)
 
 
 # Tables without rules: columns from the gutters no line crosses, rows from what starts one.
