@@ -123,8 +123,9 @@ _COMPOUND = re.compile(r"(?<![A-Za-z-])[A-Za-z]+-[a-z]+(?![A-Za-z-])")
 def hyphenated_words(lines: Iterable[str]) -> frozenset[str]:
     """The words written with a hyphen inside the lines (not at their ends), in lower case:
     the document's own compounds, for `join_text`."""
-    # One search of all of them: no word runs over a line break.
-    return frozenset(word.lower() for word in _COMPOUND.findall("\n".join(lines)))
+    # One search of all of them (no word runs over a line break), of those with a hyphen.
+    hyphenated = "\n".join(line for line in lines if "-" in line)
+    return frozenset(word.lower() for word in _COMPOUND.findall(hyphenated))
 
 
 # The end of a text that stops inside a document symbol (CCM/CONF/2020/12, A/RES/70/1): in a
