@@ -32,7 +32,6 @@ import wpgen
 from benchmarks import best_of, fastest, median_ratio
 from pipeline.extract import extract_file
 from pipeline.model import Document
-from pipeline.readers.pdftext import reading_processes
 
 SOURCES = {
     "zh": [
@@ -189,17 +188,22 @@ import json, multiprocessing, resource, sys
 from pathlib import Path
 from benchmarks import peak_mb
 from pipeline.extract import extract_file
+from pipeline.readers import pdftext
+chosen = [1]
+choose = pdftext.reading_processes
+pdftext.reading_processes = lambda pages: chosen.append(choose(pages)) or chosen[-1]
 extract_file(Path(sys.argv[1]), "bench", sys.argv[2])
 own = peak_mb() * 1024
 for helper in multiprocessing.active_children():
     helper.join()
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps([own, workers]))
+print(json.dumps([own, workers, max(chosen) - 1]))
 """
 
 
-def peak_memory_mb(path: Path, lang: str) -> tuple[float, float]:
-    """Peak resident memory of the extraction, and of its largest helper process, in MB."""
+def peak_memory_mb(path: Path, lang: str) -> tuple[float, float, int]:
+    """Peak resident memory of the extraction, and of its largest helper process, in MB; and
+    how many helpers it forked (fewer than the cores when other work keeps one busy)."""
     done = subprocess.run(
         [sys.executable, "-c", _PEAK, str(path), lang],
         check=True,
@@ -207,8 +211,8 @@ def peak_memory_mb(path: Path, lang: str) -> tuple[float, float]:
         capture_output=True,
         text=True,
     )
-    own, workers = json.loads(done.stdout)
-    return own / 1024, workers / 1024
+    own, workers, helpers = json.loads(done.stdout)
+    return own / 1024, workers / 1024, helpers
 
 
 def speed_line(sample: Sample) -> str:
@@ -224,8 +228,7 @@ def speed_line(sample: Sample) -> str:
         ours_alone, reference_alone = fastest(rounds_fresh(sample.path, sample.lang, alone=True))
         alone = reference_alone / ours_alone
         return f"{line} (target >= {TARGET_RATIO:.0%}); one process alone {alone:.0%}"
-    own, helper = peak_memory_mb(sample.path, sample.lang)
-    helpers = reading_processes(sample.pages) - 1
+    own, helper, helpers = peak_memory_mb(sample.path, sample.lang)
     total = own + helpers * helper
     return (
         f"{line}; peak memory {own:.0f} MB + {helpers} helper(s) of at most {helper:.0f} MB"

@@ -325,3 +325,33 @@ def test_pdfiums_space_at_a_slash_in_a_justified_line_is_no_word_break(tmp_path)
     canvas.save()
     page = read_page(open_pdf(out, "slash.pdf"), 0, "slash.pdf")
     assert [ln.text for ln in page.lines] == ["让幸存者和/或其代表组织参与", "either / or"]
+
+
+def test_tasks_ready_to_run_elsewhere_are_read_off_linux_loadavg():
+    """/proc/loadavg's fourth field counts the tasks ready to run, the reader among them."""
+    assert pdftext.busy_elsewhere("0.78 0.72 0.63 3/112 11564\n") == 2
+    assert pdftext.busy_elsewhere("0.09 0.03 0.01 1/115 1738\n") == 0
+    assert pdftext.busy_elsewhere("no such field") == 0
+
+
+@pytest.mark.skipif(not Path("/proc/loadavg").exists(), reason="the count is Linux's")
+def test_a_core_kept_busy_by_other_work_gets_no_helper():
+    """A process spinning on a core of its own: a long PDF is then read with a helper fewer
+    than the cores (on two cores, by this process alone)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    cores = min(len(os.sched_getaffinity(0)), 4)
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        deadline = time.monotonic() + 10
+        while pdftext.busy_elsewhere(Path("/proc/loadavg").read_text()) < 1:
+            assert time.monotonic() < deadline, "the spinning process never ran"
+            time.sleep(0.01)
+        assert pdftext.reading_processes(100) <= max(1, cores - 1)
+    finally:
+        spinner.kill()
+        spinner.wait()
+    assert pdftext.reading_processes(10) == 1  # a short PDF: one process whatever the load
