@@ -142,20 +142,27 @@ def _running_pairs(pages: list[PdfPage], size: float) -> list[tuple[PdfLine, Pdf
     """Each line of running text (body type, outside ruled tables) with the one below it."""
     pairs: list[tuple[PdfLine, PdfLine]] = []
     for page in pages:
-        lines = page.running if page.running is not None else _running(page)
+        lines = page.running if page.running is not None else _running(page, _tables(page))
         pairs += pairwise([ln for ln in lines if abs(ln.size - size) < 0.5])
     return pairs
 
 
-def _running(page: PdfPage) -> list[PdfLine]:
-    """The page's lines outside its ruled tables, top to bottom."""
-    # Each table and each of its rows with the box around it, asked before its cells.
+Boxed = list[tuple[Cell, list[tuple[Cell, list[Cell]]]]]
+
+
+def _tables(page: PdfPage) -> Boxed:
+    """The page's ruled tables, each and each of its rows with the box around it (asked
+    before its cells)."""
     tables = [[(_bounds(row), row) for row in table if row] for table in find_tables(page)]
-    boxed = [(_bounds([box for box, _ in rows]), rows) for rows in tables if rows]
-    return sorted((ln for ln in page.lines if not _in_a_cell(ln, boxed)), key=_line_top)
+    return [(_bounds([box for box, _ in rows]), rows) for rows in tables if rows]
 
 
-def _in_a_cell(line: PdfLine, tables: list[tuple[Cell, list[tuple[Cell, list[Cell]]]]]) -> bool:
+def _running(page: PdfPage, tables: Boxed) -> list[PdfLine]:
+    """The page's lines outside its ruled `tables`, top to bottom."""
+    return sorted((ln for ln in page.lines if not _in_a_cell(ln, tables)), key=_line_top)
+
+
+def _in_a_cell(line: PdfLine, tables: Boxed) -> bool:
     for box, rows in tables:
         if not _inside(line, box):
             continue
@@ -201,24 +208,25 @@ def prepare_page(page: PdfPage, symbol: str | None, lang: LanguageTable) -> None
     page.not_text = [line.not_text for line in page.lines if line.not_text]
     strip_page_furniture(page, symbol)
     page.lines = _glue_labels(page.lines, lang)
-    page.running = _running(page)
-    page.separators = _separators(page)
+    tables = _tables(page)
+    page.running = _running(page, tables)
+    page.separators = _separators(page, tables)
     page.rules = []  # not sent back by a helper: its tables are found
     page.size_weights = _size_weights(page)
     find_unruled(page, lang)
     page.compounds = hyphenated_words(line.text for line in page.lines)
 
 
-def _separators(page: PdfPage) -> list[float]:
-    """The tops of the page's horizontal rules that are not the edges of a ruled table."""
-    tables = [_bounds([cell for row in table for cell in row]) for table in find_tables(page)]
+def _separators(page: PdfPage, tables: Boxed) -> list[float]:
+    """The tops of the page's horizontal rules that are not the edges of its ruled `tables`."""
+    boxes = [box for box, _ in tables]
     return sorted(
         rule["top"]
         for rule in page.rules
         if rule["orientation"] == "h"
         and not any(
             x0 - 2 <= rule["x0"] <= x1 + 2 and top - 2 <= rule["top"] <= bottom + 2
-            for x0, top, x1, bottom in tables
+            for x0, top, x1, bottom in boxes
         )
     )
 
